@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/assaynet/assay/beacon"
@@ -185,5 +186,33 @@ func TestPRFIndependentOfSplitting(t *testing.T) {
 	short := PRF("x", 32, []byte("p"))
 	if string(long[:32]) != string(short) {
 		t.Fatal("PRF prefix property broken")
+	}
+}
+
+// TestDocsCarryVectors keeps docs/protocol.md true: every output value of
+// the vector file must appear in it.
+func TestDocsCarryVectors(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "protocol.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := buildVectors(t)
+	var want []string
+	for _, p := range v.PRF {
+		want = append(want, p.Out)
+	}
+	for _, s := range v.Seeds {
+		want = append(want, s.Seed, s.Randomness)
+	}
+	for _, p := range v.Problem {
+		want = append(want, p.Seed)
+	}
+	for _, s := range v.Stream {
+		want = append(want, s.Uint64...)
+	}
+	for _, w := range want {
+		if !strings.Contains(string(doc), w) {
+			t.Errorf("docs/protocol.md lacks vector %s (regenerate with python3 scripts/vectors_md.py)", w)
+		}
 	}
 }

@@ -95,7 +95,7 @@ func (*Env) Generate(seed [32]byte) (env.Task, error) {
 	case 3: // rows of chairs shared equally
 		groups := s.Range(2, 8)
 		each := s.Range(3, 20)
-		removed := s.Range(1, 15)
+		removed := s.Range(2, 15)
 		total := groups*each + removed
 		p.Text = fmt.Sprintf("A hall has %d chairs. %d chairs are broken and taken away, and the rest are shared "+
 			"equally among %d classrooms. How many chairs does each classroom get?", total, removed, groups)
