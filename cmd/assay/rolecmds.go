@@ -3,7 +3,7 @@ package main
 import "github.com/urfave/cli/v2"
 
 // The role commands below are placeholders for the issues that build them
-// (miner, validator, audit, chain, model). They answer with a clear error.
+// (miner, validator, audit, chain). They answer with a clear error.
 
 var minerCommand = &cli.Command{
 	Name:  "miner",
@@ -34,16 +34,5 @@ var chainCommand = &cli.Command{
 	Usage: "the subnet's EVM chain and contract",
 	Subcommands: []*cli.Command{
 		{Name: "dev", Usage: "run an embedded dev chain with the subnet contract", Action: notBuilt("chain dev")},
-	},
-}
-
-var modelCommand = &cli.Command{
-	Name:  "model",
-	Usage: "model checkpoints: create, identify, tokenize, generate",
-	Subcommands: []*cli.Command{
-		{Name: "init", Usage: "write a deterministic random checkpoint from a preset", Action: notBuilt("model init")},
-		{Name: "id", Usage: "print a checkpoint's model id", Action: notBuilt("model id")},
-		{Name: "tokenize", Usage: "print token ids for a text", Action: notBuilt("model tokenize")},
-		{Name: "generate", Usage: "generate a completion", Action: notBuilt("model generate")},
 	},
 }

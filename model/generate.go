@@ -1,0 +1,124 @@
+package model
+
+import (
+	"context"
+	"fmt"
+	"slices"
+)
+
+// GenerateConfig configures generation.
+type GenerateConfig struct {
+	MaxNewTokens int
+	Sampling     Sampling
+	// EOS ends a rollout when sampled (it is kept as the last token).
+	EOS []int
+	// Hidden keeps each completion position's final-norm hidden state.
+	Hidden bool
+	// MaxLen is the KV cache size (prompt + MaxNewTokens when 0).
+	MaxLen int
+}
+
+// Uniform returns the sampler's uniform number for completion position t of
+// rollout i. The protocol derives it from a per-rollout ChaCha8 stream; tests
+// may pass anything in [0, 1).
+type Uniform func(rollout, t int) float64
+
+// Rollout is one generated completion.
+type Rollout struct {
+	Tokens []int // completion tokens (EOS included when it ended the rollout)
+	// LogProbs are log p(token) under the raw model distribution;
+	// SampleLogProbs under the sampling distribution actually used.
+	LogProbs       []float32
+	SampleLogProbs []float32
+	// Margins are the sampler's distance to the nearest decision boundary.
+	Margins []float64
+	// Hidden[t] is the final-norm hidden state at the position whose logits
+	// chose token t (the last prompt position for t = 0).
+	Hidden [][]float32
+	// Stop is "eos" or "length".
+	Stop string
+}
+
+// GenerateGroup samples n rollouts of one prompt: the prompt is prefilled
+// once, the cache forked per rollout, and all live rollouts decoded together
+// in one batched forward pass per step.
+func GenerateGroup(ctx context.Context, b Backend, prompt []int, n int, gc GenerateConfig, u Uniform) ([]Rollout, error) {
+	if len(prompt) == 0 {
+		return nil, fmt.Errorf("model: empty prompt")
+	}
+	if n <= 0 || gc.MaxNewTokens <= 0 {
+		return nil, fmt.Errorf("model: need n > 0 rollouts and max new tokens > 0")
+	}
+	if err := gc.Sampling.Validate(); err != nil {
+		return nil, err
+	}
+	maxLen := gc.MaxLen
+	if maxLen <= 0 {
+		maxLen = len(prompt) + gc.MaxNewTokens
+	}
+	if maxLen > b.Config().MaxPositions || len(prompt)+gc.MaxNewTokens > maxLen {
+		return nil, fmt.Errorf("%w: prompt %d + %d new tokens, context %d", ErrContext, len(prompt), gc.MaxNewTokens, min(maxLen, b.Config().MaxPositions))
+	}
+	base, err := b.NewCache(maxLen)
+	if err != nil {
+		return nil, err
+	}
+	out, err := b.Forward(ctx, []Step{{Cache: base, Tokens: prompt}})
+	if err != nil {
+		return nil, fmt.Errorf("prefill: %w", err)
+	}
+	caches := make([]Cache, n)
+	logits := make([][]float32, n)
+	hidden := make([][]float32, n)
+	for i := range caches {
+		if i == n-1 {
+			caches[i] = base
+		} else {
+			caches[i] = base.Fork()
+		}
+		logits[i] = out[0].Logits[0]
+		hidden[i] = out[0].Hidden[0]
+	}
+	rs := make([]Rollout, n)
+	live := make([]int, n)
+	for i := range live {
+		live[i] = i
+	}
+	for t := 0; len(live) > 0; t++ {
+		var steps []Step
+		var next []int
+		for _, i := range live {
+			tok, margin := Pick(logits[i], gc.Sampling, u(i, t))
+			r := &rs[i]
+			r.Tokens = append(r.Tokens, tok)
+			r.LogProbs = append(r.LogProbs, float32(LogSoftmaxAt(logits[i], tok)))
+			r.SampleLogProbs = append(r.SampleLogProbs, float32(SampleLogProb(logits[i], gc.Sampling, tok)))
+			r.Margins = append(r.Margins, margin)
+			if gc.Hidden {
+				r.Hidden = append(r.Hidden, hidden[i])
+			}
+			switch {
+			case slices.Contains(gc.EOS, tok):
+				r.Stop = "eos"
+			case len(r.Tokens) >= gc.MaxNewTokens:
+				r.Stop = "length"
+			default:
+				steps = append(steps, Step{Cache: caches[i], Tokens: []int{tok}})
+				next = append(next, i)
+			}
+		}
+		live = next
+		if len(steps) == 0 {
+			break
+		}
+		outs, err := b.Forward(ctx, steps)
+		if err != nil {
+			return nil, fmt.Errorf("decode step %d: %w", t, err)
+		}
+		for k, i := range live {
+			logits[i] = outs[k].Logits[0]
+			hidden[i] = outs[k].Hidden[0]
+		}
+	}
+	return rs, nil
+}

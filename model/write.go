@@ -1,0 +1,164 @@
+package model
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+)
+
+// TensorSource produces one tensor's bytes when written.
+type TensorSource struct {
+	Name  string
+	DType DType
+	Shape []int
+	Fill  func(w io.Writer) error // writes exactly numel*size bytes
+}
+
+func (t TensorSource) bytes() int64 {
+	n := int64(t.DType.Size())
+	for _, d := range t.Shape {
+		n *= int64(d)
+	}
+	return n
+}
+
+// WriteSafetensors writes tensors (sorted by name) to path crash-safely:
+// a temporary file in the same folder, fsync, rename. metadata goes into
+// __metadata__.
+func WriteSafetensors(path string, tensors []TensorSource, metadata map[string]string) error {
+	sort.Slice(tensors, func(i, j int) bool { return tensors[i].Name < tensors[j].Name })
+	hdr := map[string]any{}
+	if len(metadata) > 0 {
+		hdr["__metadata__"] = metadata
+	}
+	var off int64
+	for _, t := range tensors {
+		if t.DType.Size() == 0 {
+			return fmt.Errorf("model: write %s: dtype %q", t.Name, t.DType)
+		}
+		hdr[t.Name] = map[string]any{"dtype": t.DType, "shape": t.Shape, "data_offsets": []int64{off, off + t.bytes()}}
+		off += t.bytes()
+	}
+	js, err := json.Marshal(hdr) // map keys are sorted: a canonical header
+	if err != nil {
+		return err
+	}
+	for len(js)%8 != 0 { // align the data section as the reference writer does
+		js = append(js, ' ')
+	}
+	return writeAtomic(path, func(w io.Writer) error {
+		var n [8]byte
+		binary.LittleEndian.PutUint64(n[:], uint64(len(js)))
+		if _, err := w.Write(n[:]); err != nil {
+			return err
+		}
+		if _, err := w.Write(js); err != nil {
+			return err
+		}
+		for _, t := range tensors {
+			cw := &countWriter{w: w}
+			if err := t.Fill(cw); err != nil {
+				return fmt.Errorf("tensor %s: %w", t.Name, err)
+			}
+			if cw.n != t.bytes() {
+				return fmt.Errorf("tensor %s: wrote %d bytes, want %d", t.Name, cw.n, t.bytes())
+			}
+		}
+		return nil
+	})
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// writeAtomic writes a file through a temporary sibling, fsyncs and renames,
+// so a crash leaves either the old file or the whole new one.
+func writeAtomic(path string, fill func(w io.Writer) error) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	bw := newBufWriter(f)
+	if err := fill(bw); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := bw.flush(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Chmod(0o644); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("sync %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return err
+	}
+	ok = true
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+type bufWriter struct {
+	f   *os.File
+	buf []byte
+}
+
+func newBufWriter(f *os.File) *bufWriter { return &bufWriter{f: f, buf: make([]byte, 0, 1<<20)} }
+
+func (b *bufWriter) Write(p []byte) (int, error) {
+	if len(b.buf)+len(p) > cap(b.buf) {
+		if err := b.flush(); err != nil {
+			return 0, err
+		}
+		if len(p) > cap(b.buf) {
+			return b.f.Write(p)
+		}
+	}
+	b.buf = append(b.buf, p...)
+	return len(p), nil
+}
+
+func (b *bufWriter) flush() error {
+	if len(b.buf) == 0 {
+		return nil
+	}
+	_, err := b.f.Write(b.buf)
+	b.buf = b.buf[:0]
+	return err
+}
+
+// WriteFileAtomic writes data to path crash-safely.
+func WriteFileAtomic(path string, data []byte) error {
+	return writeAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
