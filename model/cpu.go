@@ -398,3 +398,5 @@ func (b *CPU) parallel(n int, fn func(i int)) {
 		}
 	})
 }
+
+func cpuThreads() int { return runtime.GOMAXPROCS(0) }
