@@ -411,3 +411,30 @@ func FuzzTokenizer(f *testing.F) {
 		_, _ = tk.Decode(arbitrary, len(raw)%2 == 0) // must not panic
 	})
 }
+
+func TestF16(t *testing.T) {
+	tests := []struct {
+		h    uint16
+		want float32
+	}{{0x3c00, 1}, {0xc000, -2}, {0x0001, float32(math.Ldexp(1, -24))}, {0x7bff, 65504}, {0x0000, 0}, {0x3555, 0.333251953125}}
+	for _, tt := range tests {
+		if got := f16ToF32(tt.h); got != tt.want {
+			t.Errorf("f16 %#04x = %v, want %v", tt.h, got, tt.want)
+		}
+	}
+	if !math.IsInf(float64(f16ToF32(0x7c00)), 1) || !math.IsNaN(float64(f16ToF32(0x7e00))) {
+		t.Fatal("f16 inf/nan")
+	}
+}
+
+func TestBF16Round(t *testing.T) {
+	tests := []struct {
+		in   float32
+		want uint16
+	}{{1, 0x3f80}, {-2, 0xc000}, {math.Float32frombits(0x3f808000), 0x3f80}, {math.Float32frombits(0x3f818000), 0x3f82}, {math.Float32frombits(0x3f808001), 0x3f81}}
+	for _, tt := range tests {
+		if got := BF16Round(tt.in); got != tt.want {
+			t.Errorf("BF16Round(%#08x) = %#04x, want %#04x", math.Float32bits(tt.in), got, tt.want)
+		}
+	}
+}
