@@ -116,3 +116,25 @@ func (s *Stream) Shuffle(n int, swap func(i, j int)) {
 		swap(i, int(s.Below(uint64(i+1))))
 	}
 }
+
+// TokenUniforms is the sampler's randomness for one rollout: u(t) is the
+// Float64 made from word t of Stream(PRF32("token", S_w, miner,
+// uint64be(problem), uint64be(rollout))). It is addressable by t, so a
+// verifier computes any position without replaying the rollout.
+type TokenUniforms struct {
+	s     *Stream
+	cache []float64
+}
+
+// NewTokenUniforms keys a rollout's uniforms.
+func NewTokenUniforms(windowSeed [32]byte, miner [20]byte, problem, rollout uint64) *TokenUniforms {
+	return &TokenUniforms{s: NewStream(PRF32("token", windowSeed[:], miner[:], U64(problem), U64(rollout)))}
+}
+
+// At returns u(t) in [0, 1).
+func (u *TokenUniforms) At(t int) float64 {
+	for len(u.cache) <= t {
+		u.cache = append(u.cache, u.s.Float64())
+	}
+	return u.cache[t]
+}

@@ -5,9 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
+
+	"github.com/assaynet/assay/internal/atomicfile"
 )
 
 // TensorSource produces one tensor's bytes when written.
@@ -50,7 +50,7 @@ func WriteSafetensors(path string, tensors []TensorSource, metadata map[string]s
 	for len(js)%8 != 0 { // align the data section as the reference writer does
 		js = append(js, ' ')
 	}
-	return writeAtomic(path, func(w io.Writer) error {
+	return atomicfile.Write(path, 0o644, func(w io.Writer) error {
 		var n [8]byte
 		binary.LittleEndian.PutUint64(n[:], uint64(len(js)))
 		if _, err := w.Write(n[:]); err != nil {
@@ -83,82 +83,7 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// writeAtomic writes a file through a temporary sibling, fsyncs and renames,
-// so a crash leaves either the old file or the whole new one.
-func writeAtomic(path string, fill func(w io.Writer) error) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	bw := newBufWriter(f)
-	if err := fill(bw); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := bw.flush(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Chmod(0o644); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return fmt.Errorf("sync %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return err
-	}
-	ok = true
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
-	return nil
-}
-
-type bufWriter struct {
-	f   *os.File
-	buf []byte
-}
-
-func newBufWriter(f *os.File) *bufWriter { return &bufWriter{f: f, buf: make([]byte, 0, 1<<20)} }
-
-func (b *bufWriter) Write(p []byte) (int, error) {
-	if len(b.buf)+len(p) > cap(b.buf) {
-		if err := b.flush(); err != nil {
-			return 0, err
-		}
-		if len(p) > cap(b.buf) {
-			return b.f.Write(p)
-		}
-	}
-	b.buf = append(b.buf, p...)
-	return len(p), nil
-}
-
-func (b *bufWriter) flush() error {
-	if len(b.buf) == 0 {
-		return nil
-	}
-	_, err := b.f.Write(b.buf)
-	b.buf = b.buf[:0]
-	return err
-}
-
 // WriteFileAtomic writes data to path crash-safely.
 func WriteFileAtomic(path string, data []byte) error {
-	return writeAtomic(path, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	})
+	return atomicfile.WriteBytes(path, 0o644, data)
 }

@@ -36,6 +36,7 @@ Start here:
 			beaconCommand,
 			challengeCommand,
 			modelCommand,
+			proofsCommand,
 		},
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
 			return fmt.Errorf("%w (see '%s --help')", err, c.Command.HelpName)

@@ -1,0 +1,103 @@
+package proofs
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/assaynet/assay/challenge"
+	"github.com/assaynet/assay/env"
+	"github.com/assaynet/assay/grpo"
+	"github.com/assaynet/assay/model"
+	"github.com/assaynet/assay/sketch"
+)
+
+// Task derives problem j of a miner in a window and renders its prompt
+// tokens: the environment's prompt as a user message of the model's chat
+// format, encoded with the model's tokenizer.
+func Task(e env.Environment, tk *model.Tokenizer, windowSeed [32]byte, miner [20]byte, j uint64) (env.Task, []uint32, error) {
+	task, err := e.Generate(challenge.ProblemSeed(windowSeed, miner, j))
+	if err != nil {
+		return nil, nil, fmt.Errorf("problem %d: %w", j, err)
+	}
+	ids := tk.Encode(tk.FormatChat("", task.Prompt()))
+	out := make([]uint32, len(ids))
+	for i, t := range ids {
+		out[i] = uint32(t)
+	}
+	return task, out, nil
+}
+
+// Prover generates and signs a miner's rollout groups for one window.
+type Prover struct {
+	Backend    model.Backend
+	Tokenizer  *model.Tokenizer
+	Env        env.Environment
+	Params     Params
+	ModelID    [32]byte
+	EOS        []int
+	Key        *ecdsa.PrivateKey
+	Window     uint64
+	WindowSeed [32]byte
+}
+
+// Group generates the G records of problem j: the prompt is prefilled once,
+// every rollout samples with its protocol uniforms u(t), each completion
+// position commits the raw log-probability and the sketch of the hidden state
+// that chose it, rewards are scored by the environment and advantages
+// computed over the group.
+func (p *Prover) Group(ctx context.Context, j uint64) ([]*Record, error) {
+	miner := crypto.PubkeyToAddress(p.Key.PublicKey)
+	task, prompt, err := Task(p.Env, p.Tokenizer, p.WindowSeed, miner, j)
+	if err != nil {
+		return nil, err
+	}
+	if len(prompt) > p.Params.Limits.MaxPrompt {
+		return nil, fmt.Errorf("problem %d: prompt of %d tokens exceeds %d", j, len(prompt), p.Params.Limits.MaxPrompt)
+	}
+	ids := make([]int, len(prompt))
+	for i, t := range prompt {
+		ids[i] = int(t)
+	}
+	us := make([]*challenge.TokenUniforms, p.Params.GroupSize)
+	for i := range us {
+		us[i] = challenge.NewTokenUniforms(p.WindowSeed, miner, j, uint64(i))
+	}
+	rs, err := model.GenerateGroup(ctx, p.Backend, ids, p.Params.GroupSize, model.GenerateConfig{
+		MaxNewTokens: p.Params.MaxNewTokens, Sampling: p.Params.Sampling, EOS: p.EOS, Hidden: true,
+	}, func(i, t int) float64 { return us[i].At(t) })
+	if err != nil {
+		return nil, fmt.Errorf("problem %d: %w", j, err)
+	}
+	coeffs := sketch.NewCoefficients(p.WindowSeed)
+	rewards := make([]float32, len(rs))
+	recs := make([]*Record, len(rs))
+	for i, r := range rs {
+		text, err := p.Tokenizer.Decode(r.Tokens, true)
+		if err != nil {
+			return nil, fmt.Errorf("problem %d rollout %d: %w", j, i, err)
+		}
+		rewards[i] = task.Reward(text)
+		rec := &Record{Version: Version, Window: p.Window, Miner: miner, Problem: j, Rollout: uint32(i),
+			ModelID: p.ModelID, Prompt: prompt, Reward: rewards[i]}
+		for t, tok := range r.Tokens {
+			rec.Completion = append(rec.Completion, uint32(tok))
+			rec.LogProbs = append(rec.LogProbs, r.LogProbs[t])
+			rec.Sketches = append(rec.Sketches, sketch.Compute(r.Hidden[t], coeffs))
+		}
+		recs[i] = rec
+	}
+	adv, err := grpo.Advantages(rewards)
+	if err != nil {
+		return nil, err
+	}
+	for i, rec := range recs {
+		rec.Advantage = adv[i]
+		if err := rec.Sign(p.Key); err != nil {
+			return nil, err
+		}
+	}
+	return recs, nil
+}
