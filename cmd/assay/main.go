@@ -4,13 +4,20 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 )
 
 func main() {
-	if err := newApp().Run(os.Args); err != nil {
+	// SIGINT/SIGTERM cancel the context; long-running commands stop cleanly.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := newApp().RunContext(ctx, os.Args)
+	stop()
+	if err != nil {
 		// One line: scripts read the last line of stderr.
 		fmt.Fprintln(os.Stderr, "assay: "+strings.ReplaceAll(err.Error(), "\n", "; "))
 		os.Exit(1)

@@ -28,11 +28,3 @@ var auditCommand = &cli.Command{
 		{Name: "replay", Usage: "re-derive a window's decisions and compare with the posted weights", Action: notBuilt("audit replay")},
 	},
 }
-
-var chainCommand = &cli.Command{
-	Name:  "chain",
-	Usage: "the subnet's EVM chain and contract",
-	Subcommands: []*cli.Command{
-		{Name: "dev", Usage: "run an embedded dev chain with the subnet contract", Action: notBuilt("chain dev")},
-	},
-}

@@ -1,0 +1,381 @@
+package chain
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+
+	"github.com/assaynet/assay/chain/bindings"
+)
+
+// Errors callers branch on.
+var (
+	// ErrReverted wraps a transaction the contract rejected; the message
+	// carries the contract's reason string.
+	ErrReverted = errors.New("chain: transaction reverted")
+	// ErrWrongChain is returned when the node serves another chain id.
+	ErrWrongChain = errors.New("chain: wrong chain id")
+	// ErrNoContract is returned when no subnet contract is at the address.
+	ErrNoContract = errors.New("chain: no contract at address")
+)
+
+// Params are the network parameters the contract holds.
+type Params struct {
+	ModelID      [32]byte
+	WindowLength uint64
+	GroupSize    uint32
+	K            uint32
+	SampleNum    uint32
+	SampleDen    uint32
+	BeaconChain  [32]byte
+	StaleWindows uint64
+}
+
+// Neuron is a registered miner or validator.
+type Neuron struct {
+	UID       uint32
+	Account   common.Address
+	Endpoint  string
+	Validator bool
+}
+
+// Post is one WeightsSet event.
+type Post struct {
+	Validator common.Address
+	Window    uint64
+	UIDs      []uint32
+	Weights   []uint16
+	Block     uint64
+	TxHash    common.Hash
+}
+
+// Client talks to the subnet contract through any Ethereum JSON-RPC node.
+// It is safe for concurrent use.
+type Client struct {
+	eth      *ethclient.Client
+	chainID  *big.Int
+	addr     common.Address
+	abi      *bindings.Subnet
+	contract *bind.BoundContract
+	retry    time.Duration
+}
+
+// ClientConfig configures Dial.
+type ClientConfig struct {
+	URL      string
+	Contract common.Address
+	// ChainID, when non-zero, must equal the node's chain id.
+	ChainID uint64
+	// RetryBase is the first retry delay of SetWeights (500 ms when 0).
+	RetryBase time.Duration
+}
+
+// Dial connects, checks the chain id and that a contract exists.
+func Dial(ctx context.Context, cfg ClientConfig) (*Client, error) {
+	ec, err := ethclient.DialContext(ctx, cfg.URL)
+	if err != nil {
+		return nil, fmt.Errorf("chain: dial %s: %w", cfg.URL, err)
+	}
+	c, err := newClient(ctx, ec, cfg)
+	if err != nil {
+		ec.Close()
+		return nil, err
+	}
+	return c, nil
+}
+
+func newClient(ctx context.Context, ec *ethclient.Client, cfg ClientConfig) (*Client, error) {
+	id, err := ec.ChainID(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("chain: chain id from %s: %w", cfg.URL, err)
+	}
+	if cfg.ChainID != 0 && id.Uint64() != cfg.ChainID {
+		return nil, fmt.Errorf("%w: node %s is chain %v, expected %d", ErrWrongChain, cfg.URL, id, cfg.ChainID)
+	}
+	code, err := ec.CodeAt(ctx, cfg.Contract, nil)
+	if err != nil {
+		return nil, fmt.Errorf("chain: code at %s: %w", cfg.Contract, err)
+	}
+	if len(code) == 0 {
+		return nil, fmt.Errorf("%w: %s on chain %v", ErrNoContract, cfg.Contract, id)
+	}
+	s := bindings.NewSubnet()
+	c := &Client{eth: ec, chainID: id, addr: cfg.Contract, abi: s, contract: s.Instance(ec, cfg.Contract), retry: cfg.RetryBase}
+	if c.retry == 0 {
+		c.retry = 500 * time.Millisecond
+	}
+	return c, nil
+}
+
+// Close closes the connection.
+func (c *Client) Close() { c.eth.Close() }
+
+// ChainID is the node's chain id.
+func (c *Client) ChainID() uint64 { return c.chainID.Uint64() }
+
+// Contract is the subnet contract's address.
+func (c *Client) Contract() common.Address { return c.addr }
+
+// Eth is the underlying client (block source, balances).
+func (c *Client) Eth() *ethclient.Client { return c.eth }
+
+// Blocks is a block source over the same node.
+func (c *Client) Blocks() *Blocks { return NewBlocks(c.eth) }
+
+// BlockNumber is the node's head.
+func (c *Client) BlockNumber(ctx context.Context) (uint64, error) { return c.eth.BlockNumber(ctx) }
+
+func call[T any](ctx context.Context, c *Client, data []byte, unpack func([]byte) (T, error)) (T, error) {
+	return bind.Call(c.contract, &bind.CallOpts{Context: ctx}, data, unpack)
+}
+
+// Params reads the network parameters.
+func (c *Client) Params(ctx context.Context) (Params, error) {
+	var p Params
+	var err error
+	get := func(f func() error) {
+		if err == nil {
+			err = f()
+		}
+	}
+	get(func() (e error) { p.ModelID, e = call(ctx, c, c.abi.PackModelId(), c.abi.UnpackModelId); return })
+	get(func() (e error) {
+		p.WindowLength, e = call(ctx, c, c.abi.PackWindowLength(), c.abi.UnpackWindowLength)
+		return
+	})
+	get(func() (e error) { p.GroupSize, e = call(ctx, c, c.abi.PackGroupSize(), c.abi.UnpackGroupSize); return })
+	get(func() (e error) { p.K, e = call(ctx, c, c.abi.PackK(), c.abi.UnpackK); return })
+	get(func() (e error) { p.SampleNum, e = call(ctx, c, c.abi.PackSampleNum(), c.abi.UnpackSampleNum); return })
+	get(func() (e error) { p.SampleDen, e = call(ctx, c, c.abi.PackSampleDen(), c.abi.UnpackSampleDen); return })
+	get(func() (e error) {
+		p.BeaconChain, e = call(ctx, c, c.abi.PackBeaconChain(), c.abi.UnpackBeaconChain)
+		return
+	})
+	get(func() (e error) {
+		p.StaleWindows, e = call(ctx, c, c.abi.PackStaleWindows(), c.abi.UnpackStaleWindows)
+		return
+	})
+	if err != nil {
+		return Params{}, fmt.Errorf("chain: read params: %w", err)
+	}
+	return p, nil
+}
+
+// Neurons lists every registered neuron in uid order.
+func (c *Client) Neurons(ctx context.Context) ([]Neuron, error) {
+	n, err := call(ctx, c, c.abi.PackNeuronCount(), c.abi.UnpackNeuronCount)
+	if err != nil {
+		return nil, fmt.Errorf("chain: neuron count: %w", err)
+	}
+	out := make([]Neuron, 0, n.Int64())
+	for uid := uint32(0); int64(uid) < n.Int64(); uid++ {
+		o, err := call(ctx, c, c.abi.PackNeuron(uid), c.abi.UnpackNeuron)
+		if err != nil {
+			return nil, fmt.Errorf("chain: neuron %d: %w", uid, err)
+		}
+		out = append(out, Neuron{UID: uid, Account: o.Account, Endpoint: o.Endpoint, Validator: o.Validator})
+	}
+	return out, nil
+}
+
+// UIDOf returns an account's uid; ok is false when it is not registered.
+func (c *Client) UIDOf(ctx context.Context, a common.Address) (uint32, bool, error) {
+	o, err := call(ctx, c, c.abi.PackUidOf(a), c.abi.UnpackUidOf)
+	if err != nil {
+		return 0, false, fmt.Errorf("chain: uid of %s: %w", a, err)
+	}
+	return o.Uid, o.Registered, nil
+}
+
+// LastPost is a validator's latest post: its window, whether it ever
+// posted, and keccak256(abi.encode(uids, weights)).
+func (c *Client) LastPost(ctx context.Context, validator common.Address) (window uint64, posted bool, hash [32]byte, err error) {
+	o, err := call(ctx, c, c.abi.PackLastPost(validator), c.abi.UnpackLastPost)
+	if err != nil {
+		return 0, false, [32]byte{}, fmt.Errorf("chain: last post of %s: %w", validator, err)
+	}
+	return o.Window, o.Posted, o.Hash, nil
+}
+
+// WeightsOf returns a validator's latest post, dense by uid.
+func (c *Client) WeightsOf(ctx context.Context, validator common.Address) (uint64, []uint16, error) {
+	o, err := call(ctx, c, c.abi.PackWeightsOf(validator), c.abi.UnpackWeightsOf)
+	if err != nil {
+		return 0, nil, fmt.Errorf("chain: weights of %s: %w", validator, err)
+	}
+	return o.Window, o.Weights, nil
+}
+
+// Posts returns the WeightsSet events for window (every validator).
+func (c *Client) Posts(ctx context.Context, window uint64) ([]Post, error) {
+	it, err := bind.FilterEvents(c.contract, &bind.FilterOpts{Context: ctx}, c.abi.UnpackWeightsSetEvent, nil, []any{window})
+	if err != nil {
+		return nil, fmt.Errorf("chain: filter WeightsSet: %w", err)
+	}
+	defer it.Close()
+	var out []Post
+	for it.Next() {
+		e := it.Value()
+		out = append(out, Post{Validator: e.Validator, Window: e.Window, UIDs: e.Uids, Weights: e.Weights, Block: e.Raw.BlockNumber, TxHash: e.Raw.TxHash})
+	}
+	return out, it.Error()
+}
+
+func (c *Client) opts(ctx context.Context, key *ecdsa.PrivateKey) *bind.TransactOpts {
+	o := bind.NewKeyedTransactor(key, c.chainID)
+	o.Context = ctx
+	return o
+}
+
+// transact sends data and waits for its receipt; a revert is ErrReverted
+// with the contract's reason.
+func (c *Client) transact(ctx context.Context, key *ecdsa.PrivateKey, data []byte, what string) (*types.Receipt, error) {
+	tx, err := bind.Transact(c.contract, c.opts(ctx, key), data)
+	if err != nil {
+		return nil, wrapRevert(what, err)
+	}
+	r, err := bind.WaitMined(ctx, c.eth, tx.Hash())
+	if err != nil {
+		return nil, fmt.Errorf("chain: %s: wait for %s: %w", what, tx.Hash(), err)
+	}
+	if r.Status != types.ReceiptStatusSuccessful {
+		return r, fmt.Errorf("%w: %s: tx %s failed", ErrReverted, what, tx.Hash())
+	}
+	return r, nil
+}
+
+func wrapRevert(what string, err error) error {
+	msg := err.Error()
+	if i := strings.Index(msg, "execution reverted"); i >= 0 {
+		return fmt.Errorf("%w: %s: %s", ErrReverted, what, msg[i:])
+	}
+	return fmt.Errorf("chain: %s: %w", what, err)
+}
+
+// Register registers the key's account (or updates its endpoint and role)
+// and returns its uid.
+func (c *Client) Register(ctx context.Context, key *ecdsa.PrivateKey, endpoint string, validator bool) (uint32, error) {
+	if _, err := c.transact(ctx, key, c.abi.PackRegister(endpoint, validator), "register"); err != nil {
+		return 0, err
+	}
+	uid, ok, err := c.UIDOf(ctx, crypto.PubkeyToAddress(key.PublicKey))
+	if err != nil {
+		return 0, err
+	}
+	if !ok {
+		return 0, fmt.Errorf("chain: registered but no uid for %s", crypto.PubkeyToAddress(key.PublicKey))
+	}
+	return uid, nil
+}
+
+// SetParams sets the network parameters (owner only).
+func (c *Client) SetParams(ctx context.Context, key *ecdsa.PrivateKey, p Params) error {
+	_, err := c.transact(ctx, key, c.abi.PackSetParams(p.ModelID, p.WindowLength, p.GroupSize, p.K, p.SampleNum, p.SampleDen, p.BeaconChain, p.StaleWindows), "set params")
+	return err
+}
+
+// SetWeights posts a validator's weights for a closed window and returns
+// the receipt. It never double-posts: a post already on chain for the window
+// with the same content returns (nil, nil); the transaction is signed once and
+// the same bytes are re-sent, with backoff, while the node is unreachable.
+func (c *Client) SetWeights(ctx context.Context, key *ecdsa.PrivateKey, window uint64, uids []uint32, weights []uint16) (*types.Receipt, error) {
+	from := crypto.PubkeyToAddress(key.PublicKey)
+	want := PostHashOf(uids, weights)
+	if w, posted, h, err := c.LastPost(ctx, from); err == nil && posted && w == window {
+		if h == want {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("%w: set weights: window %d already posted with other weights", ErrReverted, window)
+	}
+	data := c.abi.PackSetWeights(window, uids, weights)
+	opts := c.opts(ctx, key)
+	opts.NoSend = true
+	tx, err := bind.Transact(c.contract, opts, data)
+	if err != nil {
+		return nil, wrapRevert("set weights", err)
+	}
+	delay := c.retry
+	for attempt := 0; ; attempt++ {
+		err := c.eth.SendTransaction(ctx, tx)
+		if err == nil || isKnown(err) {
+			break
+		}
+		if strings.Contains(err.Error(), "execution reverted") || strings.Contains(err.Error(), "nonce too low") {
+			// nonce too low: an earlier send of this very transaction landed.
+			if w, posted, h, herr := c.LastPost(ctx, from); herr == nil && posted && w == window && h == want {
+				return nil, nil
+			}
+			return nil, wrapRevert("set weights", err)
+		}
+		if attempt >= 8 || ctx.Err() != nil {
+			return nil, fmt.Errorf("chain: set weights window %d: giving up after %d attempts: %w", window, attempt+1, err)
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(delay):
+		}
+		delay = min(2*delay, 30*time.Second)
+	}
+	r, err := bind.WaitMined(ctx, c.eth, tx.Hash())
+	if err != nil {
+		return nil, fmt.Errorf("chain: set weights: wait for %s: %w", tx.Hash(), err)
+	}
+	if r.Status != types.ReceiptStatusSuccessful {
+		return r, fmt.Errorf("%w: set weights window %d: tx %s failed", ErrReverted, window, tx.Hash())
+	}
+	return r, nil
+}
+
+func isKnown(err error) bool {
+	s := err.Error()
+	return strings.Contains(s, "already known") || strings.Contains(s, "known transaction")
+}
+
+// PostHashOf is keccak256(abi.encode(uids, weights)), as the contract stores it.
+func PostHashOf(uids []uint32, weights []uint16) [32]byte {
+	s := bindings.NewSubnet()
+	packed := s.PackSetWeights(0, uids, weights)
+	// abi.encode(uids, weights) is the call data after the selector and the
+	// window word, with the two offsets rebased by one word.
+	args := packed[4+32:]
+	enc := make([]byte, len(args))
+	copy(enc, args)
+	for i := 0; i < 2; i++ {
+		off := new(big.Int).SetBytes(enc[32*i : 32*i+32])
+		off.Sub(off, big.NewInt(32))
+		copy(enc[32*i:32*i+32], common.LeftPadBytes(off.Bytes(), 32))
+	}
+	return crypto.Keccak256Hash(enc)
+}
+
+// Deploy deploys the subnet contract with p and returns its address.
+func Deploy(ctx context.Context, backend bind.ContractBackend, wait bind.DeployBackend, key *ecdsa.PrivateKey, chainID *big.Int, p Params) (common.Address, error) {
+	s := bindings.NewSubnet()
+	opts := bind.NewKeyedTransactor(key, chainID)
+	opts.Context = ctx
+	addr, tx, err := bind.DeployContract(opts, common.FromHex(bindings.SubnetMetaData.Bin), backend,
+		s.PackConstructor(p.ModelID, p.WindowLength, p.GroupSize, p.K, p.SampleNum, p.SampleDen, p.BeaconChain, p.StaleWindows))
+	if err != nil {
+		return common.Address{}, wrapRevert("deploy", err)
+	}
+	if _, err := bind.WaitDeployed(ctx, wait, tx.Hash()); err != nil {
+		return common.Address{}, fmt.Errorf("chain: deploy: %w", err)
+	}
+	return addr, nil
+}
+
+// NewClientFrom wraps an existing connection (in-process dev chain).
+func NewClientFrom(ctx context.Context, ec *ethclient.Client, cfg ClientConfig) (*Client, error) {
+	return newClient(ctx, ec, cfg)
+}

@@ -1,0 +1,262 @@
+package sim
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+	"os"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/assaynet/assay/chain"
+)
+
+var testParams = chain.Params{ModelID: [32]byte{7}, WindowLength: 4, GroupSize: 16, K: 32, SampleNum: 1, SampleDen: 4, BeaconChain: [32]byte{9}, StaleWindows: 100}
+
+func startChain(t *testing.T, accounts int, http string) *Chain {
+	t.Helper()
+	c, err := Start(context.Background(), Config{Params: testParams, Accounts: accounts, HTTP: http})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
+// mineTo mines until the head is at least n.
+func mineTo(t *testing.T, c *Chain, n uint64) {
+	for {
+		h, err := c.Eth().BlockNumber(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h >= n {
+			return
+		}
+		c.Mine()
+	}
+}
+
+// autoMine mines every few milliseconds until the test ends, so calls that
+// wait for receipts complete.
+func autoMine(t *testing.T, c *Chain) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(20 * time.Millisecond):
+				c.Mine()
+			}
+		}
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+}
+
+func TestContractLifecycle(t *testing.T) {
+	c := startChain(t, 6, "")
+	autoMine(t, c)
+	ctx := context.Background()
+	cl, err := c.Client(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := cl.Params(ctx)
+	if err != nil || p != testParams {
+		t.Fatalf("params %+v %v", p, err)
+	}
+	keys := c.Keys()
+	for i, k := range keys[1:4] {
+		uid, err := cl.Register(ctx, k, "http://127.0.0.1:900"+string(rune('0'+i)), false)
+		if err != nil || uid != uint32(i) {
+			t.Fatalf("register miner %d: uid %d %v", i, uid, err)
+		}
+	}
+	val := keys[4]
+	if uid, err := cl.Register(ctx, val, "", true); err != nil || uid != 3 {
+		t.Fatalf("register validator: %d %v", uid, err)
+	}
+	ns, err := cl.Neurons(ctx)
+	if err != nil || len(ns) != 4 || !ns[3].Validator || ns[0].Endpoint != "http://127.0.0.1:9000" {
+		t.Fatalf("neurons %+v %v", ns, err)
+	}
+	mineTo(t, c, 12) // window 3 is current; 0..2 are closed
+	uids, weights := []uint32{0, 1, 2}, []uint16{40000, 25535, 0}
+	if _, err := cl.SetWeights(ctx, val, 2, uids, weights); err != nil {
+		t.Fatal(err)
+	}
+	// Same window, same content: idempotent, nothing sent.
+	if r, err := cl.SetWeights(ctx, val, 2, uids, weights); err != nil || r != nil {
+		t.Fatalf("repost: %v %v", r, err)
+	}
+	posts, err := cl.Posts(ctx, 2)
+	if err != nil || len(posts) != 1 || posts[0].Validator != crypto.PubkeyToAddress(val.PublicKey) || posts[0].Weights[1] != 25535 {
+		t.Fatalf("events %+v %v", posts, err)
+	}
+	w, gw, err := cl.WeightsOf(ctx, posts[0].Validator)
+	if err != nil || w != 2 || len(gw) != 3 || gw[0] != 40000 || gw[1] != 25535 {
+		t.Fatalf("weightsOf %d %v %v", w, gw, err)
+	}
+	if _, _, h, _ := cl.LastPost(ctx, posts[0].Validator); h != chain.PostHashOf(uids, weights) {
+		t.Fatal("post hash differs from the contract's")
+	}
+	mineTo(t, c, 20) // window 5 current: 3 and 4 closed
+	bad := []struct {
+		name    string
+		key     int
+		window  uint64
+		uids    []uint32
+		weights []uint16
+		reason  string
+	}{
+		{"not a validator", 1, 1, uids, weights, "not a registered validator"},
+		{"unregistered uid", 4, 3, []uint32{0, 9}, []uint16{1, 2}, "unregistered uid"},
+		{"longer than the registry", 4, 1, []uint32{0, 1, 2, 3, 4}, []uint16{1, 1, 1, 1, 1}, "more weights than registered"},
+		{"mismatched lengths", 4, 1, []uint32{0, 1}, []uint16{1}, "differ in length"},
+		{"future window", 4, 1000, uids, weights, "not closed"},
+		{"older than the last post", 4, 1, uids, weights, "already posted or older"},
+		{"unsorted uids", 4, 3, []uint32{1, 0}, []uint16{1, 1}, "strictly increasing"},
+	}
+	for _, b := range bad {
+		_, err := cl.SetWeights(ctx, keys[b.key], b.window, b.uids, b.weights)
+		if !errors.Is(err, chain.ErrReverted) || !strings.Contains(err.Error(), b.reason) {
+			t.Errorf("%s: err %v, want reason %q", b.name, err, b.reason)
+		}
+	}
+	if _, err := cl.SetWeights(ctx, val, 2, uids, []uint16{1, 2, 3}); !errors.Is(err, chain.ErrReverted) {
+		t.Errorf("reposting other weights for a window: %v", err)
+	}
+	if err := cl.SetParams(ctx, keys[1], testParams); !errors.Is(err, chain.ErrReverted) || !strings.Contains(err.Error(), "only the owner") {
+		t.Errorf("non-owner set params: %v", err)
+	}
+}
+
+func TestWrongChainAndNoContract(t *testing.T) {
+	c := startChain(t, 2, "127.0.0.1:0")
+	ctx := context.Background()
+	if _, err := chain.Dial(ctx, chain.ClientConfig{URL: c.URL(), Contract: c.Contract(), ChainID: 1}); !errors.Is(err, chain.ErrWrongChain) {
+		t.Fatalf("wrong chain id: %v", err)
+	}
+	if _, err := chain.Dial(ctx, chain.ClientConfig{URL: c.URL(), Contract: [20]byte{1}, ChainID: ChainID}); !errors.Is(err, chain.ErrNoContract) {
+		t.Fatalf("no contract: %v", err)
+	}
+	cl, err := chain.Dial(ctx, chain.ClientConfig{URL: c.URL(), Contract: c.Contract(), ChainID: ChainID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl.Close()
+}
+
+// TestSetWeightsSurvivesFlakyRPC drops the first two eth_sendRawTransaction
+// calls at an HTTP proxy; the post must land exactly once.
+func TestSetWeightsSurvivesFlakyRPC(t *testing.T) {
+	c := startChain(t, 4, "127.0.0.1:0")
+	autoMine(t, c)
+	ctx := context.Background()
+	target, _ := url.Parse(c.URL())
+	var dropped atomic.Int32
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		if bytes.Contains(body, []byte("eth_sendRawTransaction")) && dropped.Load() < 2 {
+			dropped.Add(1)
+			http.Error(w, "upstream went away", http.StatusBadGateway)
+			return
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	direct, _ := c.Client(ctx)
+	keys := c.Keys()
+	if _, err := direct.Register(ctx, keys[1], "m", false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := direct.Register(ctx, keys[2], "", true); err != nil {
+		t.Fatal(err)
+	}
+	mineTo(t, c, 8)
+	cl, err := chain.Dial(ctx, chain.ClientConfig{URL: srv.URL, Contract: c.Contract(), ChainID: ChainID, RetryBase: 10 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cl.Close()
+	if _, err := cl.SetWeights(ctx, keys[2], 1, []uint32{0}, []uint16{65535}); err != nil {
+		t.Fatal(err)
+	}
+	if dropped.Load() != 2 {
+		t.Fatalf("proxy dropped %d sends", dropped.Load())
+	}
+	posts, err := direct.Posts(ctx, 1)
+	if err != nil || len(posts) != 1 || posts[0].Validator != crypto.PubkeyToAddress(keys[2].PublicKey) {
+		t.Fatalf("posts for window 1: %+v %v", posts, err)
+	}
+}
+
+// TestSetWeightsGas reports gas per setWeights for 16, 256 and 1024 miners.
+func TestSetWeightsGas(t *testing.T) {
+	if os.Getenv("ASSAY_GAS_REPORT") == "" {
+		t.Skip("a measurement (25 s): run with ASSAY_GAS_REPORT=1 (make gas-report)")
+	}
+	c := startChain(t, 1026, "")
+	autoMine(t, c)
+	ctx := context.Background()
+	cl, _ := c.Client(ctx)
+	keys := c.Keys()
+	val := keys[1025]
+	if _, err := cl.Register(ctx, val, "", true); err != nil {
+		t.Fatal(err)
+	}
+	// Register 1024 miners concurrently (one account each).
+	errs := make(chan error, 1024)
+	sem := make(chan struct{}, 64)
+	for i := 1; i <= 1024; i++ {
+		sem <- struct{}{}
+		go func(k int) {
+			defer func() { <-sem }()
+			_, err := cl.Register(ctx, keys[k], "http://m", false)
+			errs <- err
+		}(i)
+	}
+	for i := 0; i < 1024; i++ {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	window := uint64(0)
+	for _, n := range []int{16, 256, 1024} {
+		uids := make([]uint32, n)
+		weights := make([]uint16, n)
+		for i := range uids {
+			uids[i] = uint32(i + 1)
+			weights[i] = uint16(65535 / n)
+		}
+		head, _ := c.Eth().BlockNumber(ctx)
+		window = max(window+1, head/testParams.WindowLength-1)
+		r, err := cl.SetWeights(ctx, val, window, uids, weights)
+		if err != nil || r == nil {
+			t.Fatalf("%d miners: %v", n, err)
+		}
+		t.Logf("setWeights for %4d miners: %d gas (first post)", n, r.GasUsed)
+		// A second post of the same size overwrites the stored slots.
+		head, _ = c.Eth().BlockNumber(ctx)
+		window = max(window+1, head/testParams.WindowLength-1)
+		r, err = cl.SetWeights(ctx, val, window, uids, weights)
+		if err != nil || r == nil {
+			t.Fatalf("%d miners again: %v", n, err)
+		}
+		t.Logf("setWeights for %4d miners: %d gas (next post)", n, r.GasUsed)
+	}
+}

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/urfave/cli/v2"
+
+	"github.com/assaynet/assay/chain"
+	"github.com/assaynet/assay/chain/sim"
+	"github.com/assaynet/assay/internal/atomicfile"
+	"github.com/assaynet/assay/model"
+)
+
+// NetworkFile is what `assay chain dev` writes for the other processes.
+type NetworkFile struct {
+	RPC      string       `json:"rpc"`
+	ChainID  uint64       `json:"chain_id"`
+	Contract string       `json:"contract"`
+	Accounts []DevAccount `json:"accounts"`
+	Params   chain.Params `json:"params"`
+}
+
+// DevAccount is a funded dev account (keys are public knowledge).
+type DevAccount struct {
+	Address string `json:"address"`
+	Key     string `json:"key"`
+}
+
+var chainCommand = &cli.Command{
+	Name:  "chain",
+	Usage: "the subnet's EVM chain and contract",
+	Subcommands: []*cli.Command{
+		{
+			Name:      "dev",
+			Usage:     "run the embedded dev chain (go-ethereum in process) with the subnet contract",
+			UsageText: "assay chain dev --http 127.0.0.1:8545 --datadir DIR [--block-time 2s] [--model DIR]",
+			Description: `Serves standard Ethereum JSON-RPC on --http, mines a block every --block-time
+even without transactions, deploys the subnet contract at start-up (once per
+--datadir) and prints its address and the funded dev accounts; writes the same
+as JSON to DATADIR/network.json for the other processes. Runs until
+interrupted. State survives a restart with the same --datadir.`,
+			Flags: append([]cli.Flag{
+				&cli.StringFlag{Name: "http", Value: "127.0.0.1:8545", EnvVars: envs("http"), Usage: "JSON-RPC listen address"},
+				&cli.StringFlag{Name: "datadir", EnvVars: envs("datadir"), Usage: "chain data folder (empty: in memory)"},
+				&cli.DurationFlag{Name: "block-time", Value: 2 * time.Second, EnvVars: envs("block-time"), Usage: "block period"},
+				&cli.IntFlag{Name: "accounts", Value: 8, Usage: "funded dev accounts"},
+				&cli.StringFlag{Name: "model", EnvVars: envs("model"), Usage: "model folder whose id the contract records"},
+				&cli.StringFlag{Name: "model-id", Usage: "model id (64 hex) instead of --model"},
+				&cli.Uint64Flag{Name: "stale-windows", Value: 64, Usage: "windows after which a post is stale"},
+				&cli.UintFlag{Name: "group-size", Value: 16, Usage: "G"},
+				&cli.UintFlag{Name: "k", Value: 32, Usage: "opened sketch positions per rollout"},
+				&cli.StringFlag{Name: "sample", Value: "1/4", Usage: "fraction of groups opened"},
+			}, sourceFlags[:4]...),
+			Action: chainDev,
+		},
+	},
+}
+
+func chainDev(c *cli.Context) error {
+	var mid [32]byte
+	switch {
+	case c.String("model") != "":
+		ck, err := model.OpenCheckpoint(c.String("model"))
+		if err != nil {
+			return err
+		}
+		mid = ck.ModelID()
+		ck.Close()
+	case c.String("model-id") != "":
+		b, err := hex.DecodeString(strings.TrimPrefix(c.String("model-id"), "0x"))
+		if err != nil || len(b) != 32 {
+			return fmt.Errorf("--model-id must be 64 hex characters")
+		}
+		mid = [32]byte(b)
+	}
+	var num, den uint32
+	if _, err := fmt.Sscanf(c.String("sample"), "%d/%d", &num, &den); err != nil {
+		return fmt.Errorf("--sample %q: want N/D", c.String("sample"))
+	}
+	b, err := beaconFromFlags(c)
+	if err != nil {
+		return err
+	}
+	p := chain.Params{ModelID: mid, WindowLength: c.Uint64("window-length"), GroupSize: uint32(c.Uint("group-size")), K: uint32(c.Uint("k")),
+		SampleNum: num, SampleDen: den, BeaconChain: b.Chain().Hash(), StaleWindows: c.Uint64("stale-windows")}
+	if p.WindowLength == 0 {
+		p.WindowLength = 30
+	}
+	dd := c.String("datadir")
+	if dd != "" {
+		if err := os.MkdirAll(dd, 0o755); err != nil {
+			return err
+		}
+	}
+	ch, err := sim.Start(c.Context, sim.Config{HTTP: c.String("http"), DataDir: dd, BlockTime: c.Duration("block-time"), Accounts: c.Int("accounts"), Params: p})
+	if err != nil {
+		return err
+	}
+	defer ch.Close()
+	nf := NetworkFile{RPC: ch.URL(), ChainID: sim.ChainID, Contract: ch.Contract().Hex(), Params: p}
+	w := c.App.Writer
+	fmt.Fprintf(w, "assay dev chain %d  rpc %s  contract %s  block time %v\n", sim.ChainID, ch.URL(), ch.Contract().Hex(), c.Duration("block-time"))
+	for i, k := range ch.Keys() {
+		a := DevAccount{Address: crypto.PubkeyToAddress(k.PublicKey).Hex(), Key: hex.EncodeToString(crypto.FromECDSA(k))}
+		nf.Accounts = append(nf.Accounts, a)
+		role := ""
+		if i == 0 {
+			role = " (contract owner)"
+		}
+		fmt.Fprintf(w, "account %d  %s  key %s%s\n", i, a.Address, a.Key, role)
+	}
+	if dd != "" {
+		js, _ := json.MarshalIndent(nf, "", "  ")
+		if err := atomicfile.WriteBytes(filepath.Join(dd, "network.json"), 0o644, js); err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "network file %s\n", filepath.Join(dd, "network.json"))
+	}
+	<-c.Context.Done()
+	fmt.Fprintln(w, "assay dev chain: stopping")
+	return nil
+}
