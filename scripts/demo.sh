@@ -1,36 +1,88 @@
 #!/usr/bin/env bash
-# make demo: runs what the current build can do on the embedded defaults
-# (local beacon, synthetic dev blocks, no network access). The full network
-# demo (chain, miners, validator, audit) replaces this as those parts land.
+# make demo: the whole network on loopback, on the embedded defaults — an
+# embedded go-ethereum dev chain, the local drand-scheme beacon, the `tiny`
+# model (generated if missing), three honest miners, one cheating miner (it
+# runs another model and claims the network's), one validator — for a few
+# windows; then the on-chain weights table and an audit replay that must
+# agree. Exits 0 only if all of that happened, with the cheater at zero.
 set -euo pipefail
 ASSAY=${1:-bin/assay}
-MINER=0x1111111111111111111111111111111111111111
+D=${ASSAY_DEMO_DIR:-demo-data}
+PORT=${ASSAY_DEMO_PORT:-18545}
+MPORT=$((PORT + 100))
+WINDOWS=${ASSAY_DEMO_WINDOWS:-4}
+RUN=$D/run
+mkdir -p "$D"
+rm -rf "$RUN"
+mkdir -p "$RUN/logs"
 
-echo "== 1. verify a real recorded drand quicknet beacon (offline, drand's BLS verifier)"
-$ASSAY beacon verify --chain quicknet --round 12040883 \
-  --signature 929906c959032ab363c9f26570d215d66f5c06cb0c44fe508c12bb5839f04ec895bb6868e5b9ff13ab289bdb5266b394
+fail() { echo "demo: FAILED: $*" >&2; exit 1; }
+pids=()
+cleanup() {
+  for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
 
-echo "== 2. the same signature for the next round must fail"
-if $ASSAY beacon verify --chain quicknet --round 12040884 \
-  --signature 929906c959032ab363c9f26570d215d66f5c06cb0c44fe508c12bb5839f04ec895bb6868e5b9ff13ab289bdb5266b394; then
-  echo "demo: a tampered beacon verified" >&2; exit 1
-fi
+[ -f "$D/tiny/model.safetensors" ] || $ASSAY model init --preset tiny --out "$D/tiny"
+[ -f "$D/tiny-other/model.safetensors" ] || $ASSAY model init --preset tiny --seed 1 --out "$D/tiny-other"
+echo "== network model $($ASSAY model id --model "$D/tiny")"
 
-echo "== 3. window 3's seeds from the local beacon and dev blocks"
-$ASSAY challenge seed --window 3 --opening
-
-for e in sat math; do
-  echo "== 4. problem 0 of miner $MINER in window 3, env $e"
-  $ASSAY challenge show --window 3 --miner $MINER --problem 0 --env $e
+$ASSAY chain dev --http 127.0.0.1:$PORT --datadir "$RUN/chain" --block-time 1s --window-length 6 \
+  --model "$D/tiny" --accounts 8 > "$RUN/logs/chain.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 60); do
+  [ -f "$RUN/chain/network.json" ] && break
+  kill -0 "${pids[0]}" 2>/dev/null || break
+  sleep 0.5
 done
+[ -f "$RUN/chain/network.json" ] || { cat "$RUN/logs/chain.log"; fail "dev chain did not start"; }
+head -1 "$RUN/logs/chain.log"
+NET="$RUN/chain/network.json"
+key() { grep -o '"key": "[0-9a-f]*"' "$NET" | sed -n "$(( $1 + 1 ))p" | cut -d'"' -f4; }
+addr() { grep -o '"address": "0x[0-9a-fA-F]*"' "$NET" | sed -n "$(( $1 + 1 ))p" | cut -d'"' -f4; }
 
-if [ -f ../shared/data/gsm8k/test.jsonl ]; then
-  echo "== 5. a GSM8K problem drawn by the same seed"
-  $ASSAY challenge show --window 3 --miner $MINER --problem 0 --env gsm8k --dataset ../shared/data/gsm8k/test.jsonl
-else
-  echo "== 5. skipped: ../shared/data/gsm8k/test.jsonl not present"
+COMMON=(--network "$NET" --max-new-tokens 24 --log-format json)
+for i in 1 2 3; do
+  ASSAY_KEY=$(key $i) $ASSAY miner start "${COMMON[@]}" --model "$D/tiny" --store "$RUN/miner$i" \
+    --listen 127.0.0.1:$((MPORT + i)) --max-groups 3 > "$RUN/logs/miner$i.log" 2>&1 &
+  pids+=($!)
+  echo "== honest miner $i: $(addr $i) on 127.0.0.1:$((MPORT + i))"
+done
+ASSAY_KEY=$(key 4) $ASSAY miner start "${COMMON[@]}" --model "$D/tiny-other" --claim-model-id network \
+  --store "$RUN/miner4" --listen 127.0.0.1:$((MPORT + 4)) --max-groups 3 > "$RUN/logs/miner4.log" 2>&1 &
+pids+=($!)
+CHEATER=$(addr 4)
+echo "== cheating miner: $CHEATER (runs another model, claims the network's)"
+
+echo "== validator: $(addr 5), deciding $WINDOWS windows"
+if ! ASSAY_KEY=$(key 5) timeout 300 $ASSAY validator run "${COMMON[@]}" --model "$D/tiny" --datadir "$RUN/validator" \
+    --windows "$WINDOWS" --listen 127.0.0.1:$((MPORT + 50)) > "$RUN/logs/validator.log" 2>&1; then
+  tail -20 "$RUN/logs/validator.log"; fail "validator did not finish $WINDOWS windows"
 fi
+
+# The last decided window in which the honest miners took part.
+W=""
+for f in $(ls "$RUN/validator/decisions" | sed 's/window-\([0-9]*\).json/\1/' | sort -n); do
+  if grep -q '"weight": [1-9]' "$RUN/validator/decisions/window-$f.json"; then W=$f; fi
+done
+[ -n "$W" ] || fail "no window with positive weights (see $RUN/logs)"
 
 echo
-echo "demo: foundation only. Not built yet: model engine, commitments, chain contract,"
-echo "miner/validator/audit roles (see README.md, Status)."
+$ASSAY chain weights --network "$NET" --window "$W" | tee "$RUN/weights.txt"
+grep -qi "weight" "$RUN/weights.txt" || fail "no weights table"
+cw=$(grep -i "$CHEATER" "$RUN/weights.txt" | awk '{print $4}')
+[ "$cw" = "0" ] || fail "the cheating miner has weight '$cw' in window $W"
+honest=$(awk 'NR>2 && $4+0 > 0' "$RUN/weights.txt" | wc -l)
+[ "$honest" -ge 1 ] || fail "no honest miner has weight"
+reason=$(grep -o '"failure": "[a-z-]*"' "$RUN/validator/decisions/window-$W.json" | sort | uniq -c | tr '\n' ' ')
+echo "validator's failure reasons in window $W: ${reason:-none}"
+
+echo
+if ! $ASSAY audit replay --window "$W" --network "$NET" --model "$D/tiny" --files "$RUN/validator/files" \
+    --max-new-tokens 24 | tee "$RUN/audit.txt"; then
+  fail "audit replay disagrees with the posted weights"
+fi
+grep -q "audit: window $W agrees" "$RUN/audit.txt" || fail "audit replay did not report agreement"
+echo
+echo "demo: OK — window $W weights on-chain, cheater at zero, audit agrees (logs in $RUN/logs)"

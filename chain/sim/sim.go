@@ -174,18 +174,23 @@ func (c *Chain) ensureContract(ctx context.Context, cfg Config) error {
 		}
 	}
 	// Deployment needs a block; mine on demand when there is no period.
+	// (With a period the beacon mines by itself: extra blocks here would push
+	// block timestamps ahead of the wall clock, and with them the beacon
+	// rounds that seeds read.)
 	done := make(chan struct{})
 	defer close(done)
-	go func() {
-		for {
-			select {
-			case <-done:
-				return
-			case <-time.After(50 * time.Millisecond):
-				c.beacon.Commit()
+	if cfg.BlockTime == 0 {
+		go func() {
+			for {
+				select {
+				case <-done:
+					return
+				case <-time.After(50 * time.Millisecond):
+					c.beacon.Commit()
+				}
 			}
-		}
-	}()
+		}()
+	}
 	addr, err := chain.Deploy(ctx, c.client, c.client, c.keys[0], big.NewInt(ChainID), cfg.Params)
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"text/tabwriter"
 	"time"
 
 	"github.com/ethereum/go-ethereum/crypto"
@@ -16,22 +17,8 @@ import (
 	"github.com/assaynet/assay/chain/sim"
 	"github.com/assaynet/assay/internal/atomicfile"
 	"github.com/assaynet/assay/model"
+	"github.com/assaynet/assay/network"
 )
-
-// NetworkFile is what `assay chain dev` writes for the other processes.
-type NetworkFile struct {
-	RPC      string       `json:"rpc"`
-	ChainID  uint64       `json:"chain_id"`
-	Contract string       `json:"contract"`
-	Accounts []DevAccount `json:"accounts"`
-	Params   chain.Params `json:"params"`
-}
-
-// DevAccount is a funded dev account (keys are public knowledge).
-type DevAccount struct {
-	Address string `json:"address"`
-	Key     string `json:"key"`
-}
 
 var chainCommand = &cli.Command{
 	Name:  "chain",
@@ -57,8 +44,53 @@ interrupted. State survives a restart with the same --datadir.`,
 				&cli.UintFlag{Name: "group-size", Value: 16, Usage: "G"},
 				&cli.UintFlag{Name: "k", Value: 32, Usage: "opened sketch positions per rollout"},
 				&cli.StringFlag{Name: "sample", Value: "1/4", Usage: "fraction of groups opened"},
+				sourceFlags[8],
 			}, sourceFlags[:4]...),
 			Action: chainDev,
+		},
+		{
+			Name:      "weights",
+			Usage:     "print the weights posted for a window",
+			UsageText: "assay chain weights --network FILE --window W",
+			Flags: []cli.Flag{
+				&cli.StringFlag{Name: "network", EnvVars: envs("network"), Usage: "network file"},
+				sourceFlags[4], sourceFlags[6], sourceFlags[7],
+				&cli.Uint64Flag{Name: "window", Required: true, Usage: "window"},
+			},
+			Action: func(c *cli.Context) error {
+				cl, err := dialChain(c)
+				if err != nil {
+					return err
+				}
+				defer cl.Close()
+				w := c.Uint64("window")
+				posts, err := cl.Posts(c.Context, w)
+				if err != nil {
+					return err
+				}
+				if len(posts) == 0 {
+					return fmt.Errorf("no weights posted for window %d", w)
+				}
+				ns, err := cl.Neurons(c.Context)
+				if err != nil {
+					return err
+				}
+				out := c.App.Writer
+				for _, p := range posts {
+					fmt.Fprintf(out, "on-chain weights, window %d, posted by %s in block %d (tx %s)\n", w, p.Validator.Hex(), p.Block, p.TxHash.Hex())
+					tw := tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
+					fmt.Fprintln(tw, "uid\tminer\tendpoint\tweight\tshare")
+					for i, u := range p.UIDs {
+						addr, ep := "?", ""
+						if int(u) < len(ns) {
+							addr, ep = ns[u].Account.Hex(), ns[u].Endpoint
+						}
+						fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%.2f%%\n", u, addr, ep, p.Weights[i], 100*float64(p.Weights[i])/65535)
+					}
+					tw.Flush()
+				}
+				return nil
+			},
 		},
 	},
 }
@@ -104,11 +136,11 @@ func chainDev(c *cli.Context) error {
 		return err
 	}
 	defer ch.Close()
-	nf := NetworkFile{RPC: ch.URL(), ChainID: sim.ChainID, Contract: ch.Contract().Hex(), Params: p}
+	nf := network.File{RPC: ch.URL(), ChainID: sim.ChainID, Contract: ch.Contract().Hex(), Params: p}
 	w := c.App.Writer
 	fmt.Fprintf(w, "assay dev chain %d  rpc %s  contract %s  block time %v\n", sim.ChainID, ch.URL(), ch.Contract().Hex(), c.Duration("block-time"))
 	for i, k := range ch.Keys() {
-		a := DevAccount{Address: crypto.PubkeyToAddress(k.PublicKey).Hex(), Key: hex.EncodeToString(crypto.FromECDSA(k))}
+		a := network.Account{Address: crypto.PubkeyToAddress(k.PublicKey).Hex(), Key: hex.EncodeToString(crypto.FromECDSA(k))}
 		nf.Accounts = append(nf.Accounts, a)
 		role := ""
 		if i == 0 {

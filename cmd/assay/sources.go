@@ -44,7 +44,7 @@ var sourceFlags = []cli.Flag{
 		Category: "Network", Usage: "subnet contract address (part of every seed)"},
 	&cli.Uint64Flag{Name: "window-length", Value: 30, EnvVars: envs("window-length"), Category: "Network",
 		Usage: "blocks per window (W)"},
-	&cli.Uint64Flag{Name: "submit-grace", Value: 5, EnvVars: envs("submit-grace"), Category: "Network",
+	&cli.Uint64Flag{Name: "submit-grace", Value: 2, EnvVars: envs("submit-grace"), Category: "Network",
 		Usage: "blocks between a window's deadline and its opening block"},
 }
 

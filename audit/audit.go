@@ -1,0 +1,120 @@
+// Package audit replays a past window from public data — the chain, the
+// beacon and the miners' window files (or a local copy of them) — and
+// reproduces the validator's decision and weights bit for bit.
+package audit
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/assaynet/assay/chain"
+	"github.com/assaynet/assay/challenge"
+	"github.com/assaynet/assay/env"
+	"github.com/assaynet/assay/network"
+	"github.com/assaynet/assay/validator"
+)
+
+// Config configures a replay.
+type Config struct {
+	Network *network.Network
+	Model   *network.Model
+	Env     env.Environment
+	Beacon  challenge.Beacon
+	// FilesRoot holds window-N/UID.assay folders (a validator's files/ folder
+	// or a copy published for auditors).
+	FilesRoot string
+	Lookback  int
+}
+
+// Mismatch is one difference between the replay and a posted vector.
+type Mismatch struct {
+	Validator common.Address
+	UID       uint32
+	Miner     common.Address
+	Posted    uint16
+	Replayed  uint16
+	Reason    string
+}
+
+// Report is a replayed window and its comparison with the chain.
+type Report struct {
+	Decision   *validator.Decision
+	Posts      []chain.Post
+	Mismatches []Mismatch
+}
+
+// Replay re-derives the seeds of window w, re-runs the decision (with the
+// failures of the lookback windows, replayed the same way) and compares it
+// with every WeightsSet post for w.
+func Replay(ctx context.Context, cfg Config, w uint64) (*Report, error) {
+	d, err := decide(ctx, cfg, w, true)
+	if err != nil {
+		return nil, err
+	}
+	posts, err := cfg.Network.Chain.Posts(ctx, w)
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Decision: d, Posts: posts}
+	for _, p := range posts {
+		posted := map[uint32]uint16{}
+		for i, u := range p.UIDs {
+			posted[u] = p.Weights[i]
+		}
+		seen := map[uint32]bool{}
+		for _, m := range d.Miners {
+			seen[m.UID] = true
+			if got := posted[m.UID]; got != m.Weight {
+				reason := "replayed weight differs"
+				if m.Failure != "" {
+					reason = "replay finds " + m.Failure + ": " + m.Detail
+				}
+				rep.Mismatches = append(rep.Mismatches, Mismatch{Validator: p.Validator, UID: m.UID, Miner: m.Address, Posted: got, Replayed: m.Weight, Reason: reason})
+			}
+		}
+		for u, wgt := range posted {
+			if !seen[u] && wgt != 0 {
+				rep.Mismatches = append(rep.Mismatches, Mismatch{Validator: p.Validator, UID: u, Posted: wgt, Reason: "weight for a uid that is not a miner"})
+			}
+		}
+	}
+	return rep, nil
+}
+
+func decide(ctx context.Context, cfg Config, w uint64, withGate bool) (*validator.Decision, error) {
+	n := cfg.Network
+	blocks := n.Chain.Blocks()
+	ws, err := challenge.WindowSeed(ctx, n.Seeds, blocks, cfg.Beacon, w)
+	if err != nil {
+		return nil, err
+	}
+	os, err := challenge.OpeningSeed(ctx, n.Seeds, blocks, cfg.Beacon, w)
+	if err != nil {
+		return nil, err
+	}
+	miners, err := validator.Miners(ctx, n.Chain)
+	if err != nil {
+		return nil, err
+	}
+	gated := map[common.Address]bool{}
+	if withGate {
+		// Failures never depend on gating, so earlier windows replay without it.
+		for k := 1; k <= cfg.Lookback && uint64(k) <= w; k++ {
+			prev, err := decide(ctx, cfg, w-uint64(k), false)
+			if err != nil {
+				return nil, fmt.Errorf("lookback window %d: %w", w-uint64(k), err)
+			}
+			for _, m := range prev.Miners {
+				if m.Failure != "" && m.Failure != "missing" {
+					gated[m.Address] = true
+				}
+			}
+		}
+	}
+	files := validator.LoadFiles(filepath.Join(cfg.FilesRoot, fmt.Sprintf("window-%d", w)), miners)
+	return validator.Decide(ctx, validator.Input{Network: n, Model: cfg.Model, Env: cfg.Env, Window: w, WindowSeed: ws.Value,
+		OpeningSeed: os.Value, Miners: miners, Files: files, Gated: gated})
+}

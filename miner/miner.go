@@ -1,0 +1,289 @@
+// Package miner runs a miner: it follows the chain window by window, derives
+// its problems from the window seed, generates GRPO groups on its backend,
+// writes the signed window file before the deadline and serves its files
+// over HTTP at the endpoint it registered on-chain.
+package miner
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/assaynet/assay/challenge"
+	"github.com/assaynet/assay/env"
+	"github.com/assaynet/assay/network"
+	"github.com/assaynet/assay/proofs"
+)
+
+// Config configures a miner.
+type Config struct {
+	Network *network.Network
+	Model   *network.Model
+	// ModelID is what the records claim (the loaded model's id unless a test
+	// or a demo cheater overrides it).
+	ModelID [32]byte
+	Env     env.Environment
+	Key     *ecdsa.PrivateKey
+	Beacon  challenge.Beacon
+	// Store is the folder where window files are written.
+	Store string
+	// Listen is the HTTP address serving files and /metrics ("" for none);
+	// Endpoint is the public URL registered on-chain (defaults to
+	// http://Listen).
+	Listen, Endpoint string
+	// MaxGroups caps problems per window (0: as many as fit before the deadline).
+	MaxGroups int
+	// Poll is how often the chain head is read (1 s when 0).
+	Poll   time.Duration
+	Logger *slog.Logger
+	// Progress receives a live status line (nil: none).
+	Progress func(string)
+	// Windows stops after this many windows were written (0: run until ctx ends).
+	Windows int
+}
+
+// Miner is a running miner.
+type Miner struct {
+	cfg                     Config
+	addr                    common.Address
+	log                     *slog.Logger
+	reg                     *prometheus.Registry
+	rollouts, tokens, files prometheus.Counter
+	tokPerSec               prometheus.Gauge
+	mu                      sync.Mutex
+	written                 map[uint64]string
+}
+
+// New checks the configuration.
+func New(cfg Config) (*Miner, error) {
+	if cfg.Network == nil || cfg.Model == nil || cfg.Key == nil || cfg.Beacon == nil || cfg.Env == nil || cfg.Store == "" {
+		return nil, errors.New("miner: network, model, key, beacon, env and store are required")
+	}
+	if cfg.Poll == 0 {
+		cfg.Poll = time.Second
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if err := os.MkdirAll(cfg.Store, 0o755); err != nil {
+		return nil, fmt.Errorf("miner: store: %w", err)
+	}
+	m := &Miner{cfg: cfg, addr: crypto.PubkeyToAddress(cfg.Key.PublicKey), log: cfg.Logger, written: map[uint64]string{}}
+	m.reg = prometheus.NewRegistry()
+	m.rollouts = prometheus.NewCounter(prometheus.CounterOpts{Name: "assay_miner_rollouts_total", Help: "Rollouts generated."})
+	m.tokens = prometheus.NewCounter(prometheus.CounterOpts{Name: "assay_miner_tokens_total", Help: "Completion tokens generated."})
+	m.files = prometheus.NewCounter(prometheus.CounterOpts{Name: "assay_miner_window_files_total", Help: "Window files written."})
+	m.tokPerSec = prometheus.NewGauge(prometheus.GaugeOpts{Name: "assay_miner_tokens_per_second", Help: "Generation speed over the last window."})
+	m.reg.MustRegister(m.rollouts, m.tokens, m.files, m.tokPerSec)
+	return m, nil
+}
+
+// Address is the miner's account.
+func (m *Miner) Address() common.Address { return m.addr }
+
+// Handler serves GET /windows/{w} (the window file), /healthz and /metrics.
+func (m *Miner) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /windows/{w}", func(w http.ResponseWriter, r *http.Request) {
+		win, err := strconv.ParseUint(r.PathValue("w"), 10, 64)
+		if err != nil {
+			http.Error(w, "bad window", http.StatusBadRequest)
+			return
+		}
+		http.ServeFile(w, r, filepath.Join(m.cfg.Store, proofs.FileName(win, m.addr)))
+	})
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
+	mux.Handle("GET /metrics", promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{}))
+	return mux
+}
+
+// Run registers if needed and answers windows until ctx ends (or
+// cfg.Windows files were written). It returns only after the HTTP server
+// has stopped.
+func (m *Miner) Run(ctx context.Context) error {
+	cfg := m.cfg
+	var srv *http.Server
+	errc := make(chan error, 1)
+	if cfg.Listen != "" {
+		ln, err := net.Listen("tcp", cfg.Listen)
+		if err != nil {
+			return fmt.Errorf("miner: listen: %w", err)
+		}
+		srv = &http.Server{Handler: m.Handler(), ReadHeaderTimeout: 5 * time.Second}
+		go func() { errc <- srv.Serve(ln) }()
+		if cfg.Endpoint == "" {
+			cfg.Endpoint = "http://" + ln.Addr().String()
+		}
+		defer func() {
+			sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			srv.Shutdown(sctx)
+			<-errc
+		}()
+	}
+	if err := m.register(ctx, cfg.Endpoint); err != nil {
+		return err
+	}
+	c := cfg.Network.Chain
+	seeds := cfg.Network.Seeds
+	head, err := c.BlockNumber(ctx)
+	if err != nil {
+		return fmt.Errorf("miner: head: %w", err)
+	}
+	// Start with the next window: joining mid-window could not finish in time.
+	w := seeds.WindowOf(head) + 1
+	done := 0
+	for {
+		if err := m.waitBlock(ctx, seeds.FirstBlock(w)); err != nil {
+			return nilIfCanceled(err)
+		}
+		if err := m.window(ctx, w); err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			m.log.Error("window failed", "window", w, "err", err)
+		} else {
+			done++
+		}
+		if cfg.Windows > 0 && done >= cfg.Windows {
+			return nil
+		}
+		head, err := c.BlockNumber(ctx)
+		if err != nil {
+			m.log.Warn("chain head", "err", err)
+			head = seeds.FirstBlock(w + 1)
+		}
+		w = max(w+1, seeds.WindowOf(head))
+	}
+}
+
+func nilIfCanceled(err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return nil
+	}
+	return err
+}
+
+func (m *Miner) register(ctx context.Context, endpoint string) error {
+	c := m.cfg.Network.Chain
+	uid, ok, err := c.UIDOf(ctx, m.addr)
+	if err != nil {
+		return err
+	}
+	if ok {
+		ns, err := c.Neurons(ctx)
+		if err == nil && int(uid) < len(ns) && ns[uid].Endpoint == endpoint && !ns[uid].Validator {
+			m.log.Info("registered", "uid", uid, "endpoint", endpoint)
+			return nil
+		}
+	}
+	uid, err = c.Register(ctx, m.cfg.Key, endpoint, false)
+	if err != nil {
+		return fmt.Errorf("miner: register: %w", err)
+	}
+	m.log.Info("registered", "uid", uid, "endpoint", endpoint, "address", m.addr)
+	return nil
+}
+
+// waitBlock waits until block n exists; chain errors are retried.
+func (m *Miner) waitBlock(ctx context.Context, n uint64) error {
+	for {
+		h, err := m.cfg.Network.Chain.BlockNumber(ctx)
+		if err == nil && h >= n {
+			return nil
+		}
+		if err != nil {
+			m.log.Warn("chain unreachable, retrying", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(m.cfg.Poll):
+		}
+	}
+}
+
+// seed derives the window seed, waiting while the beacon round is not out.
+func (m *Miner) seed(ctx context.Context, w uint64) (challenge.Seed, error) {
+	for {
+		s, err := challenge.WindowSeed(ctx, m.cfg.Network.Seeds, m.cfg.Network.Chain.Blocks(), m.cfg.Beacon, w)
+		if err == nil || errors.Is(err, challenge.ErrBeforeGenesis) || errors.Is(err, challenge.ErrWrongBeaconChain) {
+			return s, err
+		}
+		if ctx.Err() != nil {
+			return s, ctx.Err()
+		}
+		m.log.Warn("window seed not available yet, retrying", "window", w, "err", err)
+		select {
+		case <-ctx.Done():
+			return s, ctx.Err()
+		case <-time.After(m.cfg.Poll):
+		}
+	}
+}
+
+func (m *Miner) window(ctx context.Context, w uint64) error {
+	cfg := m.cfg
+	s, err := m.seed(ctx, w)
+	if err != nil {
+		return err
+	}
+	p := &proofs.Prover{Backend: cfg.Model.Backend, Tokenizer: cfg.Model.Tokenizer, Env: cfg.Env, Params: cfg.Network.Proofs,
+		ModelID: cfg.ModelID, EOS: cfg.Model.EOS, Key: cfg.Key, Window: w, WindowSeed: s.Value}
+	deadline := cfg.Network.Seeds.DeadlineBlock(w)
+	var records []*proofs.Record
+	start := time.Now()
+	var toks int
+	for j := uint64(0); cfg.MaxGroups == 0 || int(j) < cfg.MaxGroups; j++ {
+		// Stop one block before the deadline: the file must exist before it.
+		h, err := cfg.Network.Chain.BlockNumber(ctx)
+		if err == nil && h+1 >= deadline {
+			m.log.Info("window truncated at the deadline", "window", w, "groups", j)
+			break
+		}
+		g, err := p.Group(ctx, j)
+		if err != nil {
+			return fmt.Errorf("window %d problem %d: %w", w, j, err)
+		}
+		records = append(records, g...)
+		for _, r := range g {
+			toks += len(r.Completion)
+		}
+		m.rollouts.Add(float64(len(g)))
+		if cfg.Progress != nil {
+			el := time.Since(start).Seconds()
+			cfg.Progress(fmt.Sprintf("window %d  problems %d  rollouts %d  %.0f tok/s", w, j+1, len(records), float64(toks)/max(el, 1e-9)))
+		}
+	}
+	if len(records) == 0 {
+		return fmt.Errorf("window %d: no group finished before the deadline", w)
+	}
+	path, err := proofs.WriteWindowFile(cfg.Store, cfg.Key, w, records)
+	if err != nil {
+		return fmt.Errorf("window %d: %w", w, err)
+	}
+	el := time.Since(start).Seconds()
+	m.tokens.Add(float64(toks))
+	m.files.Inc()
+	m.tokPerSec.Set(float64(toks) / max(el, 1e-9))
+	m.mu.Lock()
+	m.written[w] = path
+	m.mu.Unlock()
+	m.log.Info("window file written", "window", w, "groups", len(records)/cfg.Network.Proofs.GroupSize, "rollouts", len(records),
+		"tokens", toks, "tok_per_s", int(float64(toks)/max(el, 1e-9)), "file", path)
+	return nil
+}

@@ -1,0 +1,124 @@
+// Package network assembles what every role needs from the chain and the
+// local model: the subnet contract's parameters turned into seed parameters
+// and proof parameters, the loaded model, and the verified beacon.
+package network
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/assaynet/assay/chain"
+	"github.com/assaynet/assay/challenge"
+	"github.com/assaynet/assay/model"
+	"github.com/assaynet/assay/proofs"
+)
+
+// File is what `assay chain dev` writes for the other processes.
+type File struct {
+	RPC      string       `json:"rpc"`
+	ChainID  uint64       `json:"chain_id"`
+	Contract string       `json:"contract"`
+	Accounts []Account    `json:"accounts"`
+	Params   chain.Params `json:"params"`
+}
+
+// Account is a funded dev account (keys are public knowledge).
+type Account struct {
+	Address string `json:"address"`
+	Key     string `json:"key"`
+}
+
+// ReadFile loads a network file.
+func ReadFile(path string) (*File, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("network file: %w", err)
+	}
+	var f File
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, fmt.Errorf("network file %s: %w", path, err)
+	}
+	if !common.IsHexAddress(f.Contract) || f.RPC == "" {
+		return nil, fmt.Errorf("network file %s: missing rpc or contract", path)
+	}
+	return &f, nil
+}
+
+// Protocol holds the off-chain protocol parameters every participant must
+// share (docs/protocol.md); the on-chain ones come from the contract.
+type Protocol struct {
+	SubmitGrace  uint64
+	MaxNewTokens int
+	Env          string
+}
+
+// DefaultProtocol are protocol v1's off-chain defaults.
+var DefaultProtocol = Protocol{SubmitGrace: 2, MaxNewTokens: 48, Env: "sat"}
+
+// Network is the resolved network a role runs against.
+type Network struct {
+	Chain    *chain.Client
+	Params   chain.Params
+	Seeds    challenge.Network
+	Proofs   proofs.Params
+	Protocol Protocol
+}
+
+// Load reads the contract's parameters and resolves the network.
+func Load(ctx context.Context, c *chain.Client, p Protocol) (*Network, error) {
+	cp, err := c.Params(ctx)
+	if err != nil {
+		return nil, err
+	}
+	n := &Network{Chain: c, Params: cp, Protocol: p}
+	n.Seeds = challenge.Network{ChainID: c.ChainID(), Contract: c.Contract(), WindowLength: cp.WindowLength,
+		SubmitGrace: p.SubmitGrace, BeaconChain: cp.BeaconChain}
+	if err := n.Seeds.Validate(); err != nil {
+		return nil, err
+	}
+	pp := proofs.DefaultParams
+	pp.GroupSize = int(cp.GroupSize)
+	pp.K = int(cp.K)
+	pp.SampleNum, pp.SampleDen = int(cp.SampleNum), int(cp.SampleDen)
+	pp.MaxNewTokens = p.MaxNewTokens
+	if err := pp.Validate(); err != nil {
+		return nil, fmt.Errorf("network parameters: %w", err)
+	}
+	n.Proofs = pp
+	return n, nil
+}
+
+// Model is a loaded model with its CPU backend.
+type Model struct {
+	Dir       string
+	Tokenizer *model.Tokenizer
+	Backend   model.Backend
+	ID        [32]byte
+	EOS       []int
+}
+
+// LoadModel opens a model folder for the CPU backend.
+func LoadModel(dir string, threads int) (*Model, error) {
+	ck, err := model.OpenCheckpoint(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer ck.Close()
+	tk, err := model.LoadTokenizer(dir)
+	if err != nil {
+		return nil, err
+	}
+	b, err := model.NewCPU(ck, model.CPUConfig{Threads: threads})
+	if err != nil {
+		return nil, err
+	}
+	eos := ck.Config.EOSTokens()
+	if gc, err := model.LoadGenerationConfig(dir); err == nil && len(gc.EOS) > 0 {
+		eos = gc.EOS
+	}
+	return &Model{Dir: dir, Tokenizer: tk, Backend: b, ID: ck.ModelID(), EOS: eos}, nil
+}

@@ -1,0 +1,228 @@
+// Package validator runs a validator: for every closed window it fetches
+// each registered miner's window file, opens the PRF-chosen sample, verifies
+// it, scores miners and posts weights to the subnet contract. Decide is the
+// pure scoring function an auditor re-runs to reproduce the weights.
+package validator
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math/big"
+	"sort"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/assaynet/assay/env"
+	"github.com/assaynet/assay/network"
+	"github.com/assaynet/assay/proofs"
+)
+
+// Protocol constants of scoring.
+const (
+	// CopycatMinShared and CopycatPercent: two miners whose files share at
+	// least max(CopycatMinShared, CopycatPercent% of the smaller file's
+	// distinct completions) completion digests are both copycats.
+	CopycatMinShared = 2
+	CopycatPercent   = 10
+	// WeightScale is the sum of posted weights (uint16 shares).
+	WeightScale = 65535
+)
+
+// MinerResult is the decision about one miner in one window.
+type MinerResult struct {
+	UID      uint32         `json:"uid"`
+	Address  common.Address `json:"address"`
+	File     string         `json:"file_sha256,omitempty"` // "" when no file was obtained
+	Records  int            `json:"records"`
+	Groups   int            `json:"groups"`
+	Opened   int            `json:"opened"`
+	Verified int            `json:"verified"`
+	Failure  string         `json:"failure,omitempty"` // reason of the first hard failure
+	Detail   string         `json:"detail,omitempty"`
+	Unique   int            `json:"unique"`
+	Copycat  bool           `json:"copycat,omitempty"`
+	Gated    bool           `json:"gated,omitempty"` // failed within the lookback
+	Score    uint64         `json:"score"`
+	Weight   uint16         `json:"weight"`
+	MaxZ     float64        `json:"max_z"` // soft distribution statistic (flag only)
+}
+
+// Decision is a validator's complete decision for one window.
+type Decision struct {
+	Window      uint64        `json:"window"`
+	WindowSeed  string        `json:"window_seed"`
+	OpeningSeed string        `json:"opening_seed"`
+	Miners      []MinerResult `json:"miners"`
+	Posted      bool          `json:"posted"`
+	TxHash      string        `json:"tx_hash,omitempty"`
+}
+
+// Weights returns the uids and weights to post (every miner, uid order).
+func (d *Decision) Weights() ([]uint32, []uint16) {
+	var u []uint32
+	var w []uint16
+	for _, m := range d.Miners {
+		u = append(u, m.UID)
+		w = append(w, m.Weight)
+	}
+	return u, w
+}
+
+// Input is everything Decide reads. It is complete: the same input gives
+// the same decision on any machine (the CPU engine is deterministic).
+type Input struct {
+	Network     *network.Network
+	Model       *network.Model
+	Env         env.Environment
+	Window      uint64
+	WindowSeed  [32]byte
+	OpeningSeed [32]byte
+	// Miners are the registered non-validator neurons, in uid order.
+	Miners []MinerRef
+	// Files maps a uid to its window file bytes (absent: no file).
+	Files map[uint32][]byte
+	// Gated are miners with a hard failure within the lookback.
+	Gated map[common.Address]bool
+}
+
+// MinerRef names a miner.
+type MinerRef struct {
+	UID     uint32
+	Address common.Address
+}
+
+// Decide verifies every miner's sample and computes scores and weights.
+func Decide(ctx context.Context, in Input) (*Decision, error) {
+	d := &Decision{Window: in.Window, WindowSeed: hex.EncodeToString(in.WindowSeed[:]), OpeningSeed: hex.EncodeToString(in.OpeningSeed[:])}
+	p := in.Network.Proofs
+	v := &proofs.Verifier{Backend: in.Model.Backend, Tokenizer: in.Model.Tokenizer, Env: in.Env, Params: p,
+		ModelID: in.Network.Params.ModelID, EOS: in.Model.EOS, Window: in.Window, WindowSeed: in.WindowSeed, OpeningSeed: in.OpeningSeed}
+	digests := make([]map[[32]byte]bool, len(in.Miners))
+	for i, mr := range in.Miners {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		res := MinerResult{UID: mr.UID, Address: mr.Address, Gated: in.Gated[mr.Address]}
+		data, ok := in.Files[mr.UID]
+		if ok {
+			sum := sha256.Sum256(data)
+			res.File = hex.EncodeToString(sum[:])
+			digests[i] = checkMiner(ctx, v, in, mr, data, &res)
+		} else {
+			res.Failure, res.Detail = "missing", "no window file"
+		}
+		d.Miners = append(d.Miners, res)
+	}
+	// Copycats: shared completion digests across miners.
+	for a := range d.Miners {
+		for b := a + 1; b < len(d.Miners); b++ {
+			if digests[a] == nil || digests[b] == nil {
+				continue
+			}
+			shared := 0
+			for h := range digests[a] {
+				if digests[b][h] {
+					shared++
+				}
+			}
+			small := min(len(digests[a]), len(digests[b]))
+			if shared >= CopycatMinShared && shared*100 >= CopycatPercent*small {
+				d.Miners[a].Copycat, d.Miners[b].Copycat = true, true
+			}
+		}
+	}
+	for i := range d.Miners {
+		m := &d.Miners[i]
+		if m.Failure == "" && !m.Copycat && !m.Gated {
+			m.Score = uint64(m.Unique)
+		}
+	}
+	assignWeights(d.Miners)
+	return d, nil
+}
+
+// checkMiner verifies one miner's file and returns its completion digests
+// (nil when the file is unusable).
+func checkMiner(ctx context.Context, v *proofs.Verifier, in Input, mr MinerRef, data []byte, res *MinerResult) map[[32]byte]bool {
+	p := in.Network.Proofs
+	lim := proofs.DefaultFileLimits
+	h, recs, err := proofs.ReadAllBytes(data, lim)
+	if err != nil {
+		res.Failure, res.Detail = proofs.Reason(err), err.Error()
+		return nil
+	}
+	if h.Window != in.Window || h.Miner != mr.Address {
+		res.Failure, res.Detail = "window-file", fmt.Sprintf("file is for window %d miner %s", h.Window, h.Miner)
+		return nil
+	}
+	res.Records = len(recs)
+	if len(recs) == 0 || len(recs)%p.GroupSize != 0 {
+		res.Failure, res.Detail = "schema", fmt.Sprintf("%d records are not whole groups of %d", len(recs), p.GroupSize)
+		return nil
+	}
+	res.Groups = len(recs) / p.GroupSize
+	for i, r := range recs {
+		if r.Problem != uint64(i/p.GroupSize) || int(r.Rollout) != i%p.GroupSize {
+			res.Failure, res.Detail = "schema", fmt.Sprintf("record %d is problem %d rollout %d: problems must be 0..n-1 in order, rollouts 0..G-1", i, r.Problem, r.Rollout)
+			return nil
+		}
+	}
+	digests := map[[32]byte]bool{}
+	for _, r := range recs {
+		b := make([]byte, 0, 4*len(r.Completion))
+		for _, t := range r.Completion {
+			b = append(b, byte(t>>24), byte(t>>16), byte(t>>8), byte(t))
+		}
+		digests[sha256.Sum256(b)] = true
+	}
+	res.Unique = len(digests)
+	for _, o := range proofs.Opening(in.OpeningSeed, mr.Address, res.Groups, p) {
+		group := recs[int(o.Problem)*p.GroupSize : int(o.Problem+1)*p.GroupSize]
+		for _, ri := range o.Rollouts {
+			if ctx.Err() != nil {
+				return digests
+			}
+			res.Opened++
+			out, err := v.Verify(ctx, group[ri], group)
+			if err != nil {
+				res.Failure, res.Detail = proofs.Reason(err), err.Error()
+				return digests
+			}
+			res.Verified++
+			res.MaxZ = max(res.MaxZ, out.Z)
+		}
+	}
+	return digests
+}
+
+// assignWeights sets weights = floor(65535 · s⁴ / Σ s⁴) in exact integer
+// arithmetic and gives the remainder to the highest score (lowest uid on
+// ties), so the posted weights sum to 65535 whenever any score is positive.
+func assignWeights(ms []MinerResult) {
+	total := new(big.Int)
+	pow := make([]*big.Int, len(ms))
+	for i, m := range ms {
+		s := new(big.Int).SetUint64(m.Score)
+		pow[i] = new(big.Int).Mul(s, s)
+		pow[i].Mul(pow[i], pow[i])
+		total.Add(total, pow[i])
+	}
+	if total.Sign() == 0 {
+		return
+	}
+	var sum uint64
+	for i := range ms {
+		w := new(big.Int).Mul(pow[i], big.NewInt(WeightScale))
+		w.Quo(w, total)
+		ms[i].Weight = uint16(w.Uint64())
+		sum += w.Uint64()
+	}
+	order := make([]int, len(ms))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return ms[order[a]].Score > ms[order[b]].Score })
+	ms[order[0]].Weight += uint16(WeightScale - sum)
+}

@@ -1,0 +1,457 @@
+package validator
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/assaynet/assay/chain"
+	"github.com/assaynet/assay/challenge"
+	"github.com/assaynet/assay/env"
+	"github.com/assaynet/assay/internal/atomicfile"
+	"github.com/assaynet/assay/network"
+	"github.com/assaynet/assay/proofs"
+)
+
+// Config configures a validator.
+type Config struct {
+	Network *network.Network
+	Model   *network.Model
+	Env     env.Environment
+	Key     *ecdsa.PrivateKey
+	Beacon  challenge.Beacon
+	// DataDir holds decisions (decisions/window-N.json) and the files each
+	// decision used (files/window-N/UID.assay), so a restart resumes and an
+	// auditor can replay from a copy.
+	DataDir string
+	// Lookback is the number of earlier windows whose hard failures gate a
+	// miner to zero.
+	Lookback int
+	// Fetch bounds: per request timeout, attempts, size cap.
+	FetchTimeout  time.Duration
+	FetchAttempts int
+	MaxFileBytes  int64
+	Poll          time.Duration
+	Listen        string // /metrics ("" for none)
+	Logger        *slog.Logger
+	// Windows stops after this many windows were posted (0: run until ctx ends).
+	Windows int
+	// From is the first window to decide (0: the last closed one at start).
+	From uint64
+}
+
+// Validator is a running validator.
+type Validator struct {
+	cfg       Config
+	addr      common.Address
+	log       *slog.Logger
+	http      *http.Client
+	reg       *prometheus.Registry
+	outcomes  *prometheus.CounterVec
+	posted    prometheus.Counter
+	decisions prometheus.Counter
+}
+
+// New checks the configuration.
+func New(cfg Config) (*Validator, error) {
+	if cfg.Network == nil || cfg.Model == nil || cfg.Key == nil || cfg.Beacon == nil || cfg.Env == nil || cfg.DataDir == "" {
+		return nil, errors.New("validator: network, model, key, beacon, env and data dir are required")
+	}
+	if cfg.FetchTimeout == 0 {
+		cfg.FetchTimeout = 10 * time.Second
+	}
+	if cfg.FetchAttempts == 0 {
+		cfg.FetchAttempts = 3
+	}
+	if cfg.MaxFileBytes == 0 {
+		cfg.MaxFileBytes = proofs.DefaultFileLimits.MaxFileBytes
+	}
+	if cfg.Poll == 0 {
+		cfg.Poll = time.Second
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	for _, d := range []string{"decisions", "files"} {
+		if err := os.MkdirAll(filepath.Join(cfg.DataDir, d), 0o755); err != nil {
+			return nil, fmt.Errorf("validator: data dir: %w", err)
+		}
+	}
+	v := &Validator{cfg: cfg, addr: crypto.PubkeyToAddress(cfg.Key.PublicKey), log: cfg.Logger,
+		http: &http.Client{Timeout: cfg.FetchTimeout}, reg: prometheus.NewRegistry()}
+	v.outcomes = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "assay_validator_miner_outcomes_total", Help: "Per-miner window outcomes by reason (ok or the failure)."}, []string{"reason"})
+	v.posted = prometheus.NewCounter(prometheus.CounterOpts{Name: "assay_validator_weights_posted_total", Help: "Weight vectors posted."})
+	v.decisions = prometheus.NewCounter(prometheus.CounterOpts{Name: "assay_validator_decisions_total", Help: "Windows decided."})
+	v.reg.MustRegister(v.outcomes, v.posted, v.decisions)
+	return v, nil
+}
+
+// DecisionPath is where the decision of window w is stored.
+func DecisionPath(dataDir string, w uint64) string {
+	return filepath.Join(dataDir, "decisions", fmt.Sprintf("window-%d.json", w))
+}
+
+// FilesDir is where the files used for window w are kept.
+func FilesDir(dataDir string, w uint64) string {
+	return filepath.Join(dataDir, "files", fmt.Sprintf("window-%d", w))
+}
+
+// LoadDecision reads a stored decision (os.ErrNotExist when absent).
+func LoadDecision(dataDir string, w uint64) (*Decision, error) {
+	data, err := os.ReadFile(DecisionPath(dataDir, w))
+	if err != nil {
+		return nil, err
+	}
+	var d Decision
+	if err := json.Unmarshal(data, &d); err != nil {
+		return nil, fmt.Errorf("validator: decision %d: %w", w, err)
+	}
+	return &d, nil
+}
+
+func saveDecision(dataDir string, d *Decision) error {
+	js, _ := json.MarshalIndent(d, "", "  ")
+	return atomicfile.WriteBytes(DecisionPath(dataDir, d.Window), 0o644, js)
+}
+
+// Run decides and posts windows until ctx ends (or cfg.Windows were posted).
+// A restart resumes: a stored decision is never recomputed and a posted one
+// never re-posted; a decision stored but not posted is posted.
+func (v *Validator) Run(ctx context.Context) error {
+	cfg := v.cfg
+	if cfg.Listen != "" {
+		ln, err := net.Listen("tcp", cfg.Listen)
+		if err != nil {
+			return fmt.Errorf("validator: listen: %w", err)
+		}
+		mux := http.NewServeMux()
+		mux.Handle("GET /metrics", promhttp.HandlerFor(v.reg, promhttp.HandlerOpts{}))
+		srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+		errc := make(chan error, 1)
+		go func() { errc <- srv.Serve(ln) }()
+		defer func() {
+			sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			srv.Shutdown(sctx)
+			<-errc
+		}()
+	}
+	if err := v.register(ctx); err != nil {
+		return err
+	}
+	seeds := cfg.Network.Seeds
+	w := cfg.From
+	if w == 0 {
+		head, err := v.head(ctx)
+		if err != nil {
+			return nilIfCanceled(err)
+		}
+		// Start with the next window, as miners do: the current one may
+		// have started before anyone could answer it.
+		w = seeds.WindowOf(head) + 1
+	}
+	posted := 0
+	for ; ; w++ {
+		if err := v.waitBlock(ctx, seeds.DeadlineBlock(w)); err != nil {
+			return nilIfCanceled(err)
+		}
+		d, err := v.decide(ctx, w)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			v.log.Error("window not decided", "window", w, "err", err)
+			continue
+		}
+		if !d.Posted {
+			if err := v.post(ctx, d); err != nil {
+				if ctx.Err() != nil {
+					return nil
+				}
+				v.log.Error("weights not posted", "window", w, "err", err)
+				continue
+			}
+		}
+		posted++
+		if cfg.Windows > 0 && posted >= cfg.Windows {
+			return nil
+		}
+	}
+}
+
+func nilIfCanceled(err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return nil
+	}
+	return err
+}
+
+func (v *Validator) register(ctx context.Context) error {
+	c := v.cfg.Network.Chain
+	uid, ok, err := c.UIDOf(ctx, v.addr)
+	if err != nil {
+		return err
+	}
+	if ok {
+		ns, err := c.Neurons(ctx)
+		if err == nil && int(uid) < len(ns) && ns[uid].Validator {
+			return nil
+		}
+	}
+	if _, err := c.Register(ctx, v.cfg.Key, "", true); err != nil {
+		return fmt.Errorf("validator: register: %w", err)
+	}
+	return nil
+}
+
+func (v *Validator) head(ctx context.Context) (uint64, error) {
+	for {
+		h, err := v.cfg.Network.Chain.BlockNumber(ctx)
+		if err == nil {
+			return h, nil
+		}
+		v.log.Warn("chain unreachable, retrying", "err", err)
+		select {
+		case <-ctx.Done():
+			return 0, ctx.Err()
+		case <-time.After(v.cfg.Poll):
+		}
+	}
+}
+
+func (v *Validator) waitBlock(ctx context.Context, n uint64) error {
+	for {
+		h, err := v.head(ctx)
+		if err != nil {
+			return err
+		}
+		if h >= n {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(v.cfg.Poll):
+		}
+	}
+}
+
+// decide returns the stored decision of w, or fetches, verifies and stores it.
+func (v *Validator) decide(ctx context.Context, w uint64) (*Decision, error) {
+	if d, err := LoadDecision(v.cfg.DataDir, w); err == nil {
+		return d, nil
+	}
+	cfg := v.cfg
+	miners, err := Miners(ctx, cfg.Network.Chain)
+	if err != nil {
+		return nil, err
+	}
+	// Fetch before the opening block exists, then wait for it.
+	files := v.fetchAll(ctx, w, miners)
+	if err := v.waitBlock(ctx, cfg.Network.Seeds.OpeningBlock(w)); err != nil {
+		return nil, err
+	}
+	ws, err := v.seed(ctx, w, challenge.WindowSeed)
+	if err != nil {
+		return nil, err
+	}
+	os, err := v.seed(ctx, w, challenge.OpeningSeed)
+	if err != nil {
+		return nil, err
+	}
+	gated, err := GatedFromDecisions(cfg.DataDir, w, cfg.Lookback)
+	if err != nil {
+		return nil, err
+	}
+	d, err := Decide(ctx, Input{Network: cfg.Network, Model: cfg.Model, Env: cfg.Env, Window: w, WindowSeed: ws.Value,
+		OpeningSeed: os.Value, Miners: miners, Files: files, Gated: gated})
+	if err != nil {
+		return nil, err
+	}
+	if err := saveDecision(cfg.DataDir, d); err != nil {
+		return nil, err
+	}
+	v.decisions.Inc()
+	for _, m := range d.Miners {
+		reason := m.Failure
+		if reason == "" {
+			reason = "ok"
+		}
+		v.outcomes.WithLabelValues(reason).Inc()
+		v.log.Info("miner decided", "window", w, "uid", m.UID, "address", m.Address, "opened", m.Opened, "verified", m.Verified,
+			"unique", m.Unique, "failure", m.Failure, "copycat", m.Copycat, "score", m.Score, "weight", m.Weight)
+	}
+	return d, nil
+}
+
+func (v *Validator) seed(ctx context.Context, w uint64, f func(context.Context, challenge.Network, challenge.BlockSource, challenge.Beacon, uint64) (challenge.Seed, error)) (challenge.Seed, error) {
+	for {
+		s, err := f(ctx, v.cfg.Network.Seeds, v.cfg.Network.Chain.Blocks(), v.cfg.Beacon, w)
+		if err == nil || errors.Is(err, challenge.ErrBeforeGenesis) || errors.Is(err, challenge.ErrWrongBeaconChain) {
+			return s, err
+		}
+		v.log.Warn("seed not available yet, retrying", "window", w, "err", err)
+		select {
+		case <-ctx.Done():
+			return s, ctx.Err()
+		case <-time.After(v.cfg.Poll):
+		}
+	}
+}
+
+func (v *Validator) post(ctx context.Context, d *Decision) error {
+	uids, weights := d.Weights()
+	if len(uids) == 0 {
+		d.Posted = true
+		return saveDecision(v.cfg.DataDir, d)
+	}
+	r, err := v.cfg.Network.Chain.SetWeights(ctx, v.cfg.Key, d.Window, uids, weights)
+	if err != nil {
+		return err
+	}
+	d.Posted = true
+	if r != nil {
+		d.TxHash = r.TxHash.Hex()
+	}
+	v.posted.Inc()
+	v.log.Info("weights posted", "window", d.Window, "miners", len(uids), "tx", d.TxHash)
+	return saveDecision(v.cfg.DataDir, d)
+}
+
+// Miners lists the registered non-validator neurons.
+func Miners(ctx context.Context, c *chain.Client) ([]MinerRef, error) {
+	ns, err := c.Neurons(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []MinerRef
+	for _, n := range ns {
+		if !n.Validator {
+			out = append(out, MinerRef{UID: n.UID, Address: n.Account})
+		}
+	}
+	return out, nil
+}
+
+// FilePath is where the file of a miner used for window w is kept.
+func FilePath(dataDir string, w uint64, uid uint32) string {
+	return filepath.Join(FilesDir(dataDir, w), fmt.Sprintf("%d.assay", uid))
+}
+
+// LoadFiles reads the kept files of window w (what an auditor replays).
+func LoadFiles(dir string, miners []MinerRef) map[uint32][]byte {
+	files := map[uint32][]byte{}
+	for _, m := range miners {
+		if data, err := os.ReadFile(filepath.Join(dir, fmt.Sprintf("%d.assay", m.UID))); err == nil {
+			files[m.UID] = data
+		}
+	}
+	return files
+}
+
+func (v *Validator) fetchAll(ctx context.Context, w uint64, miners []MinerRef) map[uint32][]byte {
+	ns, _ := v.cfg.Network.Chain.Neurons(ctx)
+	endpoint := map[uint32]string{}
+	for _, n := range ns {
+		endpoint[n.UID] = n.Endpoint
+	}
+	if err := os.MkdirAll(FilesDir(v.cfg.DataDir, w), 0o755); err != nil {
+		v.log.Error("files dir", "err", err)
+	}
+	files := map[uint32][]byte{}
+	for _, m := range miners {
+		data, err := v.fetch(ctx, endpoint[m.UID], w)
+		if err != nil {
+			v.log.Warn("no window file", "window", w, "uid", m.UID, "endpoint", endpoint[m.UID], "err", err)
+			continue
+		}
+		files[m.UID] = data
+		if err := atomicfile.WriteBytes(FilePath(v.cfg.DataDir, w, m.UID), 0o644, data); err != nil {
+			v.log.Error("keep file", "err", err)
+		}
+	}
+	return files
+}
+
+// fetch downloads a miner's window file with retries and a size cap.
+func (v *Validator) fetch(ctx context.Context, endpoint string, w uint64) ([]byte, error) {
+	if !strings.HasPrefix(endpoint, "http://") && !strings.HasPrefix(endpoint, "https://") {
+		return nil, fmt.Errorf("endpoint %q is not an http(s) URL", endpoint)
+	}
+	url := strings.TrimRight(endpoint, "/") + fmt.Sprintf("/windows/%d", w)
+	var last error
+	for attempt := 0; attempt < v.cfg.FetchAttempts; attempt++ {
+		if attempt > 0 {
+			select {
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			case <-time.After(time.Duration(attempt) * 500 * time.Millisecond):
+			}
+		}
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		if err != nil {
+			return nil, err
+		}
+		resp, err := v.http.Do(req)
+		if err != nil {
+			last = err
+			continue
+		}
+		if resp.StatusCode == http.StatusNotFound {
+			resp.Body.Close()
+			return nil, fmt.Errorf("%s: no file (404)", url)
+		}
+		if resp.StatusCode != http.StatusOK {
+			resp.Body.Close()
+			last = fmt.Errorf("%s: %s", url, resp.Status)
+			continue
+		}
+		data, err := io.ReadAll(io.LimitReader(resp.Body, v.cfg.MaxFileBytes+1))
+		resp.Body.Close()
+		if err != nil {
+			last = err
+			continue
+		}
+		if int64(len(data)) > v.cfg.MaxFileBytes {
+			return nil, fmt.Errorf("%s: file larger than %d bytes", url, v.cfg.MaxFileBytes)
+		}
+		return data, nil
+	}
+	return nil, last
+}
+
+// GatedFromDecisions returns the miners with a hard failure in the stored
+// decisions of windows [w−lookback, w).
+func GatedFromDecisions(dataDir string, w uint64, lookback int) (map[common.Address]bool, error) {
+	gated := map[common.Address]bool{}
+	for k := 1; k <= lookback && uint64(k) <= w; k++ {
+		d, err := LoadDecision(dataDir, w-uint64(k))
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range d.Miners {
+			if m.Failure != "" && m.Failure != "missing" {
+				gated[m.Address] = true
+			}
+		}
+	}
+	return gated, nil
+}
