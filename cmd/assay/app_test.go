@@ -23,7 +23,7 @@ func run(t *testing.T, args ...string) (string, error) {
 const (
 	qnRound = "12040883"
 	qnSig   = "929906c959032ab363c9f26570d215d66f5c06cb0c44fe508c12bb5839f04ec895bb6868e5b9ff13ab289bdb5266b394"
-	miner   = "0x1111111111111111111111111111111111111111"
+	minerAddr = "0x1111111111111111111111111111111111111111"
 )
 
 func TestBeaconVerify(t *testing.T) {
@@ -51,7 +51,7 @@ func TestBeaconVerify(t *testing.T) {
 }
 
 func TestChallengeShow(t *testing.T) {
-	out, err := run(t, "challenge", "show", "--window", "3", "--miner", miner, "--problem", "2", "--json")
+	out, err := run(t, "challenge", "show", "--window", "3", "--miner", minerAddr, "--problem", "2", "--json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,13 +63,13 @@ func TestChallengeShow(t *testing.T) {
 		t.Fatalf("unexpected: %v", got)
 	}
 	// Deterministic: the same inputs give the same problem; another j does not.
-	out2, _ := run(t, "challenge", "show", "--window", "3", "--miner", miner, "--problem", "2", "--json")
-	out3, _ := run(t, "challenge", "show", "--window", "3", "--miner", miner, "--problem", "3", "--json")
+	out2, _ := run(t, "challenge", "show", "--window", "3", "--miner", minerAddr, "--problem", "2", "--json")
+	out3, _ := run(t, "challenge", "show", "--window", "3", "--miner", minerAddr, "--problem", "3", "--json")
 	if out != out2 || out == out3 {
 		t.Fatal("challenge show is not a function of its inputs")
 	}
 	t.Setenv("ASSAY_ENV", "math")
-	out4, err := run(t, "challenge", "show", "--window", "3", "--miner", miner, "--json")
+	out4, err := run(t, "challenge", "show", "--window", "3", "--miner", minerAddr, "--json")
 	if err != nil || !strings.Contains(out4, `"env":"math"`) {
 		t.Fatalf("ASSAY_ENV fallback: %v %q", err, out4)
 	}
@@ -82,12 +82,12 @@ func TestChallengeShowBadInput(t *testing.T) {
 		want string
 	}{
 		{"short miner", []string{"--window", "1", "--miner", "0x11"}, "20-byte"},
-		{"future window", []string{"--window", "99999999", "--miner", miner}, "future"},
-		{"unknown env", []string{"--window", "1", "--miner", miner, "--env", "chess"}, "unknown environment"},
-		{"gsm8k without dataset", []string{"--window", "1", "--miner", miner, "--env", "gsm8k"}, "--dataset"},
-		{"missing recording", []string{"--window", "1", "--miner", miner, "--beacon", "/nonexistent.json"}, "recording"},
-		{"zero window length", []string{"--window", "1", "--miner", miner, "--window-length", "0"}, "window length"},
-		{"bad contract", []string{"--window", "1", "--miner", miner, "--contract", "nope"}, "--contract"},
+		{"future window", []string{"--window", "99999999", "--miner", minerAddr}, "future"},
+		{"unknown env", []string{"--window", "1", "--miner", minerAddr, "--env", "chess"}, "unknown environment"},
+		{"gsm8k without dataset", []string{"--window", "1", "--miner", minerAddr, "--env", "gsm8k"}, "--dataset"},
+		{"missing recording", []string{"--window", "1", "--miner", minerAddr, "--beacon", "/nonexistent.json"}, "recording"},
+		{"zero window length", []string{"--window", "1", "--miner", minerAddr, "--window-length", "0"}, "window length"},
+		{"bad contract", []string{"--window", "1", "--miner", minerAddr, "--contract", "nope"}, "--contract"},
 	}
 	for _, tt := range tests {
 		if _, err := run(t, append([]string{"challenge", "show"}, tt.args...)...); err == nil || !strings.Contains(err.Error(), tt.want) {
@@ -105,7 +105,7 @@ func TestChallengeShowRecorded(t *testing.T) {
 	if err := os.WriteFile(blocks, []byte(`[{"number":30,"hash":"0x`+strings.Repeat("ab", 32)+`","timestamp":1728926014}]`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := run(t, "challenge", "show", "--window", "1", "--miner", miner, "--json",
+	out, err := run(t, "challenge", "show", "--window", "1", "--miner", minerAddr, "--json",
 		"--beacon", "../../beacon/testdata/quicknet.json", "--blocks", blocks)
 	if err != nil {
 		t.Fatal(err)
