@@ -110,6 +110,12 @@ func Decide(ctx context.Context, in Input) (*Decision, error) {
 			sum := sha256.Sum256(data)
 			res.File = hex.EncodeToString(sum[:])
 			digests[i] = checkMiner(ctx, v, in, mr, data, &res)
+			if res.Failure != "" {
+				// Only verified files take part in copycat detection:
+				// otherwise anyone could zero a miner by republishing its
+				// completions in a file that fails.
+				digests[i] = nil
+			}
 		} else {
 			res.Failure, res.Detail = "missing", "no window file"
 		}

@@ -1,0 +1,350 @@
+package validator
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/assaynet/assay/beacon"
+	"github.com/assaynet/assay/chain"
+	"github.com/assaynet/assay/chain/sim"
+	"github.com/assaynet/assay/challenge"
+	"github.com/assaynet/assay/env/sat"
+	"github.com/assaynet/assay/miner"
+	"github.com/assaynet/assay/model"
+	"github.com/assaynet/assay/network"
+	"github.com/assaynet/assay/proofs"
+)
+
+var (
+	modelsOnce sync.Once
+	honestDir  string
+	otherDir   string
+	modelsErr  error
+)
+
+func models(t *testing.T) (*network.Model, *network.Model) {
+	modelsOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "assay-validator-")
+		if err != nil {
+			modelsErr = err
+			return
+		}
+		honestDir, otherDir = filepath.Join(dir, "tiny"), filepath.Join(dir, "other")
+		if modelsErr = model.Init(model.InitConfig{Preset: "tiny", Out: honestDir}); modelsErr == nil {
+			modelsErr = model.Init(model.InitConfig{Preset: "tiny", Seed: 1, Out: otherDir})
+		}
+	})
+	if modelsErr != nil {
+		t.Fatal(modelsErr)
+	}
+	h, err := network.LoadModel(honestDir, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := network.LoadModel(otherDir, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h, o
+}
+
+func testNetwork(modelID [32]byte) *network.Network {
+	p := proofs.DefaultParams
+	p.GroupSize, p.MaxNewTokens, p.K = 4, 10, 8
+	return &network.Network{Params: chain.Params{ModelID: modelID}, Proofs: p}
+}
+
+func key(i int) *ecdsa.PrivateKey { return sim.DevKey(100 + i) }
+
+func windowFile(t *testing.T, n *network.Network, m *network.Model, claim [32]byte, k *ecdsa.PrivateKey, w uint64, ws [32]byte, groups int) []byte {
+	pr := &proofs.Prover{Backend: m.Backend, Tokenizer: m.Tokenizer, Env: sat.New(sat.DefaultParams), Params: n.Proofs, ModelID: claim,
+		EOS: m.EOS, Key: k, Window: w, WindowSeed: ws}
+	var recs []*proofs.Record
+	for j := 0; j < groups; j++ {
+		g, err := pr.Group(context.Background(), uint64(j))
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, g...)
+	}
+	var buf bytes.Buffer
+	if err := proofs.EncodeWindowFile(&buf, k, w, recs); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestDecide scores an honest miner, a cheater on another model, a miner
+// serving garbage, an absent miner and a copycat pair, deterministically.
+func TestDecide(t *testing.T) {
+	honest, other := models(t)
+	n := testNetwork(honest.ID)
+	ws, os := challenge.PRF32("w"), challenge.PRF32("o")
+	const w = 5
+	miners := []MinerRef{}
+	for i := 0; i < 6; i++ {
+		miners = append(miners, MinerRef{UID: uint32(i), Address: crypto.PubkeyToAddress(key(i).PublicKey)})
+	}
+	files := map[uint32][]byte{
+		0: windowFile(t, n, honest, honest.ID, key(0), w, ws, 2),
+		1: windowFile(t, n, honest, honest.ID, key(1), w, ws, 1),
+		2: windowFile(t, n, other, honest.ID, key(2), w, ws, 1), // another model, claims the network's
+		3: []byte("<html>not a window file</html>"),
+		// 4: no file
+	}
+	// 5 copies miner 0's records under its own signature.
+	_, recs, err := proofs.ReadAllBytes(files[0], proofs.DefaultFileLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	miner5 := crypto.PubkeyToAddress(key(5).PublicKey)
+	for _, r := range recs {
+		r.Miner = miner5
+		r.Sign(key(5))
+	}
+	var buf bytes.Buffer
+	proofs.EncodeWindowFile(&buf, key(5), w, recs)
+	files[5] = buf.Bytes()
+	in := Input{Network: n, Model: honest, Env: sat.New(sat.DefaultParams), Window: w, WindowSeed: ws, OpeningSeed: os, Miners: miners, Files: files}
+	d, err := Decide(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		failure string
+		scored  bool
+	}{{"", true}, {"", true}, {"sketch", false}, {"window-file", false}, {"missing", false}, {"prompt", false}}
+	var sum int
+	for i, m := range d.Miners {
+		if m.Failure != want[i].failure || (m.Score > 0) != want[i].scored {
+			t.Errorf("miner %d: failure %q score %d (%s), want failure %q scored %v", i, m.Failure, m.Score, m.Detail, want[i].failure, want[i].scored)
+		}
+		sum += int(m.Weight)
+	}
+	if sum != WeightScale {
+		t.Fatalf("weights sum to %d", sum)
+	}
+	// score^4: miner 0 has about twice miner 1's unique rollouts.
+	if d.Miners[0].Weight <= d.Miners[1].Weight {
+		t.Fatalf("weights %d vs %d", d.Miners[0].Weight, d.Miners[1].Weight)
+	}
+	// Determinism: the same input gives the same decision.
+	d2, _ := Decide(context.Background(), in)
+	if fmt.Sprint(d2.Miners) != fmt.Sprint(d.Miners) {
+		t.Fatal("decision is not deterministic")
+	}
+	// Copycats: the same completions under two honest signatures.
+	in.Files = map[uint32][]byte{0: files[0], 1: windowFile(t, n, honest, honest.ID, key(1), w, ws, 2)}
+	in.Miners = miners[:2]
+	// Re-sign miner 0's records as miner 1's at miner 1's problems is not
+	// possible (prompts differ), so a copy must fail the prompt check; the
+	// copycat rule covers completions shared across miners' valid files.
+	d3, _ := Decide(context.Background(), in)
+	if d3.Miners[0].Copycat || d3.Miners[1].Copycat {
+		t.Fatal("independent honest miners flagged as copycats")
+	}
+}
+
+func TestAssignWeights(t *testing.T) {
+	ms := []MinerResult{{Score: 2}, {Score: 1}, {Score: 1}, {Score: 0}}
+	assignWeights(ms)
+	// 16:1:1 of 65535 → 58253, 3640, 3640 (+2 remainder to the top).
+	if ms[0].Weight != 58255 || ms[1].Weight != 3640 || ms[2].Weight != 3640 || ms[3].Weight != 0 {
+		t.Fatalf("weights %v", ms)
+	}
+	zero := []MinerResult{{}, {}}
+	assignWeights(zero)
+	if zero[0].Weight != 0 {
+		t.Fatal("all-zero scores")
+	}
+}
+
+func TestFetchFaults(t *testing.T) {
+	honest, _ := models(t)
+	v := &Validator{cfg: Config{FetchAttempts: 3, MaxFileBytes: 1 << 20}, log: slog.New(slog.NewTextHandler(io.Discard, nil)), http: &http.Client{Timeout: 2 * time.Second}}
+	_ = honest
+	var hits int
+	flaky := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits++
+		if hits < 3 {
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
+		w.Write([]byte("payload"))
+	}))
+	defer flaky.Close()
+	huge := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		buf := make([]byte, 1<<16)
+		for i := 0; i < 1<<16; i++ { // a "10 GB" file: 4 GiB offered, never read beyond the cap
+			if _, err := w.Write(buf); err != nil {
+				return
+			}
+		}
+	}))
+	defer huge.Close()
+	missing := httptest.NewServer(http.NotFoundHandler())
+	defer missing.Close()
+	ctx := context.Background()
+	if data, err := v.fetch(ctx, flaky.URL, 3); err != nil || string(data) != "payload" {
+		t.Fatalf("flaky: %q %v", data, err)
+	}
+	if _, err := v.fetch(ctx, huge.URL, 3); err == nil || !strings.Contains(err.Error(), "larger than") {
+		t.Fatalf("huge: %v", err)
+	}
+	if _, err := v.fetch(ctx, missing.URL, 3); err == nil || !strings.Contains(err.Error(), "404") {
+		t.Fatalf("missing: %v", err)
+	}
+	if _, err := v.fetch(ctx, "http://127.0.0.1:1", 3); err == nil {
+		t.Fatal("offline miner")
+	}
+	if _, err := v.fetch(ctx, "ftp://x", 3); err == nil {
+		t.Fatal("non-http endpoint")
+	}
+}
+
+// TestNetworkResumesAfterKill runs a dev chain, two honest miners and a
+// validator in process; then restarts the validator over the same data dir
+// (as after kill -9: everything it knows is on disk) and checks that nothing
+// is posted twice, and that a decision stored but not posted is posted once.
+func TestNetworkResumesAfterKill(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a network for several windows")
+	}
+	honest, _ := models(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	far := time.Now().Add(24 * time.Hour)
+	lb, _ := beacon.NewLocal(beacon.LocalConfig{Secret: []byte("t"), Genesis: time.Now().Unix() - 3600, Period: time.Second, Now: func() time.Time { return far }})
+	ch, err := sim.Start(ctx, sim.Config{Accounts: 6, Params: chain.Params{ModelID: honest.ID, WindowLength: 4, GroupSize: 4, K: 8,
+		SampleNum: 1, SampleDen: 2, BeaconChain: lb.Chain().Hash(), StaleWindows: 1000}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ch.Close()
+	stopMine := make(chan struct{})
+	mineDone := make(chan struct{})
+	go func() {
+		defer close(mineDone)
+		for {
+			select {
+			case <-stopMine:
+				return
+			case <-time.After(150 * time.Millisecond):
+				ch.Mine()
+			}
+		}
+	}()
+	defer func() { close(stopMine); <-mineDone }()
+	cl, err := ch.Client(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	net, err := network.Load(ctx, cl, network.Protocol{SubmitGrace: 1, MaxNewTokens: 8, Env: "sat"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	var wg sync.WaitGroup
+	mctx, mcancel := context.WithCancel(ctx)
+	for i := 1; i <= 2; i++ {
+		m, err := miner.New(miner.Config{Network: net, Model: honest, ModelID: honest.ID, Env: sat.New(sat.DefaultParams), Key: ch.Keys()[i],
+			Beacon: lb, Store: t.TempDir(), Listen: "127.0.0.1:0", MaxGroups: 1, Poll: 50 * time.Millisecond, Logger: quiet})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wg.Add(1)
+		go func() { defer wg.Done(); m.Run(mctx) }()
+	}
+	defer func() { mcancel(); wg.Wait() }()
+	dir := t.TempDir()
+	vcfg := Config{Network: net, Model: honest, Env: sat.New(sat.DefaultParams), Key: ch.Keys()[5], Beacon: lb, DataDir: dir,
+		Poll: 50 * time.Millisecond, Logger: quiet, Windows: 3}
+	v, err := New(vcfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := v.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	decided := decidedWindows(t, dir)
+	if len(decided) < 3 {
+		t.Fatalf("decided %v", decided)
+	}
+	positive := false
+	for _, w := range decided {
+		d, _ := LoadDecision(dir, w)
+		for _, m := range d.Miners {
+			positive = positive || m.Weight > 0
+		}
+	}
+	if !positive {
+		t.Fatal("no honest miner earned weight")
+	}
+	// Restart over the same data dir from the first decided window.
+	vcfg.From, vcfg.Windows = decided[0], len(decided)
+	v2, _ := New(vcfg)
+	if err := v2.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range decided {
+		posts, err := cl.Posts(ctx, w)
+		if err != nil || len(posts) != 1 {
+			t.Fatalf("window %d: %d posts (%v)", w, len(posts), err)
+		}
+	}
+	// Killed between storing a decision and posting it: the next window's
+	// decision is stored with Posted=false; the restart posts it once.
+	last := decided[len(decided)-1]
+	d, _ := LoadDecision(dir, last)
+	d.Window = last + 1
+	d.Posted = false
+	saveDecision(dir, d)
+	vcfg.From, vcfg.Windows = last+1, 1
+	v3, _ := New(vcfg)
+	if err := v3.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	posts, _ := cl.Posts(ctx, last+1)
+	if len(posts) != 1 {
+		t.Fatalf("stored-but-unposted decision posted %d times", len(posts))
+	}
+	if d, _ := LoadDecision(dir, last+1); !d.Posted {
+		t.Fatal("decision not marked posted")
+	}
+}
+
+func decidedWindows(t *testing.T, dir string) []uint64 {
+	entries, _ := os.ReadDir(filepath.Join(dir, "decisions"))
+	var ws []uint64
+	for _, e := range entries {
+		var w uint64
+		if _, err := fmt.Sscanf(e.Name(), "window-%d.json", &w); err == nil {
+			ws = append(ws, w)
+		}
+	}
+	for i := 1; i < len(ws); i++ {
+		for j := i; j > 0 && ws[j] < ws[j-1]; j-- {
+			ws[j], ws[j-1] = ws[j-1], ws[j]
+		}
+	}
+	return ws
+}
+
+var _ = errors.Is
+var _ common.Address
