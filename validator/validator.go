@@ -300,8 +300,12 @@ func (v *Validator) decide(ctx context.Context, w uint64) (*Decision, error) {
 }
 
 func (v *Validator) seed(ctx context.Context, w uint64, f func(context.Context, challenge.Network, challenge.BlockSource, challenge.Beacon, uint64) (challenge.Seed, error)) (challenge.Seed, error) {
+	var blocks challenge.BlockSource
+	if v.cfg.Network.Chain != nil {
+		blocks = v.cfg.Network.Chain.Blocks()
+	}
 	for {
-		s, err := f(ctx, v.cfg.Network.Seeds, v.cfg.Network.Chain.Blocks(), v.cfg.Beacon, w)
+		s, err := f(ctx, v.cfg.Network.Seeds, blocks, v.cfg.Beacon, w)
 		if err == nil || errors.Is(err, challenge.ErrBeforeGenesis) || errors.Is(err, challenge.ErrWrongBeaconChain) {
 			return s, err
 		}
