@@ -21,8 +21,8 @@ func run(t *testing.T, args ...string) (string, error) {
 }
 
 const (
-	qnRound = "12040883"
-	qnSig   = "929906c959032ab363c9f26570d215d66f5c06cb0c44fe508c12bb5839f04ec895bb6868e5b9ff13ab289bdb5266b394"
+	qnRound   = "12040883"
+	qnSig     = "929906c959032ab363c9f26570d215d66f5c06cb0c44fe508c12bb5839f04ec895bb6868e5b9ff13ab289bdb5266b394"
 	minerAddr = "0x1111111111111111111111111111111111111111"
 )
 
