@@ -126,6 +126,9 @@ func cloneGroup(g []*Record) []*Record {
 }
 
 func TestHonestRolloutsVerify(t *testing.T) {
+	if testing.Short() {
+		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
+	}
 	f := getFixture(t)
 	for _, g := range f.groups {
 		for _, r := range g {
@@ -143,6 +146,9 @@ func TestHonestRolloutsVerify(t *testing.T) {
 // TestHonestAcrossThreadsAndBatches regenerates a group with other thread
 // counts and checks the records are byte-identical (so they verify).
 func TestHonestAcrossThreadsAndBatches(t *testing.T) {
+	if testing.Short() {
+		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
+	}
 	f := getFixture(t)
 	for _, threads := range []int{1, 4} {
 		b, _ := model.NewCPU(f.ck, model.CPUConfig{Threads: threads})
@@ -353,6 +359,9 @@ func attacks() []attack {
 }
 
 func TestAttackCatalogue(t *testing.T) {
+	if testing.Short() {
+		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
+	}
 	f := getFixture(t)
 	for _, a := range attacks() {
 		t.Run(a.name, func(t *testing.T) {
@@ -376,6 +385,9 @@ func TestAttackCatalogue(t *testing.T) {
 // TestGreedyFlaggedBySoftCheck: the soft statistic separates honest sampling
 // from greedy decoding (which the hard check also catches).
 func TestSoftDistributionCheck(t *testing.T) {
+	if testing.Short() {
+		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
+	}
 	f := getFixture(t)
 	var honest []float64
 	for _, g := range f.groups {
@@ -396,6 +408,9 @@ func TestSoftDistributionCheck(t *testing.T) {
 }
 
 func TestWindowFileRoundTripAndFaults(t *testing.T) {
+	if testing.Short() {
+		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
+	}
 	f := getFixture(t)
 	var all []*Record
 	for _, g := range f.groups {
@@ -543,6 +558,9 @@ func FuzzReadWindowFile(f *testing.F) {
 // opened position, on the tiny model's real hidden states, and checks the
 // analytic rate of a uniformly random sketch by simulation.
 func TestForgeryRates(t *testing.T) {
+	if testing.Short() {
+		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
+	}
 	f := getFixture(t)
 	tol := uint64(2*254 + 1) // accepted residues around the true value
 	// Uniform random sketches: analytic (2·tol+1)/P per position.

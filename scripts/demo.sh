@@ -55,11 +55,28 @@ pids+=($!)
 CHEATER=$(addr 4)
 echo "== cheating miner: $CHEATER (runs another model, claims the network's)"
 
-echo "== validator: $(addr 5), deciding $WINDOWS windows"
+echo "== validator: $(addr 5), deciding $WINDOWS windows (killed with SIGKILL after its first decision, then restarted)"
+ASSAY_KEY=$(key 5) $ASSAY validator run "${COMMON[@]}" --model "$D/tiny" --datadir "$RUN/validator" \
+  > "$RUN/logs/validator-killed.log" 2>&1 &
+vpid=$!
+pids+=($vpid)
+for _ in $(seq 1 240); do
+  ls "$RUN/validator/decisions" 2>/dev/null | grep -q json && break
+  kill -0 "$vpid" 2>/dev/null || break
+  sleep 0.5
+done
+ls "$RUN/validator/decisions" 2>/dev/null | grep -q json || { tail -20 "$RUN/logs/validator-killed.log"; fail "validator made no decision"; }
+kill -9 "$vpid"; wait "$vpid" 2>/dev/null || true
+echo "   killed the validator (kill -9) after deciding: $(ls "$RUN/validator/decisions" | tr '\n' ' ')"
 if ! ASSAY_KEY=$(key 5) timeout 300 $ASSAY validator run "${COMMON[@]}" --model "$D/tiny" --datadir "$RUN/validator" \
     --windows "$WINDOWS" --listen 127.0.0.1:$((MPORT + 50)) > "$RUN/logs/validator.log" 2>&1; then
-  tail -20 "$RUN/logs/validator.log"; fail "validator did not finish $WINDOWS windows"
+  tail -20 "$RUN/logs/validator.log"; fail "restarted validator did not finish $WINDOWS windows"
 fi
+for f in $(ls "$RUN/validator/decisions" | sed 's/window-\([0-9]*\).json/\1/'); do
+  n=$($ASSAY chain weights --network "$NET" --window "$f" 2>/dev/null | grep -c "posted by" || true)
+  [ "$n" -le 1 ] || fail "window $f was posted $n times after the restart"
+done
+echo "   restart resumed: every window posted at most once"
 
 # The last decided window in which the honest miners took part.
 W=""

@@ -154,6 +154,10 @@ func (v *Validator) Run(ctx context.Context) error {
 	if err := v.register(ctx); err != nil {
 		return err
 	}
+	// A decision stored before a crash but not posted is posted first.
+	if err := v.resumeUnposted(ctx); err != nil {
+		return err
+	}
 	seeds := cfg.Network.Seeds
 	w := cfg.From
 	if w == 0 {
@@ -192,6 +196,31 @@ func (v *Validator) Run(ctx context.Context) error {
 			return nil
 		}
 	}
+}
+
+func (v *Validator) resumeUnposted(ctx context.Context) error {
+	entries, err := os.ReadDir(filepath.Join(v.cfg.DataDir, "decisions"))
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		var w uint64
+		if _, err := fmt.Sscanf(e.Name(), "window-%d.json", &w); err != nil {
+			continue
+		}
+		d, err := LoadDecision(v.cfg.DataDir, w)
+		if err != nil {
+			return err
+		}
+		if d.Posted {
+			continue
+		}
+		v.log.Info("posting a decision stored before a restart", "window", w)
+		if err := v.post(ctx, d); err != nil {
+			v.log.Error("could not post a stored decision", "window", w, "err", err)
+		}
+	}
+	return nil
 }
 
 func nilIfCanceled(err error) error {

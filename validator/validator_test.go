@@ -93,6 +93,9 @@ func windowFile(t *testing.T, n *network.Network, m *network.Model, claim [32]by
 // TestDecide scores an honest miner, a cheater on another model, a miner
 // serving garbage, an absent miner and a copycat pair, deterministically.
 func TestDecide(t *testing.T) {
+	if testing.Short() {
+		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
+	}
 	honest, other := models(t)
 	n := testNetwork(honest.ID)
 	ws, os := challenge.PRF32("w"), challenge.PRF32("o")

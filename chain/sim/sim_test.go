@@ -66,6 +66,9 @@ func autoMine(t *testing.T, c *Chain) {
 }
 
 func TestContractLifecycle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
+	}
 	c := startChain(t, 6, "")
 	autoMine(t, c)
 	ctx := context.Background()
@@ -162,6 +165,9 @@ func TestWrongChainAndNoContract(t *testing.T) {
 // TestSetWeightsSurvivesFlakyRPC drops the first two eth_sendRawTransaction
 // calls at an HTTP proxy; the post must land exactly once.
 func TestSetWeightsSurvivesFlakyRPC(t *testing.T) {
+	if testing.Short() {
+		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
+	}
 	c := startChain(t, 4, "127.0.0.1:0")
 	autoMine(t, c)
 	ctx := context.Background()

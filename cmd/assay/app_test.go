@@ -115,10 +115,21 @@ func TestChallengeShowRecorded(t *testing.T) {
 	}
 }
 
-func TestNotBuiltCommandsSaySo(t *testing.T) {
-	for _, args := range [][]string{{"miner", "start"}, {"validator", "run"}, {"audit", "replay"}} {
-		if _, err := run(t, args...); err == nil || !strings.Contains(err.Error(), "not implemented") {
-			t.Errorf("%v: %v", args, err)
+func TestRoleCommandsExplainMissingInput(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"miner", "start"}, "store"},
+		{[]string{"validator", "run"}, "datadir"},
+		{[]string{"audit", "replay"}, "window"},
+		{[]string{"miner", "start", "--store", t.TempDir()}, "no identity"},
+		{[]string{"validator", "run", "--datadir", t.TempDir(), "--key", strings.Repeat("01", 32)}, "no chain"},
+		{[]string{"miner", "start", "--store", t.TempDir(), "--key", "zz"}, "--key"},
+	}
+	for _, tt := range tests {
+		if _, err := run(t, tt.args...); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%v: err %v, want %q", tt.args, err, tt.want)
 		}
 	}
 }

@@ -17,6 +17,8 @@ import (
 
 	"github.com/assaynet/assay/audit"
 	"github.com/assaynet/assay/chain"
+	"github.com/assaynet/assay/challenge"
+	"github.com/assaynet/assay/env"
 	"github.com/assaynet/assay/miner"
 	"github.com/assaynet/assay/network"
 	"github.com/assaynet/assay/validator"
@@ -99,11 +101,29 @@ func dialChain(c *cli.Context) (*chain.Client, error) {
 }
 
 type roleSetup struct {
-	net   *network.Network
-	model *network.Model
+	net    *network.Network
+	model  *network.Model
+	env    env.Environment
+	beacon challenge.Beacon
 }
 
+// setupRole resolves what every role needs: the chain and its parameters,
+// the model, the environment and the verified beacon.
 func setupRole(c *cli.Context) (*roleSetup, error) {
+	s, err := setupChainModel(c)
+	if err != nil {
+		return nil, err
+	}
+	if s.env, err = envFromFlags(c); err != nil {
+		return nil, err
+	}
+	if s.beacon, err = beaconFromFlags(c); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func setupChainModel(c *cli.Context) (*roleSetup, error) {
 	cl, err := dialChain(c)
 	if err != nil {
 		return nil, err
@@ -152,14 +172,7 @@ stderr; --log-format json gives structured logs.`,
 			if err != nil {
 				return err
 			}
-			e, err := envFromFlags(c)
-			if err != nil {
-				return err
-			}
-			b, err := beaconFromFlags(c)
-			if err != nil {
-				return err
-			}
+			e, b := s.env, s.beacon
 			claim := s.model.ID
 			if c.String("claim-model-id") == "network" {
 				claim = s.net.Params.ModelID
@@ -217,15 +230,7 @@ restart resumes without re-posting and an auditor can replay.`,
 			if s.model.ID != s.net.Params.ModelID {
 				return fmt.Errorf("--model %s is not the network's model (%x)", c.String("model"), s.net.Params.ModelID[:8])
 			}
-			e, err := envFromFlags(c)
-			if err != nil {
-				return err
-			}
-			b, err := beaconFromFlags(c)
-			if err != nil {
-				return err
-			}
-			v, err := validator.New(validator.Config{Network: s.net, Model: s.model, Env: e, Key: key, Beacon: b, DataDir: c.String("datadir"),
+			v, err := validator.New(validator.Config{Network: s.net, Model: s.model, Env: s.env, Key: key, Beacon: s.beacon, DataDir: c.String("datadir"),
 				Lookback: c.Int("lookback"), Listen: c.String("listen"), Logger: logger(c), Windows: c.Int("windows"), From: c.Uint64("from")})
 			if err != nil {
 				return err
@@ -257,14 +262,7 @@ naming the miner and the reason when a posted weight differs.`,
 			if err != nil {
 				return err
 			}
-			e, err := envFromFlags(c)
-			if err != nil {
-				return err
-			}
-			b, err := beaconFromFlags(c)
-			if err != nil {
-				return err
-			}
+			e, b := s.env, s.beacon
 			w := c.Uint64("window")
 			rep, err := audit.Replay(c.Context, audit.Config{Network: s.net, Model: s.model, Env: e, Beacon: b, FilesRoot: c.String("files"), Lookback: c.Int("lookback")}, w)
 			if err != nil {
