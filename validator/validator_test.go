@@ -234,7 +234,7 @@ func TestNetworkResumesAfterKill(t *testing.T) {
 	defer cancel()
 	far := time.Now().Add(24 * time.Hour)
 	lb, _ := beacon.NewLocal(beacon.LocalConfig{Secret: []byte("t"), Genesis: time.Now().Unix() - 3600, Period: time.Second, Now: func() time.Time { return far }})
-	ch, err := sim.Start(ctx, sim.Config{Accounts: 6, Params: chain.Params{ModelID: honest.ID, WindowLength: 4, GroupSize: 4, K: 8,
+	ch, err := sim.Start(ctx, sim.Config{Accounts: 6, Params: chain.Params{ModelID: honest.ID, WindowLength: 6, GroupSize: 4, K: 8,
 		SampleNum: 1, SampleDen: 2, BeaconChain: lb.Chain().Hash(), StaleWindows: 1000}})
 	if err != nil {
 		t.Fatal(err)
@@ -248,7 +248,7 @@ func TestNetworkResumesAfterKill(t *testing.T) {
 			select {
 			case <-stopMine:
 				return
-			case <-time.After(150 * time.Millisecond):
+			case <-time.After(300 * time.Millisecond):
 				ch.Mine()
 			}
 		}

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -59,6 +60,7 @@ type Config struct {
 
 // Chain is a running dev chain.
 type Chain struct {
+	mineMu   sync.Mutex // the simulated beacon's Commit is not safe for concurrent use
 	stack    *node.Node
 	beacon   *catalyst.SimulatedBeacon
 	backend  *eth.Ethereum
@@ -178,15 +180,18 @@ func (c *Chain) ensureContract(ctx context.Context, cfg Config) error {
 	// block timestamps ahead of the wall clock, and with them the beacon
 	// rounds that seeds read.)
 	done := make(chan struct{})
-	defer close(done)
+	var wg sync.WaitGroup
+	defer func() { close(done); wg.Wait() }()
 	if cfg.BlockTime == 0 {
+		wg.Add(1)
 		go func() {
+			defer wg.Done()
 			for {
 				select {
 				case <-done:
 					return
 				case <-time.After(50 * time.Millisecond):
-					c.beacon.Commit()
+					c.Mine()
 				}
 			}
 		}()
@@ -206,7 +211,11 @@ func (c *Chain) ensureContract(ctx context.Context, cfg Config) error {
 }
 
 // Mine seals a block now (for tests without a block period).
-func (c *Chain) Mine() common.Hash { return c.beacon.Commit() }
+func (c *Chain) Mine() common.Hash {
+	c.mineMu.Lock()
+	defer c.mineMu.Unlock()
+	return c.beacon.Commit()
+}
 
 // URL is the JSON-RPC endpoint ("" without HTTP).
 func (c *Chain) URL() string { return c.url }
