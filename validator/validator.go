@@ -407,7 +407,15 @@ func (v *Validator) fetchAll(ctx context.Context, w uint64, miners []MinerRef) m
 		v.log.Error("files dir", "err", err)
 	}
 	files := map[uint32][]byte{}
+	opening := v.cfg.Network.Seeds.OpeningBlock(w)
 	for _, m := range miners {
+		// A file obtained once O_w can be known could be tailored to what
+		// will be opened: never fetch it then (the miner counts as missing,
+		// which is not a hard failure).
+		if h, err := v.head(ctx); err != nil || h >= opening {
+			v.log.Warn("opening block exists: not fetching", "window", w, "uid", m.UID, "head", h, "opening", opening)
+			continue
+		}
 		data, err := v.fetch(ctx, endpoint[m.UID], w)
 		if err != nil {
 			v.log.Warn("no window file", "window", w, "uid", m.UID, "endpoint", endpoint[m.UID], "err", err)
