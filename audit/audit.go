@@ -58,7 +58,16 @@ func Replay(ctx context.Context, cfg Config, w uint64) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep := &Report{Decision: d, Posts: posts}
+	rep := &Report{Decision: d, Posts: posts, Mismatches: Compare(d, posts)}
+	return rep, nil
+}
+
+// Compare lists every difference between a replayed decision and the posted
+// weight vectors: a miner whose posted weight differs from the replay (with
+// the replay's failure reason when it has one), and any weight posted for a
+// uid that is not a miner.
+func Compare(d *validator.Decision, posts []chain.Post) []Mismatch {
+	var out []Mismatch
 	for _, p := range posts {
 		posted := map[uint32]uint16{}
 		for i, u := range p.UIDs {
@@ -72,16 +81,16 @@ func Replay(ctx context.Context, cfg Config, w uint64) (*Report, error) {
 				if m.Failure != "" {
 					reason = "replay finds " + m.Failure + ": " + m.Detail
 				}
-				rep.Mismatches = append(rep.Mismatches, Mismatch{Validator: p.Validator, UID: m.UID, Miner: m.Address, Posted: got, Replayed: m.Weight, Reason: reason})
+				out = append(out, Mismatch{Validator: p.Validator, UID: m.UID, Miner: m.Address, Posted: got, Replayed: m.Weight, Reason: reason})
 			}
 		}
-		for u, wgt := range posted {
-			if !seen[u] && wgt != 0 {
-				rep.Mismatches = append(rep.Mismatches, Mismatch{Validator: p.Validator, UID: u, Posted: wgt, Reason: "weight for a uid that is not a miner"})
+		for i, u := range p.UIDs {
+			if !seen[u] && p.Weights[i] != 0 {
+				out = append(out, Mismatch{Validator: p.Validator, UID: u, Posted: p.Weights[i], Reason: "weight for a uid that is not a miner"})
 			}
 		}
 	}
-	return rep, nil
+	return out
 }
 
 func decide(ctx context.Context, cfg Config, w uint64, withGate bool) (*validator.Decision, error) {

@@ -121,9 +121,26 @@ func Decide(ctx context.Context, in Input) (*Decision, error) {
 		}
 		d.Miners = append(d.Miners, res)
 	}
-	// Copycats: shared completion digests across miners.
-	for a := range d.Miners {
-		for b := a + 1; b < len(d.Miners); b++ {
+	for i, c := range Copycats(digests) {
+		d.Miners[i].Copycat = c
+	}
+	for i := range d.Miners {
+		m := &d.Miners[i]
+		if m.Failure == "" && !m.Copycat && !m.Gated {
+			m.Score = uint64(m.Unique)
+		}
+	}
+	assignWeights(d.Miners)
+	return d, nil
+}
+
+// Copycats flags the pairs of completion-digest sets (nil: not taking part)
+// that share at least max(CopycatMinShared, CopycatPercent% of the smaller
+// set) digests; both members of such a pair are flagged.
+func Copycats(digests []map[[32]byte]bool) []bool {
+	out := make([]bool, len(digests))
+	for a := range digests {
+		for b := a + 1; b < len(digests); b++ {
 			if digests[a] == nil || digests[b] == nil {
 				continue
 			}
@@ -135,18 +152,11 @@ func Decide(ctx context.Context, in Input) (*Decision, error) {
 			}
 			small := min(len(digests[a]), len(digests[b]))
 			if shared >= CopycatMinShared && shared*100 >= CopycatPercent*small {
-				d.Miners[a].Copycat, d.Miners[b].Copycat = true, true
+				out[a], out[b] = true, true
 			}
 		}
 	}
-	for i := range d.Miners {
-		m := &d.Miners[i]
-		if m.Failure == "" && !m.Copycat && !m.Gated {
-			m.Score = uint64(m.Unique)
-		}
-	}
-	assignWeights(d.Miners)
-	return d, nil
+	return out
 }
 
 // checkMiner verifies one miner's file and returns its completion digests

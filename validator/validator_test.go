@@ -351,3 +351,24 @@ func decidedWindows(t *testing.T, dir string) []uint64 {
 
 var _ = errors.Is
 var _ common.Address
+
+func TestCopycats(t *testing.T) {
+	set := func(ids ...byte) map[[32]byte]bool {
+		m := map[[32]byte]bool{}
+		for _, i := range ids {
+			m[[32]byte{i}] = true
+		}
+		return m
+	}
+	got := Copycats([]map[[32]byte]bool{
+		set(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), // shares 2 with the next: 20% of 10
+		set(1, 2, 11, 12, 13, 14, 15, 16, 17, 18),
+		set(21, 22, 23), // independent
+		nil,             // failed miner: not compared
+		set(31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 1), // shares 1: below the minimum
+	})
+	want := []bool{true, true, false, false, false}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("copycats %v, want %v", got, want)
+	}
+}
