@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -344,20 +345,19 @@ func isKnown(err error) bool {
 
 // PostHashOf is keccak256(abi.encode(uids, weights)), as the contract stores it.
 func PostHashOf(uids []uint32, weights []uint16) [32]byte {
-	s := bindings.NewSubnet()
-	packed := s.PackSetWeights(0, uids, weights)
-	// abi.encode(uids, weights) is the call data after the selector and the
-	// window word, with the two offsets rebased by one word.
-	args := packed[4+32:]
-	enc := make([]byte, len(args))
-	copy(enc, args)
-	for i := 0; i < 2; i++ {
-		off := new(big.Int).SetBytes(enc[32*i : 32*i+32])
-		off.Sub(off, big.NewInt(32))
-		copy(enc[32*i:32*i+32], common.LeftPadBytes(off.Bytes(), 32))
+	enc, err := postArgs.Pack(uids, weights)
+	if err != nil {
+		panic(err) // the types are fixed: packing cannot fail
 	}
 	return crypto.Keccak256Hash(enc)
 }
+
+// postArgs is abi.encode's layout for (uint32[], uint16[]).
+var postArgs = func() abi.Arguments {
+	u32, _ := abi.NewType("uint32[]", "", nil)
+	u16, _ := abi.NewType("uint16[]", "", nil)
+	return abi.Arguments{{Type: u32}, {Type: u16}}
+}()
 
 // Deploy deploys the subnet contract with p and returns its address.
 func Deploy(ctx context.Context, backend bind.ContractBackend, wait bind.DeployBackend, key *ecdsa.PrivateKey, chainID *big.Int, p Params) (common.Address, error) {

@@ -15,7 +15,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -64,8 +63,6 @@ type Miner struct {
 	reg                     *prometheus.Registry
 	rollouts, tokens, files prometheus.Counter
 	tokPerSec               prometheus.Gauge
-	mu                      sync.Mutex
-	written                 map[uint64]string
 }
 
 // New checks the configuration.
@@ -82,7 +79,7 @@ func New(cfg Config) (*Miner, error) {
 	if err := os.MkdirAll(cfg.Store, 0o755); err != nil {
 		return nil, fmt.Errorf("miner: store: %w", err)
 	}
-	m := &Miner{cfg: cfg, addr: crypto.PubkeyToAddress(cfg.Key.PublicKey), log: cfg.Logger, written: map[uint64]string{}}
+	m := &Miner{cfg: cfg, addr: crypto.PubkeyToAddress(cfg.Key.PublicKey), log: cfg.Logger}
 	m.reg = prometheus.NewRegistry()
 	m.rollouts = prometheus.NewCounter(prometheus.CounterOpts{Name: "assay_miner_rollouts_total", Help: "Rollouts generated."})
 	m.tokens = prometheus.NewCounter(prometheus.CounterOpts{Name: "assay_miner_tokens_total", Help: "Completion tokens generated."})
@@ -280,9 +277,6 @@ func (m *Miner) window(ctx context.Context, w uint64) error {
 	m.tokens.Add(float64(toks))
 	m.files.Inc()
 	m.tokPerSec.Set(float64(toks) / max(el, 1e-9))
-	m.mu.Lock()
-	m.written[w] = path
-	m.mu.Unlock()
 	m.log.Info("window file written", "window", w, "groups", len(records)/cfg.Network.Proofs.GroupSize, "rollouts", len(records),
 		"tokens", toks, "tok_per_s", int(float64(toks)/max(el, 1e-9)), "file", path)
 	return nil

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/big"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -108,9 +109,9 @@ func (r *Record) Signer() (common.Address, error) {
 }
 
 func recoverAddress(h [32]byte, sig [65]byte) (common.Address, error) {
-	rr := new(big256).SetBytes(sig[:32])
-	ss := new(big256).SetBytes(sig[32:64])
-	if !crypto.ValidateSignatureValues(sig[64], rr.Int, ss.Int, true) {
+	r := new(big.Int).SetBytes(sig[:32])
+	s := new(big.Int).SetBytes(sig[32:64])
+	if !crypto.ValidateSignatureValues(sig[64], r, s, true) {
 		return common.Address{}, fmt.Errorf("%w: signature values out of range or high S", ErrSignature)
 	}
 	pub, err := crypto.SigToPub(h[:], sig[:])
