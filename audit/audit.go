@@ -100,7 +100,7 @@ func decide(ctx context.Context, cfg Config, w uint64, withGate bool) (*validato
 	if err != nil {
 		return nil, err
 	}
-	os, err := challenge.OpeningSeed(ctx, n.Seeds, blocks, cfg.Beacon, w)
+	opening, err := challenge.OpeningSeed(ctx, n.Seeds, blocks, cfg.Beacon, w)
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +117,7 @@ func decide(ctx context.Context, cfg Config, w uint64, withGate bool) (*validato
 				return nil, fmt.Errorf("lookback window %d: %w", w-uint64(k), err)
 			}
 			for _, m := range prev.Miners {
-				if m.Failure != "" && m.Failure != "missing" {
+				if m.HardFailure() {
 					gated[m.Address] = true
 				}
 			}
@@ -125,5 +125,5 @@ func decide(ctx context.Context, cfg Config, w uint64, withGate bool) (*validato
 	}
 	files := validator.LoadFiles(filepath.Join(cfg.FilesRoot, fmt.Sprintf("window-%d", w)), miners)
 	return validator.Decide(ctx, validator.Input{Network: n, Model: cfg.Model, Env: cfg.Env, Window: w, WindowSeed: ws.Value,
-		OpeningSeed: os.Value, Miners: miners, Files: files, Gated: gated})
+		OpeningSeed: opening.Value, Miners: miners, Files: files, Gated: gated})
 }

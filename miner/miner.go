@@ -146,7 +146,7 @@ func (m *Miner) Run(ctx context.Context) error {
 	done := 0
 	for {
 		if err := m.waitBlock(ctx, seeds.FirstBlock(w)); err != nil {
-			return nilIfCanceled(err)
+			return network.IgnoreCanceled(err)
 		}
 		if err := m.window(ctx, w); err != nil {
 			if ctx.Err() != nil {
@@ -166,13 +166,6 @@ func (m *Miner) Run(ctx context.Context) error {
 		}
 		w = max(w+1, seeds.WindowOf(head))
 	}
-}
-
-func nilIfCanceled(err error) error {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return nil
-	}
-	return err
 }
 
 func (m *Miner) register(ctx context.Context, endpoint string) error {
@@ -198,39 +191,12 @@ func (m *Miner) register(ctx context.Context, endpoint string) error {
 
 // waitBlock waits until block n exists; chain errors are retried.
 func (m *Miner) waitBlock(ctx context.Context, n uint64) error {
-	for {
-		h, err := m.cfg.Network.Chain.BlockNumber(ctx)
-		if err == nil && h >= n {
-			return nil
-		}
-		if err != nil {
-			m.log.Warn("chain unreachable, retrying", "err", err)
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(m.cfg.Poll):
-		}
-	}
+	return network.WaitBlock(ctx, m.cfg.Network.Chain, n, m.cfg.Poll, m.log)
 }
 
 // seed derives the window seed, waiting while the beacon round is not out.
 func (m *Miner) seed(ctx context.Context, w uint64) (challenge.Seed, error) {
-	for {
-		s, err := challenge.WindowSeed(ctx, m.cfg.Network.Seeds, m.cfg.Network.Chain.Blocks(), m.cfg.Beacon, w)
-		if err == nil || errors.Is(err, challenge.ErrBeforeGenesis) || errors.Is(err, challenge.ErrWrongBeaconChain) {
-			return s, err
-		}
-		if ctx.Err() != nil {
-			return s, ctx.Err()
-		}
-		m.log.Warn("window seed not available yet, retrying", "window", w, "err", err)
-		select {
-		case <-ctx.Done():
-			return s, ctx.Err()
-		case <-time.After(m.cfg.Poll):
-		}
-	}
+	return network.Seed(ctx, m.cfg.Network.Seeds, m.cfg.Network.Chain.Blocks(), m.cfg.Beacon, w, challenge.WindowSeed, m.cfg.Poll, m.log)
 }
 
 func (m *Miner) window(ctx context.Context, w uint64) error {

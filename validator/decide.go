@@ -59,6 +59,10 @@ type Decision struct {
 	TxHash      string        `json:"tx_hash,omitempty"`
 }
 
+// HardFailure reports a failure that gates the miner in later windows: any
+// failure except a missing file, which is not evidence of cheating.
+func (m *MinerResult) HardFailure() bool { return m.Failure != "" && m.Failure != "missing" }
+
 // Weights returns the uids and weights to post (every miner, uid order).
 func (d *Decision) Weights() ([]uint32, []uint16) {
 	var u []uint32
@@ -87,10 +91,12 @@ type Input struct {
 	Gated map[common.Address]bool
 }
 
-// MinerRef names a miner.
+// MinerRef names a miner and where it publishes (Decide reads only UID
+// and Address).
 type MinerRef struct {
-	UID     uint32
-	Address common.Address
+	UID      uint32
+	Address  common.Address
+	Endpoint string
 }
 
 // Decide verifies every miner's sample and computes scores and weights.

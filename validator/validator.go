@@ -163,7 +163,7 @@ func (v *Validator) Run(ctx context.Context) error {
 	if w == 0 {
 		head, err := v.head(ctx)
 		if err != nil {
-			return nilIfCanceled(err)
+			return network.IgnoreCanceled(err)
 		}
 		// Start with the next window, as miners do: the current one may
 		// have started before anyone could answer it.
@@ -172,7 +172,7 @@ func (v *Validator) Run(ctx context.Context) error {
 	posted := 0
 	for ; ; w++ {
 		if err := v.waitBlock(ctx, seeds.DeadlineBlock(w)); err != nil {
-			return nilIfCanceled(err)
+			return network.IgnoreCanceled(err)
 		}
 		d, err := v.decide(ctx, w)
 		if err != nil {
@@ -223,13 +223,6 @@ func (v *Validator) resumeUnposted(ctx context.Context) error {
 	return nil
 }
 
-func nilIfCanceled(err error) error {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return nil
-	}
-	return err
-}
-
 func (v *Validator) register(ctx context.Context) error {
 	c := v.cfg.Network.Chain
 	uid, ok, err := c.UIDOf(ctx, v.addr)
@@ -249,35 +242,11 @@ func (v *Validator) register(ctx context.Context) error {
 }
 
 func (v *Validator) head(ctx context.Context) (uint64, error) {
-	for {
-		h, err := v.cfg.Network.Chain.BlockNumber(ctx)
-		if err == nil {
-			return h, nil
-		}
-		v.log.Warn("chain unreachable, retrying", "err", err)
-		select {
-		case <-ctx.Done():
-			return 0, ctx.Err()
-		case <-time.After(v.cfg.Poll):
-		}
-	}
+	return network.Head(ctx, v.cfg.Network.Chain, v.cfg.Poll, v.log)
 }
 
 func (v *Validator) waitBlock(ctx context.Context, n uint64) error {
-	for {
-		h, err := v.head(ctx)
-		if err != nil {
-			return err
-		}
-		if h >= n {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(v.cfg.Poll):
-		}
-	}
+	return network.WaitBlock(ctx, v.cfg.Network.Chain, n, v.cfg.Poll, v.log)
 }
 
 // decide returns the stored decision of w, or fetches, verifies and stores it.
@@ -299,7 +268,7 @@ func (v *Validator) decide(ctx context.Context, w uint64) (*Decision, error) {
 	if err != nil {
 		return nil, err
 	}
-	os, err := v.seed(ctx, w, challenge.OpeningSeed)
+	opening, err := v.seed(ctx, w, challenge.OpeningSeed)
 	if err != nil {
 		return nil, err
 	}
@@ -308,7 +277,7 @@ func (v *Validator) decide(ctx context.Context, w uint64) (*Decision, error) {
 		return nil, err
 	}
 	d, err := Decide(ctx, Input{Network: cfg.Network, Model: cfg.Model, Env: cfg.Env, Window: w, WindowSeed: ws.Value,
-		OpeningSeed: os.Value, Miners: miners, Files: files, Gated: gated})
+		OpeningSeed: opening.Value, Miners: miners, Files: files, Gated: gated})
 	if err != nil {
 		return nil, err
 	}
@@ -328,23 +297,12 @@ func (v *Validator) decide(ctx context.Context, w uint64) (*Decision, error) {
 	return d, nil
 }
 
-func (v *Validator) seed(ctx context.Context, w uint64, f func(context.Context, challenge.Network, challenge.BlockSource, challenge.Beacon, uint64) (challenge.Seed, error)) (challenge.Seed, error) {
+func (v *Validator) seed(ctx context.Context, w uint64, f network.SeedFunc) (challenge.Seed, error) {
 	var blocks challenge.BlockSource
 	if v.cfg.Network.Chain != nil {
 		blocks = v.cfg.Network.Chain.Blocks()
 	}
-	for {
-		s, err := f(ctx, v.cfg.Network.Seeds, blocks, v.cfg.Beacon, w)
-		if err == nil || errors.Is(err, challenge.ErrBeforeGenesis) || errors.Is(err, challenge.ErrWrongBeaconChain) {
-			return s, err
-		}
-		v.log.Warn("seed not available yet, retrying", "window", w, "err", err)
-		select {
-		case <-ctx.Done():
-			return s, ctx.Err()
-		case <-time.After(v.cfg.Poll):
-		}
-	}
+	return network.Seed(ctx, v.cfg.Network.Seeds, blocks, v.cfg.Beacon, w, f, v.cfg.Poll, v.log)
 }
 
 func (v *Validator) post(ctx context.Context, d *Decision) error {
@@ -375,7 +333,7 @@ func Miners(ctx context.Context, c *chain.Client) ([]MinerRef, error) {
 	var out []MinerRef
 	for _, n := range ns {
 		if !n.Validator {
-			out = append(out, MinerRef{UID: n.UID, Address: n.Account})
+			out = append(out, MinerRef{UID: n.UID, Address: n.Account, Endpoint: n.Endpoint})
 		}
 	}
 	return out, nil
@@ -398,11 +356,6 @@ func LoadFiles(dir string, miners []MinerRef) map[uint32][]byte {
 }
 
 func (v *Validator) fetchAll(ctx context.Context, w uint64, miners []MinerRef) map[uint32][]byte {
-	ns, _ := v.cfg.Network.Chain.Neurons(ctx)
-	endpoint := map[uint32]string{}
-	for _, n := range ns {
-		endpoint[n.UID] = n.Endpoint
-	}
 	if err := os.MkdirAll(FilesDir(v.cfg.DataDir, w), 0o755); err != nil {
 		v.log.Error("files dir", "err", err)
 	}
@@ -416,9 +369,9 @@ func (v *Validator) fetchAll(ctx context.Context, w uint64, miners []MinerRef) m
 			v.log.Warn("opening block exists: not fetching", "window", w, "uid", m.UID, "head", h, "opening", opening)
 			continue
 		}
-		data, err := v.fetch(ctx, endpoint[m.UID], w)
+		data, err := v.fetch(ctx, m.Endpoint, w)
 		if err != nil {
-			v.log.Warn("no window file", "window", w, "uid", m.UID, "endpoint", endpoint[m.UID], "err", err)
+			v.log.Warn("no window file", "window", w, "uid", m.UID, "endpoint", m.Endpoint, "err", err)
 			continue
 		}
 		files[m.UID] = data
@@ -489,7 +442,7 @@ func GatedFromDecisions(dataDir string, w uint64, lookback int) (map[common.Addr
 			return nil, err
 		}
 		for _, m := range d.Miners {
-			if m.Failure != "" && m.Failure != "missing" {
+			if m.HardFailure() {
 				gated[m.Address] = true
 			}
 		}
