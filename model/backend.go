@@ -1,6 +1,9 @@
 package model
 
-import "context"
+import (
+	"context"
+	"fmt"
+)
 
 // Backend runs the forward pass of one loaded model. The CPU engine in this
 // package is the reference; the CUDA backend implements the same interface.
@@ -22,7 +25,11 @@ type Cache interface {
 	Len() int
 	// Fork returns an independent copy (a GRPO group prefills its prompt once
 	// and forks the cache for each rollout).
-	Fork() Cache
+	Fork() (Cache, error)
+	// Release gives the cache's memory back to its backend now (device
+	// memory is not reclaimed by Go's garbage collector soon enough); the
+	// cache must not be used afterwards. Releasing twice is harmless.
+	Release()
 }
 
 // Step is one sequence's part of a batched forward pass.
@@ -30,11 +37,52 @@ type Step struct {
 	Cache  Cache
 	Tokens []int
 	All    bool // return hidden states and logits for every new position
+	// Uniforms asks for the protocol sampler's pick (Pick under Sampling) at
+	// the step's last position, once per uniform; results land in
+	// Output.Picks in the same order. A backend may then leave that
+	// position's logits where they are (Output.Logits nil unless All), which
+	// is what keeps a GPU's vocabulary-sized rows on the GPU.
+	Uniforms []float64
+	Sampling Sampling
 }
 
 // Output holds per-position results of a Step; row i is new position
 // Cache.Len()-len(Tokens)+i (or only the last one).
 type Output struct {
 	Hidden [][]float32 // final-norm hidden state, HiddenSize each
-	Logits [][]float32 // VocabSize each
+	Logits [][]float32 // VocabSize each; may be nil for a step with Uniforms
+	Picks  []Picked    // one per Step.Uniforms
+}
+
+// Picked is the sampler's result at one position.
+type Picked struct {
+	Token int
+	// LogProb is log p(Token) under the raw model distribution,
+	// SampleLogProb under the sampling distribution actually used.
+	LogProb, SampleLogProb float64
+	// Margin is Pick's distance to the nearest decision boundary.
+	Margin float64
+}
+
+// PickAt evaluates the sampler on one row of logits.
+func PickAt(logits []float32, s Sampling, u float64) Picked {
+	tok, margin := Pick(logits, s, u)
+	return Picked{Token: tok, LogProb: LogSoftmaxAt(logits, tok), SampleLogProb: SampleLogProb(logits, s, tok), Margin: margin}
+}
+
+// Check reports a step whose pick request the sampler cannot serve; every
+// backend calls it on each step.
+func (s Step) Check() error {
+	if len(s.Uniforms) == 0 {
+		return nil
+	}
+	if len(s.Tokens) == 0 {
+		return fmt.Errorf("uniforms given for a step without tokens")
+	}
+	for _, u := range s.Uniforms {
+		if !(u >= 0 && u < 1) {
+			return fmt.Errorf("uniform %v outside [0, 1)", u)
+		}
+	}
+	return s.Sampling.Validate()
 }

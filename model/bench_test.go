@@ -62,7 +62,7 @@ func benchDecode(b *testing.B, preset string, group int) {
 	}
 	caches := make([]Cache, group)
 	for i := range caches {
-		caches[i] = base.Fork()
+		caches[i], _ = base.Fork()
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -121,7 +121,10 @@ type cpuCache struct {
 
 func (c *cpuCache) Len() int { return c.n }
 
-func (c *cpuCache) Fork() Cache {
+// Release drops the cache's buffers (the garbage collector reclaims them).
+func (c *cpuCache) Release() { c.k, c.v, c.n, c.max = nil, nil, 0, 0 }
+
+func (c *cpuCache) Fork() (Cache, error) {
 	f := &cpuCache{n: c.n, max: c.max, k: make([][]float32, len(c.k)), v: make([][]float32, len(c.v))}
 	for l := range c.k {
 		f.k[l] = make([]float32, len(c.k[l]))
@@ -129,7 +132,7 @@ func (c *cpuCache) Fork() Cache {
 		f.v[l] = make([]float32, len(c.v[l]))
 		copy(f.v[l], c.v[l][:c.n*len(c.v[l])/c.max])
 	}
-	return f
+	return f, nil
 }
 
 // NewCache allocates a KV cache.
@@ -158,6 +161,12 @@ func (b *CPU) Forward(ctx context.Context, steps []Step) ([]Output, error) {
 		c, ok := s.Cache.(*cpuCache)
 		if !ok {
 			return nil, fmt.Errorf("model: step %d: cache from another backend", si)
+		}
+		if c.k == nil {
+			return nil, fmt.Errorf("model: step %d: cache used after Release", si)
+		}
+		if err := s.Check(); err != nil {
+			return nil, fmt.Errorf("model: step %d: %w", si, err)
 		}
 		if c.n+len(s.Tokens) > c.max {
 			return nil, fmt.Errorf("%w: step %d: %d + %d tokens exceed %d", ErrContext, si, c.n, len(s.Tokens), c.max)
@@ -248,6 +257,10 @@ func (b *CPU) Forward(ctx context.Context, steps []Step) ([]Output, error) {
 		for range outs[si].Hidden {
 			outs[si].Logits = append(outs[si].Logits, logits[j*V:(j+1)*V:(j+1)*V])
 			j++
+		}
+		last := outs[si].Logits[len(outs[si].Logits)-1]
+		for _, u := range steps[si].Uniforms {
+			outs[si].Picks = append(outs[si].Picks, PickAt(last, steps[si].Sampling, u))
 		}
 	}
 	return outs, nil

@@ -63,21 +63,31 @@ func GenerateGroup(ctx context.Context, b Backend, prompt []int, n int, gc Gener
 	if err != nil {
 		return nil, err
 	}
-	out, err := b.Forward(ctx, []Step{{Cache: base, Tokens: prompt}})
+	caches := []Cache{base}
+	defer func() {
+		for _, c := range caches {
+			c.Release()
+		}
+	}()
+	us := make([]float64, n)
+	for i := range us {
+		us[i] = u(i, 0)
+	}
+	out, err := b.Forward(ctx, []Step{{Cache: base, Tokens: prompt, Uniforms: us, Sampling: gc.Sampling}})
 	if err != nil {
 		return nil, fmt.Errorf("prefill: %w", err)
 	}
-	caches := make([]Cache, n)
-	logits := make([][]float32, n)
+	picks := out[0].Picks
 	hidden := make([][]float32, n)
-	for i := range caches {
-		if i == n-1 {
-			caches[i] = base
-		} else {
-			caches[i] = base.Fork()
-		}
-		logits[i] = out[0].Logits[0]
+	for i := range hidden {
 		hidden[i] = out[0].Hidden[0]
+	}
+	for i := 1; i < n; i++ {
+		f, err := base.Fork()
+		if err != nil {
+			return nil, fmt.Errorf("fork cache %d: %w", i, err)
+		}
+		caches = append(caches, f)
 	}
 	rs := make([]Rollout, n)
 	live := make([]int, n)
@@ -88,22 +98,22 @@ func GenerateGroup(ctx context.Context, b Backend, prompt []int, n int, gc Gener
 		var steps []Step
 		var next []int
 		for _, i := range live {
-			tok, margin := Pick(logits[i], gc.Sampling, u(i, t))
+			p := picks[i]
 			r := &rs[i]
-			r.Tokens = append(r.Tokens, tok)
-			r.LogProbs = append(r.LogProbs, float32(LogSoftmaxAt(logits[i], tok)))
-			r.SampleLogProbs = append(r.SampleLogProbs, float32(SampleLogProb(logits[i], gc.Sampling, tok)))
-			r.Margins = append(r.Margins, margin)
+			r.Tokens = append(r.Tokens, p.Token)
+			r.LogProbs = append(r.LogProbs, float32(p.LogProb))
+			r.SampleLogProbs = append(r.SampleLogProbs, float32(p.SampleLogProb))
+			r.Margins = append(r.Margins, p.Margin)
 			if gc.Hidden {
 				r.Hidden = append(r.Hidden, hidden[i])
 			}
 			switch {
-			case slices.Contains(gc.EOS, tok):
+			case slices.Contains(gc.EOS, p.Token):
 				r.Stop = "eos"
 			case len(r.Tokens) >= gc.MaxNewTokens:
 				r.Stop = "length"
 			default:
-				steps = append(steps, Step{Cache: caches[i], Tokens: []int{tok}})
+				steps = append(steps, Step{Cache: caches[i], Tokens: []int{p.Token}, Uniforms: []float64{u(i, t+1)}, Sampling: gc.Sampling})
 				next = append(next, i)
 			}
 		}
@@ -116,7 +126,7 @@ func GenerateGroup(ctx context.Context, b Backend, prompt []int, n int, gc Gener
 			return nil, fmt.Errorf("decode step %d: %w", t, err)
 		}
 		for k, i := range live {
-			logits[i] = outs[k].Logits[0]
+			picks[i] = outs[k].Picks[0]
 			hidden[i] = outs[k].Hidden[0]
 		}
 	}

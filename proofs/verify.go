@@ -112,6 +112,7 @@ func (v *Verifier) Verify(ctx context.Context, rec *Record, group []*Record) (Re
 		return res, err
 	}
 	outs, err := v.Backend.Forward(ctx, []model.Step{{Cache: cache, Tokens: seq[:len(seq)-1], All: true}})
+	cache.Release()
 	if err != nil {
 		return res, fmt.Errorf("window %d miner %s problem %d rollout %d: forward: %w", rec.Window, rec.Miner, rec.Problem, rec.Rollout, err)
 	}

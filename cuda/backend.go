@@ -1,0 +1,744 @@
+//go:build cuda
+
+package cuda
+
+import (
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"runtime"
+	"sync"
+	"unsafe"
+
+	"gorgonia.org/cu"
+
+	"github.com/assaynet/assay/model"
+)
+
+//go:embed kernels.ptx
+var embeddedPTX string
+
+// Built reports whether this binary has the CUDA backend.
+func Built() bool { return true }
+
+// weight is one matrix on the device, in the checkpoint's dtype (f16 is
+// widened to f32, exactly).
+type weight struct {
+	ptr  cu.DevicePtr
+	bf16 bool
+}
+
+type layer struct {
+	attnNorm, mlpNorm cu.DevicePtr // f32
+	qb, kb, vb        cu.DevicePtr // f32, 0 when absent
+	q, k, v, o        weight
+	gate, up, down    weight
+}
+
+type kernels struct {
+	embedBF16, embedF32   cu.Function
+	linearBF16, linearF32 cu.Function
+	rmsnorm, ropeStore    cu.Function
+	attention             cu.Function
+	add, siluMul, gather  cu.Function
+	sample                cu.Function
+}
+
+// Backend is the CUDA model.Backend. It is safe for concurrent use; calls
+// are serialized on the device.
+type Backend struct {
+	mu      sync.Mutex
+	cfg     *model.Config
+	cuctx   cu.CUContext
+	mod     cu.Module
+	k       kernels
+	name    string
+	embed   weight
+	head    weight
+	norm    cu.DevicePtr
+	layers  []layer
+	invFreq cu.DevicePtr
+	allocs  []cu.DevicePtr           // weights, freed by Close
+	scratch map[string]*buffer       // per-pass buffers, grown on demand
+	pool    map[int64][]cu.DevicePtr // released KV caches by size
+	closed  bool
+}
+
+type buffer struct {
+	ptr  cu.DevicePtr
+	size int64
+}
+
+var _ model.Backend = (*Backend)(nil)
+
+// maxAttnPositions is what the attention kernel's 48 KiB of shared memory
+// holds for a head size: one f64 score per position plus the query.
+func maxAttnPositions(headDim int) int { return (48*1024 - 4*headDim) / 8 }
+
+// Open uploads the checkpoint to the device and loads the kernels. The
+// checkpoint may be closed afterwards.
+func Open(ck *model.Checkpoint, cfg Config) (model.Backend, error) {
+	b, err := open(ck, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	n, err := cu.NumDevices()
+	if err != nil {
+		return nil, fmt.Errorf("%w: count devices: %v", ErrDevice, err)
+	}
+	if cfg.Device < 0 || cfg.Device >= n {
+		return nil, fmt.Errorf("cuda: device %d does not exist (%d found)", cfg.Device, n)
+	}
+	dev, err := cu.GetDevice(cfg.Device)
+	if err != nil {
+		return nil, fmt.Errorf("%w: device %d: %v", ErrDevice, cfg.Device, err)
+	}
+	cuctx, err := dev.MakeContext(cu.SchedAuto)
+	if err != nil {
+		return nil, fmt.Errorf("%w: context on device %d: %v", ErrDevice, cfg.Device, err)
+	}
+	name, _ := dev.Name()
+	b := &Backend{cfg: ck.Config, cuctx: cuctx, name: name, scratch: map[string]*buffer{}, pool: map[int64][]cu.DevicePtr{}}
+	ok := false
+	defer func() {
+		if !ok {
+			b.closeLocked()
+		}
+	}()
+	src := embeddedPTX
+	if cfg.PTXFile != "" {
+		raw, err := os.ReadFile(cfg.PTXFile)
+		if err != nil {
+			return nil, fmt.Errorf("cuda: %w", err)
+		}
+		src = string(raw)
+	}
+	if b.mod, err = cu.LoadData(src); err != nil {
+		return nil, fmt.Errorf("%w: %v (the driver must support PTX ISA of kernels.ptx, sm_90 target)", ErrKernels, err)
+	}
+	for _, f := range []struct {
+		dst  *cu.Function
+		name string
+	}{
+		{&b.k.embedBF16, "embed_bf16"}, {&b.k.embedF32, "embed_f32"},
+		{&b.k.linearBF16, "linear_bf16"}, {&b.k.linearF32, "linear_f32"},
+		{&b.k.rmsnorm, "rmsnorm"}, {&b.k.ropeStore, "rope_store"}, {&b.k.attention, "attention"},
+		{&b.k.add, "add_inplace"}, {&b.k.siluMul, "silu_mul"}, {&b.k.gather, "gather_rows"},
+		{&b.k.sample, "sample"},
+	} {
+		if *f.dst, err = b.mod.Function(f.name); err != nil {
+			return nil, fmt.Errorf("%w: kernel %s: %v", ErrKernels, f.name, err)
+		}
+	}
+	if err := b.checkFits(ck); err != nil {
+		return nil, err
+	}
+	if err := b.upload(ck); err != nil {
+		return nil, err
+	}
+	ok = true
+	return b, nil
+}
+
+// checkFits refuses a model whose weights cannot fit before uploading any.
+func (b *Backend) checkFits(ck *model.Checkpoint) error {
+	var need int64
+	for _, t := range ck.Tensors {
+		sz := int64(t.Numel()) * 4
+		if t.DType == model.BF16 {
+			sz = int64(t.Numel()) * 2
+		}
+		need += sz
+	}
+	free, total, err := cu.MemInfo()
+	if err != nil {
+		return fmt.Errorf("%w: memory info: %v", ErrDevice, err)
+	}
+	if need > free {
+		return fmt.Errorf("%w: the model's weights need %.2f GiB, device %q has %.2f of %.2f GiB free (a smaller model or a larger card)",
+			ErrOutOfMemory, gib(need), b.name, gib(free), gib(total))
+	}
+	return nil
+}
+
+func gib(n int64) float64 { return float64(n) / (1 << 30) }
+
+func (b *Backend) alloc(what string, bytes int64) (cu.DevicePtr, error) {
+	if bytes <= 0 {
+		bytes = 4
+	}
+	p, err := cu.MemAlloc(bytes)
+	if err != nil {
+		if errors.Is(err, cu.OutOfMemory) {
+			free, _, _ := cu.MemInfo()
+			return 0, fmt.Errorf("%w: %s needs %.1f MiB, %.1f MiB free (try a smaller batch or shorter sequences)",
+				ErrOutOfMemory, what, float64(bytes)/(1<<20), float64(free)/(1<<20))
+		}
+		return 0, fmt.Errorf("%w: allocate %s: %v", ErrDevice, what, err)
+	}
+	return p, nil
+}
+
+func (b *Backend) uploadBytes(what string, data unsafe.Pointer, bytes int64) (cu.DevicePtr, error) {
+	p, err := b.alloc(what, bytes)
+	if err != nil {
+		return 0, err
+	}
+	b.allocs = append(b.allocs, p)
+	if bytes > 0 {
+		if err := cu.MemcpyHtoD(p, data, bytes); err != nil {
+			return 0, fmt.Errorf("%w: upload %s: %v", ErrDevice, what, err)
+		}
+	}
+	return p, nil
+}
+
+func (b *Backend) uploadF32(what string, v []float32) (cu.DevicePtr, error) {
+	if len(v) == 0 {
+		return b.uploadBytes(what, nil, 0)
+	}
+	return b.uploadBytes(what, unsafe.Pointer(&v[0]), int64(len(v))*4)
+}
+
+func (b *Backend) uploadWeight(t *model.Tensor) (weight, error) {
+	if t.DType == model.BF16 {
+		p, err := b.uploadBytes(t.Name, unsafe.Pointer(&t.Data[0]), int64(len(t.Data)))
+		return weight{ptr: p, bf16: true}, err
+	}
+	p, err := b.uploadF32(t.Name, t.Float32())
+	return weight{ptr: p}, err
+}
+
+func (b *Backend) upload(ck *model.Checkpoint) error {
+	cfg := ck.Config
+	tensor := func(name string) *model.Tensor {
+		t, _ := ck.Tensor(name) // validated at open
+		return t
+	}
+	var err error
+	w := func(name string) weight {
+		if err != nil {
+			return weight{}
+		}
+		var x weight
+		x, err = b.uploadWeight(tensor(name))
+		return x
+	}
+	f := func(name string) cu.DevicePtr {
+		if err != nil {
+			return 0
+		}
+		var p cu.DevicePtr
+		p, err = b.uploadF32(name, tensor(name).Float32())
+		return p
+	}
+	b.embed = w("model.embed_tokens.weight")
+	if tensor("lm_head.weight") == tensor("model.embed_tokens.weight") {
+		b.head = b.embed
+	} else {
+		b.head = w("lm_head.weight")
+	}
+	b.norm = f("model.norm.weight")
+	for l := 0; l < cfg.Layers; l++ {
+		p := fmt.Sprintf("model.layers.%d.", l)
+		L := layer{
+			attnNorm: f(p + "input_layernorm.weight"),
+			mlpNorm:  f(p + "post_attention_layernorm.weight"),
+			q:        w(p + "self_attn.q_proj.weight"),
+			k:        w(p + "self_attn.k_proj.weight"),
+			v:        w(p + "self_attn.v_proj.weight"),
+			o:        w(p + "self_attn.o_proj.weight"),
+			gate:     w(p + "mlp.gate_proj.weight"),
+			up:       w(p + "mlp.up_proj.weight"),
+			down:     w(p + "mlp.down_proj.weight"),
+		}
+		if cfg.QKVBias() {
+			L.qb = f(p + "self_attn.q_proj.bias")
+			L.kb = f(p + "self_attn.k_proj.bias")
+			L.vb = f(p + "self_attn.v_proj.bias")
+		}
+		b.layers = append(b.layers, L)
+	}
+	if err != nil {
+		return err
+	}
+	b.invFreq, err = b.uploadF32("rope frequencies", model.RopeInvFreq(cfg))
+	return err
+}
+
+// Name is the device's name.
+func (b *Backend) Name() string { return b.name }
+
+// Config is the model's configuration.
+func (b *Backend) Config() *model.Config { return b.cfg }
+
+// Close frees the device memory and the context.
+func (b *Backend) Close() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	return b.closeLocked()
+}
+
+func (b *Backend) closeLocked() error {
+	if b.closed {
+		return nil
+	}
+	b.closed = true
+	if err := cu.SetCurrentContext(b.cuctx); err != nil {
+		return fmt.Errorf("%w: %v", ErrDevice, err)
+	}
+	for _, p := range b.allocs {
+		cu.MemFree(p)
+	}
+	for _, s := range b.scratch {
+		cu.MemFree(s.ptr)
+	}
+	for _, ps := range b.pool {
+		for _, p := range ps {
+			cu.MemFree(p)
+		}
+	}
+	b.allocs, b.scratch, b.pool = nil, nil, nil
+	if b.mod != (cu.Module{}) {
+		b.mod.Unload()
+	}
+	return b.cuctx.Destroy()
+}
+
+// enter serializes device work on a locked OS thread with the context
+// current; the returned function undoes it.
+func (b *Backend) enter() (func(), error) {
+	b.mu.Lock()
+	runtime.LockOSThread()
+	leave := func() {
+		runtime.UnlockOSThread()
+		b.mu.Unlock()
+	}
+	if b.closed {
+		leave()
+		return nil, ErrClosed
+	}
+	if err := cu.SetCurrentContext(b.cuctx); err != nil {
+		leave()
+		return nil, fmt.Errorf("%w: %v", ErrDevice, err)
+	}
+	return leave, nil
+}
+
+// buf returns the named scratch buffer with at least bytes of space.
+func (b *Backend) buf(name string, bytes int64) (cu.DevicePtr, error) {
+	if s, ok := b.scratch[name]; ok && s.size >= bytes {
+		return s.ptr, nil
+	}
+	if s, ok := b.scratch[name]; ok {
+		cu.MemFree(s.ptr)
+		delete(b.scratch, name)
+	}
+	size := max(bytes, 1<<12)
+	p, err := b.alloc("scratch "+name, size)
+	if err != nil {
+		return 0, err
+	}
+	b.scratch[name] = &buffer{ptr: p, size: size}
+	return p, nil
+}
+
+// launch runs a kernel; arguments are device pointers, ints (passed as the
+// kernel's int), float32 and float64. Errors surface at the next
+// synchronizing call.
+func (b *Backend) launch(fn cu.Function, grid [2]int, block, smem int, args ...any) error {
+	vals := make([]uint64, len(args))
+	params := make([]unsafe.Pointer, len(args))
+	for i, a := range args {
+		switch v := a.(type) {
+		case cu.DevicePtr:
+			vals[i] = uint64(v)
+		case int:
+			vals[i] = uint64(uint32(int32(v)))
+		case int64:
+			vals[i] = uint64(v)
+		case float32:
+			vals[i] = uint64(math.Float32bits(v))
+		case float64:
+			vals[i] = math.Float64bits(v)
+		default:
+			panic(fmt.Sprintf("cuda: launch argument %d of type %T", i, a))
+		}
+		params[i] = unsafe.Pointer(&vals[i])
+	}
+	if err := fn.Launch(grid[0], grid[1], 1, block, 1, 1, smem, cu.Stream{}, params); err != nil {
+		return fmt.Errorf("%w: launch: %v", ErrDevice, err)
+	}
+	return nil
+}
+
+// Cache is a KV cache in device memory: [layer][K|V][maxLen][kvDim] f32.
+type Cache struct {
+	b       *Backend
+	ptr     cu.DevicePtr
+	bytes   int64
+	n, max  int
+	cleanup runtime.Cleanup
+}
+
+type poolEntry struct {
+	b     *Backend
+	ptr   cu.DevicePtr
+	bytes int64
+}
+
+// Len is the number of positions stored.
+func (c *Cache) Len() int { return c.n }
+
+func (b *Backend) cacheBytes(maxLen int) int64 {
+	return int64(b.cfg.Layers) * 2 * int64(maxLen) * int64(b.cfg.KVHeads*b.cfg.HeadDim) * 4
+}
+
+// NewCache allocates a KV cache (reusing released ones of the same size).
+func (b *Backend) NewCache(maxLen int) (model.Cache, error) {
+	if maxLen <= 0 || maxLen > b.cfg.MaxPositions {
+		maxLen = b.cfg.MaxPositions
+	}
+	leave, err := b.enter()
+	if err != nil {
+		return nil, err
+	}
+	defer leave()
+	return b.newCacheLocked(maxLen)
+}
+
+func (b *Backend) newCacheLocked(maxLen int) (*Cache, error) {
+	bytes := b.cacheBytes(maxLen)
+	var p cu.DevicePtr
+	if free := b.pool[bytes]; len(free) > 0 {
+		p = free[len(free)-1]
+		b.pool[bytes] = free[:len(free)-1]
+	} else {
+		var err error
+		if p, err = b.alloc(fmt.Sprintf("KV cache of %d positions", maxLen), bytes); err != nil {
+			return nil, err
+		}
+	}
+	c := &Cache{b: b, ptr: p, bytes: bytes, max: maxLen}
+	// A cache dropped without Release still goes back to the pool.
+	c.cleanup = runtime.AddCleanup(c, func(e poolEntry) { e.b.put(e.ptr, e.bytes) }, poolEntry{b, p, bytes})
+	return c, nil
+}
+
+func (b *Backend) put(p cu.DevicePtr, bytes int64) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.closed {
+		return // the context and its memory are gone
+	}
+	b.pool[bytes] = append(b.pool[bytes], p)
+}
+
+// Release returns the cache's device memory to the backend's pool.
+func (c *Cache) Release() {
+	if c.ptr == 0 {
+		return
+	}
+	c.cleanup.Stop()
+	c.b.put(c.ptr, c.bytes)
+	c.ptr = 0
+}
+
+// Fork copies the cache on the device.
+func (c *Cache) Fork() (model.Cache, error) {
+	if c.ptr == 0 {
+		return nil, fmt.Errorf("cuda: fork of a released cache")
+	}
+	b := c.b
+	leave, err := b.enter()
+	if err != nil {
+		return nil, err
+	}
+	defer leave()
+	f, err := b.newCacheLocked(c.max)
+	if err != nil {
+		return nil, err
+	}
+	f.n = c.n
+	if c.n > 0 {
+		if err := cu.Memcpy(f.ptr, c.ptr, c.bytes); err != nil {
+			f.Release()
+			return nil, fmt.Errorf("%w: fork cache: %v", ErrDevice, err)
+		}
+	}
+	return f, nil
+}
+
+// rowInfo mirrors kernels.cu's RowInfo.
+type rowInfo struct {
+	cache  uint64
+	pos    int32
+	maxLen int32
+}
+
+// Forward runs one batched pass; see model.Backend.
+func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Output, error) {
+	cfg := b.cfg
+	H, V := cfg.HiddenSize, cfg.VocabSize
+	hd := cfg.HeadDim
+	kvd, qd, I := cfg.KVHeads*hd, cfg.Heads*hd, cfg.IntermediateSize
+	caches := make([]*Cache, len(steps))
+	var tokens []int32
+	var rows []rowInfo
+	maxAttn := maxAttnPositions(hd)
+	for si, s := range steps {
+		c, ok := s.Cache.(*Cache)
+		if !ok || c.b != b {
+			return nil, fmt.Errorf("cuda: step %d: cache from another backend", si)
+		}
+		if c.ptr == 0 {
+			return nil, fmt.Errorf("cuda: step %d: cache used after Release", si)
+		}
+		if err := s.Check(); err != nil {
+			return nil, fmt.Errorf("cuda: step %d: %w", si, err)
+		}
+		if c.n+len(s.Tokens) > c.max {
+			return nil, fmt.Errorf("%w: step %d: %d + %d tokens exceed %d", model.ErrContext, si, c.n, len(s.Tokens), c.max)
+		}
+		if c.n+len(s.Tokens) > maxAttn {
+			return nil, fmt.Errorf("%w: step %d: %d positions; the CUDA attention kernel holds at most %d for head size %d",
+				model.ErrContext, si, c.n+len(s.Tokens), maxAttn, hd)
+		}
+		for i, tok := range s.Tokens {
+			if tok < 0 || tok >= V {
+				return nil, fmt.Errorf("cuda: step %d: token %d out of vocabulary (%d)", si, tok, V)
+			}
+			tokens = append(tokens, int32(tok))
+			rows = append(rows, rowInfo{cache: uint64(c.ptr), pos: int32(c.n + i), maxLen: int32(c.max)})
+		}
+		caches[si] = c
+	}
+	R := len(rows)
+	if R == 0 {
+		return make([]model.Output, len(steps)), nil
+	}
+	leave, err := b.enter()
+	if err != nil {
+		return nil, err
+	}
+	defer leave()
+
+	// Rows whose hidden state (and maybe logits) are returned, and the
+	// sampler's queries.
+	type query struct {
+		row int // index into want
+		u   float64
+	}
+	var want []int32
+	var devQ []query
+	needLogits := make([]bool, len(steps))
+	r := 0
+	for si, s := range steps {
+		for i := range s.Tokens {
+			if s.All || i == len(s.Tokens)-1 {
+				want = append(want, int32(r))
+			}
+			r++
+		}
+		last := len(want) - 1
+		switch {
+		case len(s.Uniforms) == 0:
+			needLogits[si] = true
+		case needsHost(s.Sampling, V):
+			needLogits[si] = true // greedy and truncation: sampled on the host
+		default:
+			needLogits[si] = s.All
+			for _, u := range s.Uniforms {
+				devQ = append(devQ, query{last, u})
+			}
+		}
+	}
+	W := len(want)
+
+	f4 := func(n int) int64 { return int64(n) * 4 }
+	bufs := map[string]int64{
+		"x": f4(R * H), "xn": f4(R * H), "q": f4(R * qd), "k": f4(R * kvd), "v": f4(R * kvd),
+		"att": f4(R * qd), "tmp": f4(R * H), "gate": f4(R * I), "up": f4(R * I),
+		"tokens": f4(R), "rows": int64(R) * 16, "want": f4(W), "sel": f4(W * H), "logits": f4(W * V),
+		"qrow": f4(len(devQ) + 1), "qu": int64(len(devQ)+1) * 8, "qres": int64(len(devQ)+1) * 32,
+	}
+	p := map[string]cu.DevicePtr{}
+	for name, size := range bufs {
+		if p[name], err = b.buf(name, size); err != nil {
+			return nil, err
+		}
+	}
+	if err := cu.MemcpyHtoD(p["tokens"], unsafe.Pointer(&tokens[0]), f4(R)); err != nil {
+		return nil, fmt.Errorf("%w: upload tokens: %v", ErrDevice, err)
+	}
+	if err := cu.MemcpyHtoD(p["rows"], unsafe.Pointer(&rows[0]), int64(R)*16); err != nil {
+		return nil, fmt.Errorf("%w: upload rows: %v", ErrDevice, err)
+	}
+	if err := cu.MemcpyHtoD(p["want"], unsafe.Pointer(&want[0]), f4(W)); err != nil {
+		return nil, fmt.Errorf("%w: upload rows: %v", ErrDevice, err)
+	}
+
+	var lerr error
+	run := func(fn cu.Function, grid [2]int, block, smem int, args ...any) {
+		if lerr == nil {
+			lerr = b.launch(fn, grid, block, smem, args...)
+		}
+	}
+	linear := func(out, x cu.DevicePtr, w weight, bias cu.DevicePtr, rows, in, outDim int) {
+		fn := b.k.linearF32
+		if w.bf16 {
+			fn = b.k.linearBF16
+		}
+		// Eight lanes per output column, 256 threads per block.
+		run(fn, [2]int{(outDim*8 + 255) / 256, 1}, 256, 0, out, x, w.ptr, bias, rows, in, outDim)
+	}
+	elem := func(n int) [2]int { return [2]int{(n + 255) / 256, 1} }
+	eps := cfg.RMSNormEps
+	scale := float32(1 / math.Sqrt(float64(hd)))
+	maxPos := 0
+	for _, ri := range rows {
+		maxPos = max(maxPos, int(ri.pos))
+	}
+	attnSmem := (maxPos+1)*8 + hd*4
+
+	embedFn := b.k.embedF32
+	if b.embed.bf16 {
+		embedFn = b.k.embedBF16
+	}
+	run(embedFn, [2]int{R, 1}, 128, 0, p["x"], b.embed.ptr, p["tokens"], R, H)
+	for l := range b.layers {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		L := &b.layers[l]
+		run(b.k.rmsnorm, [2]int{R, 1}, 256, 0, p["xn"], p["x"], L.attnNorm, H, eps)
+		linear(p["q"], p["xn"], L.q, L.qb, R, H, qd)
+		linear(p["k"], p["xn"], L.k, L.kb, R, H, kvd)
+		linear(p["v"], p["xn"], L.v, L.vb, R, H, kvd)
+		run(b.k.ropeStore, [2]int{R, 1}, 128, 0, p["q"], p["k"], p["v"], p["rows"], b.invFreq, cfg.Heads, cfg.KVHeads, hd, l)
+		run(b.k.attention, [2]int{cfg.Heads, R}, 128, attnSmem, p["att"], p["q"], p["rows"], cfg.Heads, cfg.KVHeads, hd, l, scale)
+		linear(p["tmp"], p["att"], L.o, 0, R, qd, H)
+		run(b.k.add, elem(R*H), 256, 0, p["x"], p["tmp"], int64(R*H))
+		run(b.k.rmsnorm, [2]int{R, 1}, 256, 0, p["xn"], p["x"], L.mlpNorm, H, eps)
+		linear(p["gate"], p["xn"], L.gate, 0, R, H, I)
+		linear(p["up"], p["xn"], L.up, 0, R, H, I)
+		run(b.k.siluMul, elem(R*I), 256, 0, p["gate"], p["up"], int64(R*I))
+		linear(p["tmp"], p["gate"], L.down, 0, R, I, H)
+		run(b.k.add, elem(R*H), 256, 0, p["x"], p["tmp"], int64(R*H))
+	}
+	run(b.k.rmsnorm, [2]int{R, 1}, 256, 0, p["xn"], p["x"], b.norm, H, eps)
+	run(b.k.gather, [2]int{W, 1}, 128, 0, p["sel"], p["xn"], p["want"], H)
+	linear(p["logits"], p["sel"], b.head, 0, W, H, V)
+	if lerr != nil {
+		return nil, lerr
+	}
+
+	// The sampler on the device.
+	var res []float64
+	if len(devQ) > 0 {
+		qrow := make([]int32, len(devQ))
+		qu := make([]float64, len(devQ))
+		for i, q := range devQ {
+			qrow[i], qu[i] = int32(q.row), q.u
+		}
+		// One temperature per pass: steps of one pass share their sampling
+		// parameters in practice; a mixed pass is split per temperature.
+		groups := map[float64][]int{}
+		qi := 0
+		for _, s := range steps {
+			if len(s.Uniforms) > 0 && !needsHost(s.Sampling, V) {
+				for range s.Uniforms {
+					groups[s.Sampling.Temperature] = append(groups[s.Sampling.Temperature], qi)
+					qi++
+				}
+			}
+		}
+		res = make([]float64, 4*len(devQ))
+		for temp, idx := range groups {
+			sr := make([]int32, len(idx))
+			su := make([]float64, len(idx))
+			for j, q := range idx {
+				sr[j], su[j] = qrow[q], qu[q]
+			}
+			if err := cu.MemcpyHtoD(p["qrow"], unsafe.Pointer(&sr[0]), f4(len(sr))); err != nil {
+				return nil, fmt.Errorf("%w: upload queries: %v", ErrDevice, err)
+			}
+			if err := cu.MemcpyHtoD(p["qu"], unsafe.Pointer(&su[0]), int64(len(su))*8); err != nil {
+				return nil, fmt.Errorf("%w: upload queries: %v", ErrDevice, err)
+			}
+			run(b.k.sample, [2]int{len(idx), 1}, 1024, 0, p["qres"], p["logits"], p["qrow"], p["qu"], V, temp)
+			if lerr != nil {
+				return nil, lerr
+			}
+			part := make([]float64, 4*len(idx))
+			if err := cu.MemcpyDtoH(unsafe.Pointer(&part[0]), p["qres"], int64(len(part))*8); err != nil {
+				return nil, fmt.Errorf("%w: sampler: %v", ErrDevice, err)
+			}
+			for j, q := range idx {
+				copy(res[4*q:4*q+4], part[4*j:4*j+4])
+			}
+		}
+	}
+
+	// Hidden states (small) always come back; logits only where asked.
+	hidden := make([]float32, W*H)
+	if err := cu.MemcpyDtoH(unsafe.Pointer(&hidden[0]), p["sel"], f4(W*H)); err != nil {
+		return nil, fmt.Errorf("%w: forward: %v", ErrDevice, err)
+	}
+	outs := make([]model.Output, len(steps))
+	j, qi := 0, 0
+	for si, s := range steps {
+		nw := 1
+		if s.All {
+			nw = len(s.Tokens)
+		}
+		var logits []float32
+		if needLogits[si] {
+			logits = make([]float32, nw*V)
+			if err := cu.MemcpyDtoH(unsafe.Pointer(&logits[0]), p["logits"]+cu.DevicePtr(f4(j*V)), f4(nw*V)); err != nil {
+				return nil, fmt.Errorf("%w: logits: %v", ErrDevice, err)
+			}
+		}
+		for k := 0; k < nw; k++ {
+			outs[si].Hidden = append(outs[si].Hidden, hidden[(j+k)*H:(j+k+1)*H:(j+k+1)*H])
+			if logits != nil {
+				outs[si].Logits = append(outs[si].Logits, logits[k*V:(k+1)*V:(k+1)*V])
+			}
+		}
+		j += nw
+		if len(s.Uniforms) > 0 {
+			if needsHost(s.Sampling, V) {
+				last := outs[si].Logits[nw-1]
+				for _, u := range s.Uniforms {
+					outs[si].Picks = append(outs[si].Picks, model.PickAt(last, s.Sampling, u))
+				}
+			} else {
+				for range s.Uniforms {
+					q := res[4*qi : 4*qi+4]
+					outs[si].Picks = append(outs[si].Picks, model.Picked{Token: int(q[3]), LogProb: q[0], SampleLogProb: q[1], Margin: q[2]})
+					qi++
+				}
+			}
+		}
+	}
+	for si, s := range steps {
+		caches[si].n += len(s.Tokens)
+	}
+	return outs, nil
+}
+
+// needsHost reports sampling the device kernel does not implement.
+func needsHost(s model.Sampling, vocab int) bool {
+	return s.Temperature == 0 || (s.TopK > 0 && s.TopK < vocab) || (s.TopP > 0 && s.TopP < 1)
+}

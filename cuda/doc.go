@@ -1,0 +1,42 @@
+// Package cuda is the GPU backend of the model engine: the same
+// model.Backend as the pure-Go CPU engine, computed by CUDA kernels through
+// the driver API (gorgonia.org/cu) under the protocol's precision contract —
+// weights stay on the device exactly as the checkpoint stores them (bf16 or
+// f32), every activation, accumulation, norm, softmax, logit and KV-cache
+// entry is f32 or wider.
+//
+// The kernels (kernels.cu, compiled to the committed kernels.ptx and
+// embedded) keep the CPU engine's summation order, so the two backends agree
+// bit for bit except where a libm function rounds its last bit differently;
+// the protocol's tolerances cover the rest. The sampler also runs on the
+// device: for a step that asks for picks, the vocabulary-sized logits never
+// leave the GPU.
+//
+// The backend exists only in binaries built with the `cuda` build tag
+// (`make build-cuda`); elsewhere Open returns ErrNotBuilt.
+package cuda
+
+import "errors"
+
+// Config selects and tunes the device.
+type Config struct {
+	// Device is the CUDA device ordinal.
+	Device int
+	// PTXFile, when set, loads kernels from this file instead of the
+	// embedded PTX (kernel development without a rebuild).
+	PTXFile string
+}
+
+var (
+	// ErrNotBuilt is returned by Open in binaries built without the cuda tag.
+	ErrNotBuilt = errors.New("cuda: this binary was built without CUDA support (build it with `make build-cuda`)")
+	// ErrOutOfMemory means the device could not hold what was asked for.
+	ErrOutOfMemory = errors.New("cuda: out of device memory")
+	// ErrKernels means the PTX did not load (driver too old, corrupt file).
+	ErrKernels = errors.New("cuda: kernels failed to load")
+	// ErrDevice means the device failed while computing (lost, reset, a
+	// kernel fault); results of the failed call are discarded.
+	ErrDevice = errors.New("cuda: device error")
+	// ErrClosed is returned after Close.
+	ErrClosed = errors.New("cuda: backend closed")
+)

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# GPU tests of the CUDA backend, in two halves.
+#
+#   scripts/gpu/cuda_tests.sh prepare   (here, on a CPU machine with Go)
+#       builds the cuda-tagged test binary and assay binary into .gpu-in/
+#       (git-excluded) and copies the shared TinyStories model beside them;
+#   scripts/gpu/cuda_tests.sh remote [go test flags...]   (on the GPU machine,
+#       in the repository root, with .gpu-in carried)
+#       rebuilds kernels.ptx with the machine's nvcc when there is one (so the
+#       run tests the .cu source; the PTX lands in $OUT for committing), runs
+#       the test binary and writes the log to $OUT.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+case "${1:-}" in
+prepare)
+	grep -qx '/.gpu-in/' .git/info/exclude || echo '/.gpu-in/' >>.git/info/exclude
+	make -s cuda-sdk
+	export CGO_CFLAGS="-I$PWD/.cache/cuda/include" CGO_LDFLAGS="-L$PWD/.cache/cuda/lib"
+	mkdir -p .gpu-in/shared/models
+	go test -c -tags cuda -ldflags="-s -w" -o .gpu-in/cuda.test ./cuda
+	go build -tags cuda -ldflags="-s -w" -o .gpu-in/assay ./cmd/assay
+	rm -rf .gpu-in/shared/models/tinystories-656k
+	cp -r ../shared/models/tinystories-656k .gpu-in/shared/models/
+	du -sh .gpu-in
+	;;
+remote)
+	shift
+	out=${OUT:-/tmp/out}
+	mkdir -p "$out"
+	nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader | tee "$out/gpu.txt"
+	if command -v nvcc >/dev/null; then
+		nvcc -ptx -arch=sm_90 -O3 -fmad=false -o "$out/kernels.ptx" cuda/kernels.cu
+		export ASSAY_CUDA_PTX="$out/kernels.ptx"
+	fi
+	export ASSAY_SHARED="$PWD/.gpu-in/shared" ASSAY_MODELS=/tmp/assay-models
+	mkdir -p "$ASSAY_MODELS"
+	cd cuda
+	set -o pipefail
+	../.gpu-in/cuda.test -test.v "$@" 2>&1 | tee "$out/cuda-test.log"
+	;;
+*)
+	echo "usage: $0 prepare | remote [test flags]" >&2
+	exit 2
+	;;
+esac
