@@ -324,6 +324,7 @@ func TestSamplerCrossBackend(t *testing.T) {
 			ctx := context.Background()
 			rng := rand.New(rand.NewPCG(7, 7))
 			var g2c, c2g samplerStats
+			var dump []dumpRollout
 			for g := 0; g < tc.groups; g++ {
 				prompt := randomTokens(rng, 8+rng.IntN(24), p.cfg.VocabSize)
 				u := rolloutUniform(uint64(g))
@@ -333,7 +334,14 @@ func TestSamplerCrossBackend(t *testing.T) {
 					t.Fatal(err)
 				}
 				g2c.verify(t, p.cpu, prompt, rs, s, u, margin)
-				if g%8 == 0 {
+				for i, r := range rs {
+					d := dumpRollout{Prompt: prompt, Tokens: r.Tokens, LogProbs: r.LogProbs}
+					for k := range r.Tokens {
+						d.U = append(d.U, u(i, k))
+					}
+					dump = append(dump, d)
+				}
+				if g%8 == 0 && tc.name != "qwen2.5-1.5b" { // the CPU generates 1.5B too slowly for a test
 					rs, err := model.GenerateGroup(ctx, p.cpu, prompt, 16, gc, u)
 					if err != nil {
 						t.Fatal(err)
@@ -341,12 +349,38 @@ func TestSamplerCrossBackend(t *testing.T) {
 					c2g.verify(t, p.gpu, prompt, rs, s, u, margin)
 				}
 			}
+			writeDump(t, tc.name, modelDir(t, tc.name), s, dump)
 			t.Logf("%s GPU→CPU: %v", tc.name, &g2c)
 			t.Logf("%s CPU→GPU: %v", tc.name, &c2g)
 			if g2c.outside+c2g.outside > 0 {
 				t.Errorf("honest rollouts rejected: %d GPU→CPU, %d CPU→GPU", g2c.outside, c2g.outside)
 			}
 		})
+	}
+}
+
+type dumpRollout struct {
+	Prompt   []int     `json:"prompt"`
+	Tokens   []int     `json:"tokens"`
+	U        []float64 `json:"u"`
+	LogProbs []float32 `json:"logprobs"`
+}
+
+// writeDump saves GPU rollouts for scripts/gpu/hf_cuda_reference.py, which
+// recomputes them with transformers (fp32, and bf16 activations) when
+// ASSAY_DUMP names a folder.
+func writeDump(t *testing.T, name, dir string, s model.Sampling, rs []dumpRollout) {
+	out := os.Getenv("ASSAY_DUMP")
+	if out == "" {
+		return
+	}
+	abs, _ := filepath.Abs(dir)
+	raw, err := json.Marshal(map[string]any{"model": name, "model_dir": abs, "temperature": s.Temperature, "rollouts": rs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, name+".json"), raw, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 

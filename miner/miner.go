@@ -220,6 +220,13 @@ func (m *Miner) window(ctx context.Context, w uint64) error {
 		}
 		g, err := p.Group(ctx, j)
 		if err != nil {
+			// A failing backend (a GPU lost mid-window) stops the miner, but
+			// the groups already finished are a valid, gap-free file: keep it.
+			if len(records) > 0 && ctx.Err() == nil {
+				if path, werr := proofs.WriteWindowFile(cfg.Store, cfg.Key, w, records); werr == nil {
+					m.log.Warn("backend failed; kept the groups finished so far", "window", w, "groups", j, "file", path)
+				}
+			}
 			return fmt.Errorf("window %d problem %d: %w", w, j, err)
 		}
 		records = append(records, g...)

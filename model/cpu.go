@@ -13,12 +13,17 @@ type CPUConfig struct {
 	// Threads is the number of goroutines for matrix products (GOMAXPROCS
 	// when 0). Results are bit-identical for every value.
 	Threads int
+	// BF16Activations rounds every matrix-product input to bf16, as common
+	// inference engines do. The precision contract excludes it; it exists so
+	// that calibration can show what the contract buys.
+	BF16Activations bool
 }
 
 // CPU is the reference forward pass in pure Go, f32 throughout.
 type CPU struct {
 	cfg     *Config
 	threads int
+	bf16Act bool
 	embed   []float32 // [V, H]
 	head    []float32 // [V, H]; may alias embed
 	norm    []float32
@@ -43,7 +48,7 @@ func NewCPU(ck *Checkpoint, cc CPUConfig) (*CPU, error) {
 		t, _ := ck.Tensor(name) // validated at open
 		return t.Float32()
 	}
-	b := &CPU{cfg: cfg, threads: cc.Threads}
+	b := &CPU{cfg: cfg, threads: cc.Threads, bf16Act: cc.BF16Activations}
 	if b.threads <= 0 {
 		b.threads = runtime.GOMAXPROCS(0)
 	}
@@ -368,6 +373,13 @@ func dot(a, b []float32) float32 {
 // matmul: out[r, o] = Σ_i x[r, i]·w[o, i] (+ bias[o]) for R rows, in → outDim.
 // Output columns are split across threads; each dot runs on one goroutine.
 func (b *CPU) matmul(out, x, w []float32, R, in, outDim int, bias []float32) {
+	if b.bf16Act {
+		r := make([]float32, len(x))
+		for i, v := range x {
+			r[i] = math.Float32frombits(uint32(BF16Round(v)) << 16)
+		}
+		x = r
+	}
 	b.parallelRange(outDim, func(lo, hi int) {
 		for o := lo; o < hi; o++ {
 			wr := w[o*in : (o+1)*in]

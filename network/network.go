@@ -92,7 +92,7 @@ func Load(ctx context.Context, c *chain.Client, p Protocol) (*Network, error) {
 	return n, nil
 }
 
-// Model is a loaded model with its CPU backend.
+// Model is a loaded model with its backend.
 type Model struct {
 	Dir       string
 	Tokenizer *model.Tokenizer
@@ -101,8 +101,19 @@ type Model struct {
 	EOS       []int
 }
 
-// LoadModel opens a model folder for the CPU backend.
-func LoadModel(dir string, threads int) (*Model, error) {
+// OpenBackend builds a backend for a checkpoint (the CPU engine, the CUDA
+// backend).
+type OpenBackend func(*model.Checkpoint) (model.Backend, error)
+
+// CPU opens the pure-Go engine with the given thread count.
+func CPU(threads int) OpenBackend {
+	return func(ck *model.Checkpoint) (model.Backend, error) {
+		return model.NewCPU(ck, model.CPUConfig{Threads: threads})
+	}
+}
+
+// LoadModel opens a model folder on the backend open builds.
+func LoadModel(dir string, open OpenBackend) (*Model, error) {
 	ck, err := model.OpenCheckpoint(dir)
 	if err != nil {
 		return nil, err
@@ -112,7 +123,7 @@ func LoadModel(dir string, threads int) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := model.NewCPU(ck, model.CPUConfig{Threads: threads})
+	b, err := open(ck)
 	if err != nil {
 		return nil, err
 	}

@@ -53,11 +53,11 @@ func models(t *testing.T) (*network.Model, *network.Model) {
 	if modelsErr != nil {
 		t.Fatal(modelsErr)
 	}
-	h, err := network.LoadModel(honestDir, 2)
+	h, err := network.LoadModel(honestDir, network.CPU(2))
 	if err != nil {
 		t.Fatal(err)
 	}
-	o, err := network.LoadModel(otherDir, 2)
+	o, err := network.LoadModel(otherDir, network.CPU(2))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -37,6 +37,7 @@ Start here:
 			challengeCommand,
 			modelCommand,
 			proofsCommand,
+			calibrateCommand,
 		},
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
 			return fmt.Errorf("%w (see '%s --help')", err, c.Command.HelpName)

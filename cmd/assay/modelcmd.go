@@ -82,6 +82,7 @@ tokenizer's post-processor tokens). Sampling uses a ChaCha8 stream keyed by --se
 				&cli.IntFlag{Name: "top-k", Usage: "top-k truncation (0 = off)"},
 				&cli.Uint64Flag{Name: "seed", Usage: "sampling seed"},
 				&cli.IntFlag{Name: "threads", Usage: "CPU threads (0 = all cores)"},
+				deviceFlag,
 				&cli.StringFlag{Name: "format", Value: "text", Usage: "text or json"},
 			},
 			Action: generateAction,
@@ -100,10 +101,11 @@ func generateAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	b, err := model.NewCPU(ck, model.CPUConfig{Threads: c.Int("threads")})
+	b, err := backendOpener(c)(ck)
 	if err != nil {
 		return err
 	}
+	defer closeBackend(b)
 	text := c.String("prompt")
 	if c.Bool("chat") {
 		text = tk.FormatChat("", text)

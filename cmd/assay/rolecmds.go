@@ -31,6 +31,7 @@ var roleFlags = []cli.Flag{
 	&cli.StringFlag{Name: "password-file", EnvVars: envs("password_file"), Category: "Identity", Usage: "file holding the keystore password"},
 	&cli.StringFlag{Name: "model", EnvVars: envs("model"), Category: "Model", Usage: "Hugging Face model folder (the network's model)"},
 	&cli.IntFlag{Name: "threads", EnvVars: envs("threads"), Category: "Model", Usage: "CPU threads (0 = all cores)"},
+	deviceFlag,
 	&cli.IntFlag{Name: "max-new-tokens", Value: network.DefaultProtocol.MaxNewTokens, EnvVars: envs("max_new_tokens"), Category: "Network", Usage: "protocol completion cap"},
 	&cli.StringFlag{Name: "log-format", Value: "text", EnvVars: envs("log_format"), Usage: "text or json"},
 }
@@ -136,7 +137,7 @@ func setupChainModel(c *cli.Context) (*roleSetup, error) {
 	if c.String("model") == "" {
 		return nil, fmt.Errorf("--model is required")
 	}
-	m, err := network.LoadModel(c.String("model"), c.Int("threads"))
+	m, err := network.LoadModel(c.String("model"), backendOpener(c))
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,264 @@
+// Package calibrate measures honest drift between model backends: it
+// generates rollouts on one backend, recomputes every completion position on
+// another exactly as a validator does, and reports the distribution of the
+// three quantities the verifier bounds — the sampler's slack (how far the
+// uniform lies inside the committed token's CDF interval; negative is
+// outside), the log-probability difference and the sketch distance — by
+// position. Tolerances in proofs.DefaultParams and sketch.Tolerance are
+// chosen from these reports (docs/protocol.md, "Tolerances").
+package calibrate
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/assaynet/assay/challenge"
+	"github.com/assaynet/assay/model"
+	"github.com/assaynet/assay/sketch"
+)
+
+// Backend is a named backend taking part in a calibration.
+type Backend struct {
+	Name string
+	model.Backend
+	// Reference marks a backend outside the precision contract (bf16
+	// activations): it is measured for the record and never counts toward
+	// the false-reject rate.
+	Reference bool
+}
+
+// Config is one calibration run.
+type Config struct {
+	// Generators produce rollouts; each rollout is recomputed on every
+	// Checker whose name differs from its generator's.
+	Generators, Checkers []Backend
+	// Batches are the group sizes rollouts are decoded in (one batched
+	// forward pass per step); the rollouts are split evenly across them.
+	Batches []int
+	// Rollouts per generator (at least one group per batch size).
+	Rollouts int
+	// MaxNew is the completion length cap (the protocol's); prompts are
+	// random token sequences of PromptMin..PromptMax tokens.
+	MaxNew               int
+	PromptMin, PromptMax int
+	Sampling             model.Sampling
+	// Seed keys prompts, uniforms and sketch coefficients.
+	Seed [32]byte
+	// Tolerances under test: a position counts as rejected when it breaks
+	// any of them.
+	Margin, LogProbTol float64
+	SketchTol          func(pos int) uint32
+	// Progress, when set, is called after each group.
+	Progress func(done, total int)
+}
+
+// Sample is one completion position recomputed on a checker.
+type Sample struct {
+	Pos        int
+	Slack      float64 // min(u−lo, hi−u); negative when u is outside the interval
+	LogProb    float64 // |committed − recomputed|, in f32 as the verifier compares
+	SketchDist uint32
+}
+
+// Pair is the result of one generator → checker pair at one batch size.
+type Pair struct {
+	Generator, Checker string
+	Reference          bool
+	Batch              int
+	Rollouts           int
+	Samples            []Sample `json:"-"`
+	// Summary figures.
+	Positions         int
+	Rejected          int // positions breaking a tolerance
+	RejectedRollouts  int
+	MinSlack          float64
+	MaxLogProb        float64
+	P9999LogProb      float64
+	MaxSketch         uint32
+	P9999Sketch       uint32
+	SketchNonzero     int
+	ByPosition        []Bucket
+	ByPositionLogProb []float64 `json:"-"`
+}
+
+// Bucket summarizes positions [From, To).
+type Bucket struct {
+	From, To   int
+	Positions  int
+	MinSlack   float64
+	MaxLogProb float64
+	MaxSketch  uint32
+}
+
+// Report is a whole calibration.
+type Report struct {
+	Pairs []*Pair
+	// Honest totals over pairs inside the contract.
+	HonestRollouts, HonestPositions, HonestRejected int
+}
+
+// Run executes the calibration.
+func Run(ctx context.Context, cfg Config) (*Report, error) {
+	if len(cfg.Generators) == 0 || len(cfg.Checkers) == 0 || len(cfg.Batches) == 0 {
+		return nil, fmt.Errorf("calibrate: need generators, checkers and batch sizes")
+	}
+	if cfg.MaxNew <= 0 || cfg.PromptMin <= 0 || cfg.PromptMax < cfg.PromptMin {
+		return nil, fmt.Errorf("calibrate: bad lengths (max new %d, prompt %d..%d)", cfg.MaxNew, cfg.PromptMin, cfg.PromptMax)
+	}
+	coeffs := sketch.NewCoefficients(cfg.Seed)
+	rep := &Report{}
+	pairs := map[string]*Pair{}
+	totalGroups := 0
+	plan := make([]int, len(cfg.Batches))
+	for i, bs := range cfg.Batches {
+		plan[i] = max(1, cfg.Rollouts/len(cfg.Batches)/bs)
+		totalGroups += plan[i] * len(cfg.Generators)
+	}
+	done := 0
+	for gi, gen := range cfg.Generators {
+		for bi, bs := range cfg.Batches {
+			for g := 0; g < plan[bi]; g++ {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+				problem := uint64(gi)<<40 | uint64(bi)<<32 | uint64(g)
+				stream := challenge.NewStream(challenge.PRF32("calibrate-prompt", cfg.Seed[:], challenge.U64(problem)))
+				prompt := make([]int, cfg.PromptMin+int(stream.Below(uint64(cfg.PromptMax-cfg.PromptMin+1))))
+				V := gen.Config().VocabSize
+				for i := range prompt {
+					prompt[i] = int(stream.Below(uint64(V)))
+				}
+				us := make([]*challenge.TokenUniforms, bs)
+				for i := range us {
+					us[i] = challenge.NewTokenUniforms(cfg.Seed, [20]byte{}, problem, uint64(i))
+				}
+				u := func(i, t int) float64 { return us[i].At(t) }
+				rs, err := model.GenerateGroup(ctx, gen, prompt, bs, model.GenerateConfig{
+					MaxNewTokens: cfg.MaxNew, Sampling: cfg.Sampling, Hidden: true}, u)
+				if err != nil {
+					return nil, fmt.Errorf("generate on %s (batch %d): %w", gen.Name, bs, err)
+				}
+				for _, chk := range cfg.Checkers {
+					if chk.Name == gen.Name {
+						continue
+					}
+					key := fmt.Sprintf("%s>%s>%d", gen.Name, chk.Name, bs)
+					p := pairs[key]
+					if p == nil {
+						p = &Pair{Generator: gen.Name, Checker: chk.Name, Reference: chk.Reference || gen.Reference, Batch: bs}
+						pairs[key] = p
+						rep.Pairs = append(rep.Pairs, p)
+					}
+					for i, r := range rs {
+						if err := p.check(ctx, chk, prompt, r, cfg, coeffs, func(t int) float64 { return u(i, t) }); err != nil {
+							return nil, fmt.Errorf("recompute on %s: %w", chk.Name, err)
+						}
+					}
+				}
+				done++
+				if cfg.Progress != nil {
+					cfg.Progress(done, totalGroups)
+				}
+			}
+		}
+	}
+	for _, p := range rep.Pairs {
+		p.summarize(cfg.MaxNew)
+		if !p.Reference {
+			rep.HonestRollouts += p.Rollouts
+			rep.HonestPositions += p.Positions
+			rep.HonestRejected += p.Rejected
+		}
+	}
+	return rep, nil
+}
+
+// check recomputes one rollout on chk as the verifier does.
+func (p *Pair) check(ctx context.Context, chk Backend, prompt []int, r model.Rollout, cfg Config, coeffs sketch.Coefficients, u func(int) float64) error {
+	seq := append(append([]int(nil), prompt...), r.Tokens[:len(r.Tokens)-1]...)
+	c, err := chk.NewCache(len(seq))
+	if err != nil {
+		return err
+	}
+	outs, err := chk.Forward(ctx, []model.Step{{Cache: c, Tokens: seq, All: true}})
+	c.Release()
+	if err != nil {
+		return err
+	}
+	p.Rollouts++
+	bad := false
+	for t, tok := range r.Tokens {
+		row := len(prompt) - 1 + t
+		logits := outs[0].Logits[row]
+		lp := float32(model.LogSoftmaxAt(logits, tok))
+		lo, hi, in := model.Interval(logits, cfg.Sampling, tok)
+		ut := u(t)
+		s := Sample{Pos: t, Slack: math.Min(ut-lo, hi-ut), LogProb: math.Abs(float64(lp) - float64(r.LogProbs[t]))}
+		if !in {
+			s.Slack = -1 // the token is outside the kept set: as far out as a probability goes
+		}
+		s.SketchDist = sketch.Distance(sketch.Compute(r.Hidden[t], coeffs), sketch.Compute(outs[0].Hidden[row], coeffs))
+		if s.Slack < -cfg.Margin || s.LogProb > cfg.LogProbTol || (cfg.SketchTol != nil && s.SketchDist > cfg.SketchTol(t)) {
+			p.Rejected++
+			bad = true
+		}
+		p.Samples = append(p.Samples, s)
+	}
+	if bad {
+		p.RejectedRollouts++
+	}
+	return nil
+}
+
+// Quantile is the q-quantile (nearest rank) of v.
+func Quantile(v []float64, q float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	s := append([]float64(nil), v...)
+	sort.Float64s(s)
+	i := int(math.Ceil(q*float64(len(s)))) - 1
+	return s[max(0, min(len(s)-1, i))]
+}
+
+func (p *Pair) summarize(maxNew int) {
+	p.Positions = len(p.Samples)
+	p.MinSlack = math.Inf(1)
+	lps := make([]float64, 0, len(p.Samples))
+	sks := make([]float64, 0, len(p.Samples))
+	const width = 8
+	p.ByPosition = nil
+	for from := 0; from < maxNew; from += width {
+		p.ByPosition = append(p.ByPosition, Bucket{From: from, To: min(from+width, maxNew), MinSlack: math.Inf(1)})
+	}
+	p.ByPositionLogProb = make([]float64, maxNew)
+	for _, s := range p.Samples {
+		p.MinSlack = math.Min(p.MinSlack, s.Slack)
+		p.MaxLogProb = math.Max(p.MaxLogProb, s.LogProb)
+		p.MaxSketch = max(p.MaxSketch, s.SketchDist)
+		if s.SketchDist != 0 {
+			p.SketchNonzero++
+		}
+		lps = append(lps, s.LogProb)
+		sks = append(sks, float64(s.SketchDist))
+		b := &p.ByPosition[s.Pos/width]
+		b.Positions++
+		b.MinSlack = math.Min(b.MinSlack, s.Slack)
+		b.MaxLogProb = math.Max(b.MaxLogProb, s.LogProb)
+		b.MaxSketch = max(b.MaxSketch, s.SketchDist)
+		p.ByPositionLogProb[s.Pos] = math.Max(p.ByPositionLogProb[s.Pos], s.LogProb)
+	}
+	finite := func(v *float64) {
+		if math.IsInf(*v, 0) {
+			*v = 0 // no positions
+		}
+	}
+	finite(&p.MinSlack)
+	for i := range p.ByPosition {
+		finite(&p.ByPosition[i].MinSlack)
+	}
+	p.P9999LogProb = Quantile(lps, 0.9999)
+	p.P9999Sketch = uint32(Quantile(sks, 0.9999))
+}
