@@ -600,9 +600,8 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 		if w.bf16 {
 			fn = b.k.linearBF16
 		}
-		// Eight lanes per output column, 64 threads (8 columns) per block:
-		// small blocks keep every SM busy on narrow matrices.
-		run(fn, [2]int{(outDim*8 + 63) / 64, 1}, 64, 0, out, x, w.ptr, bias, rows, in, outDim)
+		// Eight lanes per output column, 128 threads (16 columns) per block.
+		run(fn, [2]int{(outDim*8 + 127) / 128, 1}, 128, 0, out, x, w.ptr, bias, rows, in, outDim)
 	}
 	elem := func(n int) [2]int { return [2]int{(n + 255) / 256, 1} }
 	eps := cfg.RMSNormEps

@@ -70,7 +70,6 @@ extern "C" __global__ void rmsnorm(float* out, const float* x, const float* w, i
 // LIN_ROWS rows' partial sums, so a weight element is read once per LIN_ROWS
 // rows of activations.
 #define LIN_ROWS 16
-#define LIN_PREFETCH 32
 
 template <typename W>
 __device__ void linear_impl(float* out, const float* x, const W* w, const float* bias, int R, int K, int N) {
@@ -86,26 +85,12 @@ __device__ void linear_impl(float* out, const float* x, const W* w, const float*
         for (int r = 0; r < LIN_ROWS; r++) acc[r] = 0.f;
         const float* xb = x + (long)r0 * K;
         if (active) {
-            // The weight loads of LIN_PREFETCH steps are issued before any
-            // of their products: the sums must stay sequential, the loads
-            // need not, and bytes in flight are what a decode step is
-            // bound by.
-            for (int i0 = lane; i0 < K8; i0 += 8 * LIN_PREFETCH) {
-                float wv[LIN_PREFETCH];
+#pragma unroll 8
+            for (int i = lane; i < K8; i += 8) {
+                float wv = load_w(wr, i);
 #pragma unroll
-                for (int u = 0; u < LIN_PREFETCH; u++) {
-                    int i = i0 + 8 * u;
-                    wv[u] = i < K8 ? load_w(wr, i) : 0.f;
-                }
-#pragma unroll
-                for (int u = 0; u < LIN_PREFETCH; u++) {
-                    int i = i0 + 8 * u;
-                    if (i < K8) {
-#pragma unroll
-                        for (int r = 0; r < LIN_ROWS; r++)
-                            if (r < nr) acc[r] = acc[r] + wv[u] * __ldg(xb + (long)r * K + i);
-                    }
-                }
+                for (int r = 0; r < LIN_ROWS; r++)
+                    if (r < nr) acc[r] = acc[r] + wv * __ldg(xb + (long)r * K + i);
             }
             if (lane == 0) {
                 for (int i = K8; i < K; i++) {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -47,7 +48,9 @@ func openDevice(device string, threads int, bf16 bool) network.OpenBackend {
 			if bf16 {
 				return nil, fmt.Errorf("bf16 activations are a CPU-only calibration reference")
 			}
-			return cuda.Open(ck, cuda.Config{Device: ord})
+			// ASSAY_CUDA_PTX: kernels from a file instead of the embedded PTX
+			// (kernel development; scripts/gpu/cuda_tests.sh sets it).
+			return cuda.Open(ck, cuda.Config{Device: ord, PTXFile: os.Getenv("ASSAY_CUDA_PTX")})
 		}
 		return model.NewCPU(ck, model.CPUConfig{Threads: threads, BF16Activations: bf16})
 	}
