@@ -438,3 +438,43 @@ func TestBF16Round(t *testing.T) {
 		}
 	}
 }
+
+// TestStepPicks: a step's Uniforms give one pick each at the last position,
+// equal to PickAt on the returned logits; bad requests and released caches
+// are errors.
+func TestStepPicks(t *testing.T) {
+	_, b, _, _ := openTiny(t)
+	s := Sampling{Temperature: 0.8}
+	c, _ := b.NewCache(0)
+	us := []float64{0.1, 0.5, 0.999}
+	out, err := b.Forward(t.Context(), []Step{{Cache: c, Tokens: []int{1, 2, 3}, Uniforms: us, Sampling: s}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out[0].Picks) != len(us) {
+		t.Fatalf("%d picks for %d uniforms", len(out[0].Picks), len(us))
+	}
+	for i, u := range us {
+		if want := PickAt(out[0].Logits[0], s, u); out[0].Picks[i] != want {
+			t.Errorf("u=%v: pick %+v, want %+v", u, out[0].Picks[i], want)
+		}
+	}
+	f, err := c.Fork()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []Step{
+		{Cache: f, Tokens: []int{1}, Uniforms: []float64{1}, Sampling: s},
+		{Cache: f, Tokens: []int{1}, Uniforms: []float64{0.5}, Sampling: Sampling{Temperature: -1}},
+		{Cache: f, Uniforms: []float64{0.5}, Sampling: s},
+	} {
+		if _, err := b.Forward(t.Context(), []Step{bad}); err == nil {
+			t.Errorf("accepted %+v", bad)
+		}
+	}
+	f.Release()
+	f.Release()
+	if _, err := b.Forward(t.Context(), []Step{{Cache: f, Tokens: []int{1}}}); err == nil {
+		t.Error("released cache accepted")
+	}
+}

@@ -20,7 +20,8 @@ type Params struct {
 	MaxOpenGroups        int
 	RolloutsPerGroup     int
 
-	// Tolerances (provisional until calibrated; see docs/protocol.md).
+	// Tolerances, chosen from measured honest drift (docs/protocol.md §7.6;
+	// pinned by TestTolerancesPinned).
 	SamplingMargin float64 // CDF margin for verifiable sampling
 	LogProbTol     float64 // absolute log-probability tolerance
 	MinEOSLogProb  float64 // EOS must have at least this raw log-probability

@@ -38,6 +38,7 @@ Start here:
 			modelCommand,
 			proofsCommand,
 			calibrateCommand,
+			forgeryCommand,
 		},
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
 			return fmt.Errorf("%w (see '%s --help')", err, c.Command.HelpName)

@@ -146,3 +146,54 @@ func calibrateAction(c *cli.Context) error {
 	}
 	return nil
 }
+
+var forgeryCommand = &cli.Command{
+	Name:  "forgery",
+	Usage: "measure how often cheap cheats pass the verifier (sampler and sketch checks)",
+	Description: `Runs the cheat experiments of docs/protocol.md ("Forgery bounds") on the CPU engine:
+tokens from int8, int4 and +1% noise variants of the model, greedy decoding, other
+temperatures, top-k and a forced prefix, each with logprobs and sketches filled in by the
+right model (so only verifiable sampling can catch them); and sketches that are random,
+constant, copied, shifted or computed by a variant model on honest tokens.`,
+	Flags: []cli.Flag{
+		&cli.StringFlag{Name: "model", Required: true, Usage: "Hugging Face model folder"},
+		&cli.IntFlag{Name: "groups", Value: 16, Usage: "groups per experiment"},
+		&cli.IntFlag{Name: "group-size", Value: 16},
+		&cli.IntFlag{Name: "max-new", Value: proofs.DefaultParams.MaxNewTokens},
+		&cli.IntFlag{Name: "prompt-len", Value: 32},
+		&cli.StringFlag{Name: "seed", Value: "assay-forgery"},
+		&cli.StringFlag{Name: "out", Usage: "write the report as JSON here"},
+	},
+	Action: func(c *cli.Context) error {
+		ck, err := model.OpenCheckpoint(c.String("model"))
+		if err != nil {
+			return err
+		}
+		defer ck.Close()
+		right, err := model.NewCPU(ck, model.CPUConfig{})
+		if err != nil {
+			return err
+		}
+		p := proofs.DefaultParams
+		rep, err := calibrate.Forgery(c.Context, calibrate.ForgeryConfig{
+			Right: right, Checkpoint: ck, Groups: c.Int("groups"), Group: c.Int("group-size"),
+			MaxNew: c.Int("max-new"), PromptLen: c.Int("prompt-len"), K: p.K, Margin: p.SamplingMargin,
+			SketchTol: sketch.Tolerance, Sampling: model.Sampling{Temperature: 1},
+			Seed: sha256.Sum256([]byte(c.String("seed"))),
+		})
+		if err != nil {
+			return err
+		}
+		if err := calibrate.WriteForgery(c.App.Writer, rep, p.K); err != nil {
+			return err
+		}
+		if out := c.String("out"); out != "" {
+			raw, err := json.MarshalIndent(rep, "", " ")
+			if err != nil {
+				return err
+			}
+			return atomicfile.WriteBytes(out, 0o644, raw)
+		}
+		return nil
+	},
+}

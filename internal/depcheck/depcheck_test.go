@@ -19,7 +19,7 @@ func layer(pkg string) int {
 	switch top {
 	case "cmd":
 		return 4
-	case "miner", "validator", "audit", "network":
+	case "miner", "validator", "audit", "network", "calibrate":
 		return 3
 	case "challenge", "sketch", "proofs", "chain", "beacon", "env", "grpo":
 		return 2

@@ -1,0 +1,428 @@
+package calibrate
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math"
+	"text/tabwriter"
+
+	"github.com/assaynet/assay/challenge"
+	"github.com/assaynet/assay/model"
+	"github.com/assaynet/assay/sketch"
+)
+
+// Variant derives a cheaper or wrong model from the right checkpoint's
+// weights, as a forger would run it.
+type Variant string
+
+// Model variants a forger might run instead of the right model.
+const (
+	Int8  Variant = "int8"     // symmetric per-row int8 weights
+	Int4  Variant = "int4"     // symmetric per-row int4 weights
+	Noise Variant = "noise-1%" // every weight × (1 + 0.01·N(0,1))
+)
+
+// DeriveModel returns a CPU backend running the variant of ck: every matrix
+// (rank-2 tensor) is quantized or perturbed, norms and biases are kept.
+func DeriveModel(ck *model.Checkpoint, v Variant, seed [32]byte) (model.Backend, error) {
+	d := &model.Checkpoint{Dir: ck.Dir, Config: ck.Config, Tensors: map[string]*model.Tensor{}, Aliases: ck.Aliases}
+	rng := challenge.NewStream(challenge.PRF32("forgery-noise", seed[:], []byte(v)))
+	for name, t := range ck.Tensors {
+		if len(t.Shape) != 2 {
+			d.Tensors[name] = t
+			continue
+		}
+		w := t.Float32()
+		rows, cols := t.Shape[0], t.Shape[1]
+		for r := 0; r < rows; r++ {
+			row := w[r*cols : (r+1)*cols]
+			switch v {
+			case Int8, Int4:
+				levels := float32(127)
+				if v == Int4 {
+					levels = 7
+				}
+				var m float32
+				for _, x := range row {
+					m = max(m, float32(math.Abs(float64(x))))
+				}
+				if m == 0 {
+					continue
+				}
+				s := m / levels
+				for i, x := range row {
+					row[i] = float32(math.Round(float64(x/s))) * s
+				}
+			case Noise:
+				for i, x := range row {
+					row[i] = x * float32(1+0.01*normal(rng))
+				}
+			default:
+				return nil, fmt.Errorf("calibrate: unknown variant %q", v)
+			}
+		}
+		data := make([]byte, 4*len(w))
+		for i, x := range w {
+			binary.LittleEndian.PutUint32(data[4*i:], math.Float32bits(x))
+		}
+		d.Tensors[name] = &model.Tensor{Name: name, DType: model.F32, Shape: t.Shape, Data: data}
+	}
+	return model.NewCPU(d, model.CPUConfig{})
+}
+
+// normal is a standard normal draw (Box–Muller).
+func normal(s *challenge.Stream) float64 {
+	u1 := s.Float64()
+	for u1 == 0 {
+		u1 = s.Float64()
+	}
+	return math.Sqrt(-2*math.Log(u1)) * math.Cos(2*math.Pi*s.Float64())
+}
+
+// ForgeryConfig sets up the cheat experiments.
+type ForgeryConfig struct {
+	// Right is the network's model (the validator's backend), Checkpoint its
+	// weights (to derive cheaper variants).
+	Right      model.Backend
+	Checkpoint *model.Checkpoint
+	Groups     int // groups of Group rollouts per experiment
+	Group      int
+	MaxNew     int
+	PromptLen  int
+	K          int // sketch positions opened per rollout
+	Margin     float64
+	SketchTol  func(pos int) uint32
+	Sampling   model.Sampling
+	Seed       [32]byte
+}
+
+// ForgeryRow is one cheat's outcome.
+type ForgeryRow struct {
+	Cheat     string
+	Check     string // which check catches it: "sampler" or "sketch"
+	Positions int
+	Rollouts  int
+	// PerPosition is the fraction of positions the check rejects
+	// (detection); for sketch cheats, also the pass rate PassPosition.
+	PerPosition float64
+	// RolloutPass is the measured fraction of rollouts with no rejected
+	// position (sampler: every position; sketch: K opened positions);
+	// RolloutPassModel is the independent-positions estimate from
+	// PerPosition.
+	RolloutPass, RolloutPassModel float64
+	Note                          string
+}
+
+// ForgeryReport is the whole experiment.
+type ForgeryReport struct {
+	Rows []ForgeryRow
+	// Candidates is the mean number of tokens whose CDF interval touches
+	// [u−m, u+m] at an honest position: the freedom the margin leaves.
+	Candidates float64
+	// SignedSketch summarizes Σ r_i·bucket_i before the modulus on honest
+	// positions: a constant-0 forger passes where |Σ| ≤ tolerance.
+	SketchAbsMedian, SketchAbsP01 float64
+	ConstZeroPass                  float64 // fraction of positions with |Σ| ≤ tolerance
+	GrailRulePass                  float64 // fraction with |Σ| ≤ 6000 + 5·√pos
+}
+
+type honestRollout struct {
+	prompt []int
+	r      model.Rollout
+	u      func(int) float64
+}
+
+// Forgery runs the cheat experiments.
+func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
+	rep := &ForgeryReport{}
+	coeffs := sketch.NewCoefficients(cfg.Seed)
+	V := cfg.Right.Config().VocabSize
+	type job struct {
+		prompt []int
+		us     []*challenge.TokenUniforms
+	}
+	var jobs []job
+	for g := 0; g < cfg.Groups; g++ {
+		st := challenge.NewStream(challenge.PRF32("forgery-prompt", cfg.Seed[:], challenge.U64(uint64(g))))
+		p := make([]int, cfg.PromptLen)
+		for i := range p {
+			p[i] = int(st.Below(uint64(V)))
+		}
+		us := make([]*challenge.TokenUniforms, cfg.Group)
+		for i := range us {
+			us[i] = challenge.NewTokenUniforms(cfg.Seed, [20]byte{}, uint64(g), uint64(i))
+		}
+		jobs = append(jobs, job{p, us})
+	}
+	gen := func(b model.Backend, s model.Sampling, forced []int) ([]honestRollout, error) {
+		var out []honestRollout
+		for _, j := range jobs {
+			// A forced prefix takes the first uniforms; the rest of the
+			// rollout is sampled honestly at its true positions.
+			u := func(i, t int) float64 { return j.us[i].At(t + len(forced)) }
+			prompt := append(append([]int(nil), j.prompt...), forced...)
+			rs, err := model.GenerateGroup(ctx, b, prompt, cfg.Group, model.GenerateConfig{MaxNewTokens: cfg.MaxNew - len(forced), Sampling: s, Hidden: true}, u)
+			if err != nil {
+				return nil, err
+			}
+			for i, r := range rs {
+				if len(forced) > 0 {
+					// The forced tokens are claimed as sampled: the
+					// completion starts with them.
+					r.Tokens = append(append([]int(nil), forced...), r.Tokens...)
+				}
+				ii := i
+				out = append(out, honestRollout{prompt: j.prompt, r: r, u: func(t int) float64 { return j.us[ii].At(t) }})
+			}
+		}
+		return out, nil
+	}
+	// recompute runs the validator's forward pass over one rollout.
+	recompute := func(h honestRollout) (model.Output, error) {
+		seq := append(append([]int(nil), h.prompt...), h.r.Tokens[:len(h.r.Tokens)-1]...)
+		c, err := cfg.Right.NewCache(len(seq))
+		if err != nil {
+			return model.Output{}, err
+		}
+		defer c.Release()
+		o, err := cfg.Right.Forward(ctx, []model.Step{{Cache: c, Tokens: seq, All: true}})
+		if err != nil {
+			return model.Output{}, err
+		}
+		return o[0], nil
+	}
+
+	// Honest rollouts: the baseline for the sketch cheats and the margin's
+	// freedom.
+	honest, err := gen(cfg.Right, cfg.Sampling, nil)
+	if err != nil {
+		return nil, fmt.Errorf("honest: %w", err)
+	}
+	var cand, candN float64
+	var absSigma []float64
+	zeroPass, grailPass := 0, 0
+	for _, h := range honest {
+		o, err := recompute(h)
+		if err != nil {
+			return nil, err
+		}
+		for t, tok := range h.r.Tokens {
+			logits := o.Logits[len(h.prompt)-1+t]
+			cand += candidates(logits, cfg.Sampling, h.u(t), cfg.Margin, tok)
+			candN++
+			sig := signedSketch(h.r.Hidden[t], coeffs)
+			absSigma = append(absSigma, math.Abs(float64(sig)))
+			if math.Abs(float64(sig)) <= float64(cfg.SketchTol(t)) {
+				zeroPass++
+			}
+			if math.Abs(float64(sig)) <= 6000+5*math.Sqrt(float64(t)) {
+				grailPass++
+			}
+		}
+	}
+	rep.Candidates = cand / candN
+	rep.SketchAbsMedian = Quantile(absSigma, 0.5)
+	rep.SketchAbsP01 = Quantile(absSigma, 0.01)
+	rep.ConstZeroPass = float64(zeroPass) / float64(len(absSigma))
+	rep.GrailRulePass = float64(grailPass) / float64(len(absSigma))
+
+	// Token cheats: tokens from a cheaper model or a wrong sampler, logprobs
+	// and sketches filled in by one prefill on the right model — so only
+	// the sampler check can catch them.
+	variants := map[Variant]model.Backend{}
+	for _, v := range []Variant{Int8, Int4, Noise} {
+		b, err := DeriveModel(cfg.Checkpoint, v, cfg.Seed)
+		if err != nil {
+			return nil, err
+		}
+		variants[v] = b
+	}
+	type tokenCheat struct {
+		name   string
+		b      model.Backend
+		s      model.Sampling
+		forced []int
+	}
+	s := cfg.Sampling
+	cheats := []tokenCheat{
+		{"tokens from int8 model", variants[Int8], s, nil},
+		{"tokens from int4 model", variants[Int4], s, nil},
+		{"tokens from +1% weight noise", variants[Noise], s, nil},
+		{"greedy decoding", cfg.Right, model.Sampling{}, nil},
+		{"temperature 0.7", cfg.Right, model.Sampling{Temperature: 0.7 * s.Temperature}, nil},
+		{"temperature 1.3", cfg.Right, model.Sampling{Temperature: 1.3 * s.Temperature}, nil},
+		{"top-k 50", cfg.Right, model.Sampling{Temperature: s.Temperature, TopK: 50}, nil},
+		{"forced 4-token prefix", cfg.Right, s, []int{1 % V, 2 % V, 3 % V, 4 % V}},
+	}
+	for _, c := range cheats {
+		rs, err := gen(c.b, c.s, c.forced)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", c.name, err)
+		}
+		row := ForgeryRow{Cheat: c.name, Check: "sampler"}
+		caught := 0
+		logPass := 0.0
+		for _, h := range rs {
+			o, err := recompute(h)
+			if err != nil {
+				return nil, err
+			}
+			bad := 0
+			for t, tok := range h.r.Tokens {
+				row.Positions++
+				lo, hi, in := model.Interval(o.Logits[len(h.prompt)-1+t], s, tok)
+				if u := h.u(t); !in || u < lo-cfg.Margin || u >= hi+cfg.Margin {
+					bad++
+				}
+			}
+			caught += bad
+			row.Rollouts++
+			if bad == 0 {
+				row.RolloutPass++
+			}
+			logPass += float64(len(h.r.Tokens))
+		}
+		row.PerPosition = float64(caught) / float64(row.Positions)
+		row.RolloutPass /= float64(row.Rollouts)
+		row.RolloutPassModel = math.Pow(1-row.PerPosition, logPass/float64(row.Rollouts))
+		if c.forced != nil {
+			row.Note = "only the forced positions can be caught"
+		}
+		rep.Rows = append(rep.Rows, row)
+	}
+
+	// Sketch cheats on honest tokens: sketches that do not come from the
+	// right model's hidden states at the committed positions.
+	type sketchCheat struct {
+		name  string
+		value func(h honestRollout, hi int, t int, right uint32) (uint32, error)
+	}
+	variantHidden := map[Variant][][][]float32{} // per variant, per honest rollout, per position
+	for _, v := range []Variant{Int8, Int4, Noise} {
+		for _, h := range honest {
+			seq := append(append([]int(nil), h.prompt...), h.r.Tokens[:len(h.r.Tokens)-1]...)
+			c, err := variants[v].NewCache(len(seq))
+			if err != nil {
+				return nil, err
+			}
+			o, err := variants[v].Forward(ctx, []model.Step{{Cache: c, Tokens: seq, All: true}})
+			c.Release()
+			if err != nil {
+				return nil, err
+			}
+			variantHidden[v] = append(variantHidden[v], o[0].Hidden[len(h.prompt)-1:])
+		}
+	}
+	rnd := challenge.NewStream(challenge.PRF32("forgery-random-sketch", cfg.Seed[:]))
+	scheats := []sketchCheat{
+		{"random sketch", func(h honestRollout, hi, t int, right uint32) (uint32, error) { return uint32(rnd.Below(sketch.P)), nil }},
+		{"constant-0 sketch", func(h honestRollout, hi, t int, right uint32) (uint32, error) { return 0, nil }},
+		{"sketch of the previous position", func(h honestRollout, hi, t int, right uint32) (uint32, error) {
+			if t == 0 {
+				return right + 1000, nil
+			}
+			return sketch.Compute(h.r.Hidden[t-1], coeffs), nil
+		}},
+		{"sketch copied from another rollout", func(h honestRollout, hi, t int, right uint32) (uint32, error) {
+			o := honest[(hi+1)%len(honest)].r
+			return sketch.Compute(o.Hidden[t%len(o.Hidden)], coeffs), nil
+		}},
+	}
+	for _, v := range []Variant{Int8, Int4, Noise} {
+		v := v
+		scheats = append(scheats, sketchCheat{"sketch from " + string(v) + " model", func(h honestRollout, hi, t int, right uint32) (uint32, error) {
+			return sketch.Compute(variantHidden[v][hi][t], coeffs), nil
+		}})
+	}
+	for _, c := range scheats {
+		row := ForgeryRow{Cheat: c.name, Check: "sketch"}
+		pass := 0
+		for hi, h := range honest {
+			ok := 0
+			opened := 0
+			for t := range h.r.Tokens {
+				right := sketch.Compute(h.r.Hidden[t], coeffs)
+				got, err := c.value(h, hi, t, right)
+				if err != nil {
+					return nil, err
+				}
+				row.Positions++
+				if sketch.Distance(got, right) <= cfg.SketchTol(t) {
+					pass++
+					if t < cfg.K {
+						ok++
+					}
+				}
+				if t < cfg.K {
+					opened++
+				}
+			}
+			row.Rollouts++
+			if ok == opened {
+				row.RolloutPass++
+			}
+		}
+		p := float64(pass) / float64(row.Positions)
+		row.PerPosition = 1 - p
+		row.RolloutPass /= float64(row.Rollouts)
+		row.RolloutPassModel = math.Pow(p, float64(min(cfg.K, cfg.MaxNew)))
+		rep.Rows = append(rep.Rows, row)
+	}
+	return rep, nil
+}
+
+// signedSketch is Σ r_i·bucket_i before the modulus.
+func signedSketch(h []float32, r sketch.Coefficients) int64 {
+	var acc int64
+	for i, j := range sketch.Top(h) {
+		acc += int64(r[i]) * int64(sketch.Bucket(h[j]))
+	}
+	return acc
+}
+
+// candidates counts tokens whose interval touches [u−m, u+m].
+func candidates(logits []float32, s model.Sampling, u, m float64, tok int) float64 {
+	lo, hi, _ := model.Interval(logits, s, tok)
+	n := 1.0
+	// Neighbours in token-id order share the committed token's edges; only
+	// tokens whose intervals reach into the widened window count.
+	if u-m < lo {
+		for t := tok - 1; t >= 0; t-- {
+			l, _, _ := model.Interval(logits, s, t)
+			n++
+			if l <= u-m {
+				break
+			}
+		}
+	}
+	if u+m >= hi {
+		for t := tok + 1; t < len(logits); t++ {
+			_, h, _ := model.Interval(logits, s, t)
+			n++
+			if h > u+m {
+				break
+			}
+		}
+	}
+	return n
+}
+
+// WriteForgery prints the report.
+func WriteForgery(w io.Writer, r *ForgeryReport, k int) error {
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "cheat\tcaught by\trollouts\tpositions\trejected per position\trollout passes (measured)\trollout passes (model)\tnote")
+	for _, row := range r.Rows {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.4g\t%.4g\t%.3g\t%s\n", row.Cheat, row.Check, row.Rollouts, row.Positions,
+			row.PerPosition, row.RolloutPass, row.RolloutPassModel, row.Note)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nsketch rows: K=%d opened positions per rollout; sampler rows: every completion position checked\n", k)
+	fmt.Fprintf(w, "margin freedom: %.6f tokens per position touch [u-m, u+m] on average (1 = no freedom)\n", r.Candidates)
+	fmt.Fprintf(w, "signed sketch |Σ| on honest positions: median %.0f, 1st percentile %.0f\n", r.SketchAbsMedian, r.SketchAbsP01)
+	fmt.Fprintf(w, "constant-0 forger: passes our check at %.4g of positions; would pass a 6000+5·√pos rule at %.4g\n", r.ConstZeroPass, r.GrailRulePass)
+	return nil
+}

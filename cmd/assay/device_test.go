@@ -1,0 +1,71 @@
+package main
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/assaynet/assay/cuda"
+)
+
+func TestParseDevice(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		kind string
+		ord  int
+		err  bool
+	}{
+		{"cpu", "cpu", 0, false}, {"", "cpu", 0, false}, {"CUDA", "cuda", 0, false},
+		{"cuda:3", "cuda", 3, false}, {"gpu:1", "cuda", 1, false},
+		{"cuda:-1", "", 0, true}, {"cuda:x", "", 0, true}, {"cpu:1", "", 0, true}, {"tpu", "", 0, true},
+	} {
+		kind, ord, err := parseDevice(tc.in)
+		if (err != nil) != tc.err || kind != tc.kind || ord != tc.ord {
+			t.Errorf("parseDevice(%q) = %q, %d, %v", tc.in, kind, ord, err)
+		}
+	}
+}
+
+// Without the cuda build tag, --device cuda says how to get a CUDA binary.
+func TestDeviceCUDAWithoutTag(t *testing.T) {
+	if cuda.Built() {
+		t.Skip("this binary has CUDA")
+	}
+	dir := filepath.Join(t.TempDir(), "tiny")
+	if _, err := run(t, "model", "init", "--preset", "tiny", "--out", dir); err != nil {
+		t.Fatal(err)
+	}
+	_, err := run(t, "model", "generate", "--model", dir, "--device", "cuda", "--max-new-tokens", "2")
+	if !errors.Is(err, cuda.ErrNotBuilt) || !strings.Contains(err.Error(), "make build-cuda") {
+		t.Fatalf("generate --device cuda: %v", err)
+	}
+	if _, err := run(t, "model", "generate", "--model", dir, "--device", "tpu", "--max-new-tokens", "2"); err == nil || !strings.Contains(err.Error(), "want cpu, cuda") {
+		t.Fatalf("generate --device tpu: %v", err)
+	}
+}
+
+func TestCalibrateAndForgeryCommands(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the model")
+	}
+	dir := filepath.Join(t.TempDir(), "tiny")
+	if _, err := run(t, "model", "init", "--preset", "tiny", "--out", dir); err != nil {
+		t.Fatal(err)
+	}
+	png := filepath.Join(t.TempDir(), "d.png")
+	out, err := run(t, "calibrate", "--model", dir, "--rollouts", "4", "--batches", "1,4", "--max-new", "6", "--prompt-max", "12", "--plot", png)
+	if err != nil || !strings.Contains(out, "honest (inside the contract): 12 rollouts") {
+		t.Fatalf("calibrate: %v\n%s", err, out)
+	}
+	if _, err := run(t, "calibrate", "--model", dir, "--backends", "cpu@0"); err == nil {
+		t.Error("cpu@0 accepted")
+	}
+	if _, err := run(t, "calibrate", "--model", dir, "--backends", "cpu@1", "--generators", "cuda"); err == nil {
+		t.Error("generator outside --backends accepted")
+	}
+	out, err = run(t, "forgery", "--model", dir, "--groups", "1", "--group-size", "4", "--max-new", "8")
+	if err != nil || !strings.Contains(out, "tokens from int4 model") || !strings.Contains(out, "constant-0 forger") {
+		t.Fatalf("forgery: %v\n%s", err, out)
+	}
+}
