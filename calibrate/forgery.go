@@ -124,8 +124,8 @@ type ForgeryReport struct {
 	// SignedSketch summarizes Σ r_i·bucket_i before the modulus on honest
 	// positions: a constant-0 forger passes where |Σ| ≤ tolerance.
 	SketchAbsMedian, SketchAbsP01 float64
-	ConstZeroPass                  float64 // fraction of positions with |Σ| ≤ tolerance
-	GrailRulePass                  float64 // fraction with |Σ| ≤ 6000 + 5·√pos
+	ConstZeroPass                 float64 // fraction of positions with |Σ| ≤ tolerance
+	GrailRulePass                 float64 // fraction with |Σ| ≤ 6000 + 5·√pos
 }
 
 type honestRollout struct {
@@ -317,7 +317,9 @@ func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
 	}
 	rnd := challenge.NewStream(challenge.PRF32("forgery-random-sketch", cfg.Seed[:]))
 	scheats := []sketchCheat{
-		{"random sketch", func(h honestRollout, hi, t int, right uint32) (uint32, error) { return uint32(rnd.Below(sketch.P)), nil }},
+		{"random sketch", func(h honestRollout, hi, t int, right uint32) (uint32, error) {
+			return uint32(rnd.Below(sketch.P)), nil
+		}},
 		{"constant-0 sketch", func(h honestRollout, hi, t int, right uint32) (uint32, error) { return 0, nil }},
 		{"sketch of the previous position", func(h honestRollout, hi, t int, right uint32) (uint32, error) {
 			if t == 0 {
