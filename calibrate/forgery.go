@@ -10,6 +10,7 @@ import (
 
 	"github.com/assaynet/assay/challenge"
 	"github.com/assaynet/assay/model"
+	"github.com/assaynet/assay/proofs"
 	"github.com/assaynet/assay/sketch"
 )
 
@@ -112,7 +113,10 @@ type ForgeryRow struct {
 	// RolloutPassModel is the independent-positions estimate from
 	// PerPosition.
 	RolloutPass, RolloutPassModel float64
-	Note                          string
+	// ZFlagged is the fraction of rollouts the soft distribution check
+	// flags (Z > proofs.ZFlag), for sampler cheats.
+	ZFlagged float64
+	Note     string
 }
 
 // ForgeryReport is the whole experiment.
@@ -126,6 +130,9 @@ type ForgeryReport struct {
 	SketchAbsMedian, SketchAbsP01 float64
 	ConstZeroPass                 float64 // fraction of positions with |Σ| ≤ tolerance
 	GrailRulePass                 float64 // fraction with |Σ| ≤ 6000 + 5·√pos
+	// HonestZFlagged is the soft check's false-flag rate on honest
+	// rollouts; HonestZMax the largest honest Z.
+	HonestZFlagged, HonestZMax float64
 }
 
 type honestRollout struct {
@@ -203,10 +210,16 @@ func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
 	var cand, candN float64
 	var absSigma []float64
 	zeroPass, grailPass := 0, 0
+	rep.HonestZMax = math.Inf(-1)
 	for _, h := range honest {
 		o, err := recompute(h)
 		if err != nil {
 			return nil, err
+		}
+		z := proofs.SoftZ(o.Logits[len(h.prompt)-1:], h.r.Tokens, cfg.Sampling)
+		rep.HonestZMax = math.Max(rep.HonestZMax, z)
+		if z > proofs.ZFlag {
+			rep.HonestZFlagged++
 		}
 		for t, tok := range h.r.Tokens {
 			logits := o.Logits[len(h.prompt)-1+t]
@@ -222,6 +235,7 @@ func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
 			}
 		}
 	}
+	rep.HonestZFlagged /= float64(len(honest))
 	rep.Candidates = cand / candN
 	rep.SketchAbsMedian = Quantile(absSigma, 0.5)
 	rep.SketchAbsP01 = Quantile(absSigma, 0.01)
@@ -278,6 +292,9 @@ func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
 				}
 			}
 			caught += bad
+			if proofs.SoftZ(o.Logits[len(h.prompt)-1:], h.r.Tokens, s) > proofs.ZFlag {
+				row.ZFlagged++
+			}
 			row.Rollouts++
 			if bad == 0 {
 				row.RolloutPass++
@@ -286,6 +303,7 @@ func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
 		}
 		row.PerPosition = float64(caught) / float64(row.Positions)
 		row.RolloutPass /= float64(row.Rollouts)
+		row.ZFlagged /= float64(row.Rollouts)
 		row.RolloutPassModel = math.Pow(1-row.PerPosition, logPass/float64(row.Rollouts))
 		if c.forced != nil {
 			row.Note = "only the forced positions can be caught"
@@ -414,10 +432,14 @@ func candidates(logits []float32, s model.Sampling, u, m float64, tok int) float
 // WriteForgery prints the report.
 func WriteForgery(w io.Writer, r *ForgeryReport, k int) error {
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "cheat\tcaught by\trollouts\tpositions\trejected per position\trollout passes (measured)\trollout passes (model)\tnote")
+	fmt.Fprintln(tw, "cheat\tcaught by\trollouts\tpositions\trejected per position\trollout passes (measured)\trollout passes (model)\tsoft Z flags\tnote")
 	for _, row := range r.Rows {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.4g\t%.4g\t%.3g\t%s\n", row.Cheat, row.Check, row.Rollouts, row.Positions,
-			row.PerPosition, row.RolloutPass, row.RolloutPassModel, row.Note)
+		z := "—"
+		if row.Check == "sampler" {
+			z = fmt.Sprintf("%.3g", row.ZFlagged)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.4g\t%.4g\t%.3g\t%s\t%s\n", row.Cheat, row.Check, row.Rollouts, row.Positions,
+			row.PerPosition, row.RolloutPass, row.RolloutPassModel, z, row.Note)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -425,6 +447,7 @@ func WriteForgery(w io.Writer, r *ForgeryReport, k int) error {
 	fmt.Fprintf(w, "\nsketch rows: K=%d opened positions per rollout; sampler rows: every completion position checked\n", k)
 	fmt.Fprintf(w, "margin freedom: %.6f tokens per position touch [u-m, u+m] on average (1 = no freedom)\n", r.Candidates)
 	fmt.Fprintf(w, "signed sketch |Σ| on honest positions: median %.0f, 1st percentile %.0f\n", r.SketchAbsMedian, r.SketchAbsP01)
+	fmt.Fprintf(w, "soft check: honest rollouts flagged (Z > %d) %.3g, largest honest Z %.2f\n", proofs.ZFlag, r.HonestZFlagged, r.HonestZMax)
 	fmt.Fprintf(w, "constant-0 forger: passes our check at %.4g of positions; would pass a 6000+5·√pos rule at %.4g\n", r.ConstZeroPass, r.GrailRulePass)
 	return nil
 }

@@ -219,6 +219,30 @@ func CheckGroup(group []*Record, j uint64, g int) error {
 
 // entropyStats returns, for the sampling distribution, its entropy H, the
 // variance of log p under it, and log p(token).
+// ZFlag is the soft check's flag threshold: a rollout with Z above it is
+// reported (never rejected). For honest sampling Z is close to N(0, 1), so
+// the false-flag rate is about P(N(0,1) > 4) = 3.2e-5 per rollout; measured
+// rates are in docs/protocol.md §7.7.
+const ZFlag = 4
+
+// SoftZ is the soft distribution statistic of a completion: rows[t] are the
+// logits that chose tokens[t] (see Result.Z).
+func SoftZ(rows [][]float32, tokens []int, s model.Sampling) float64 {
+	if s.Temperature <= 0 {
+		return 0
+	}
+	var num, vr float64
+	for t, tok := range tokens {
+		h, v, lp := entropyStats(rows[t], s, tok)
+		num += lp + h
+		vr += v
+	}
+	if vr == 0 {
+		return 0
+	}
+	return num / math.Sqrt(vr)
+}
+
 func entropyStats(logits []float32, s model.Sampling, token int) (h, variance, lp float64) {
 	w := make([]float64, len(logits))
 	maxZ := math.Inf(-1)
