@@ -16,7 +16,12 @@
 // (`make build-cuda`); elsewhere Open returns ErrNotBuilt.
 package cuda
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+
+	"github.com/assaynet/assay/model"
+)
 
 // Config selects and tunes the device.
 type Config struct {
@@ -35,8 +40,9 @@ var (
 	// ErrKernels means the PTX did not load (driver too old, corrupt file).
 	ErrKernels = errors.New("cuda: kernels failed to load")
 	// ErrDevice means the device failed while computing (lost, reset, a
-	// kernel fault); results of the failed call are discarded.
-	ErrDevice = errors.New("cuda: device error")
+	// kernel fault); results of the failed call are discarded. It wraps
+	// model.ErrDevice, which roles branch on without knowing the backend.
+	ErrDevice = fmt.Errorf("cuda: %w", model.ErrDevice)
 	// ErrClosed is returned after Close.
 	ErrClosed = errors.New("cuda: backend closed")
 )

@@ -24,6 +24,7 @@ import (
 
 	"github.com/assaynet/assay/challenge"
 	"github.com/assaynet/assay/env"
+	"github.com/assaynet/assay/model"
 	"github.com/assaynet/assay/network"
 	"github.com/assaynet/assay/proofs"
 )
@@ -151,6 +152,11 @@ func (m *Miner) Run(ctx context.Context) error {
 		if err := m.window(ctx, w); err != nil {
 			if ctx.Err() != nil {
 				return nil
+			}
+			if errors.Is(err, model.ErrDevice) {
+				// A lost GPU does not come back by itself: stop, having
+				// kept the groups finished so far (see window).
+				return fmt.Errorf("miner: stopping: %w", err)
 			}
 			m.log.Error("window failed", "window", w, "err", err)
 		} else {

@@ -25,6 +25,9 @@ var (
 	ErrCheckpoint  = errors.New("model: bad checkpoint")
 	ErrUnsupported = errors.New("model: unsupported")
 	ErrContext     = errors.New("model: sequence longer than the context")
+	// ErrDevice is wrapped by backends whose compute device failed (a GPU
+	// lost or reset); callers stop rather than retry.
+	ErrDevice = errors.New("model: compute device failed")
 )
 
 // Arch is a supported decoder architecture.

@@ -1,0 +1,114 @@
+package miner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/assaynet/assay/beacon"
+	"github.com/assaynet/assay/chain"
+	"github.com/assaynet/assay/chain/sim"
+	"github.com/assaynet/assay/env/sat"
+	"github.com/assaynet/assay/model"
+	"github.com/assaynet/assay/network"
+	"github.com/assaynet/assay/proofs"
+)
+
+// failing is a backend whose device is lost after `after` forward passes.
+type failing struct {
+	model.Backend
+	after int64
+	calls atomic.Int64
+}
+
+func (f *failing) Forward(ctx context.Context, steps []model.Step) ([]model.Output, error) {
+	if f.calls.Add(1) > f.after {
+		return nil, fmt.Errorf("cuda: launch: %w", model.ErrDevice)
+	}
+	return f.Backend.Forward(ctx, steps)
+}
+
+// TestDeviceLostMidWindow: when the backend fails with model.ErrDevice the
+// miner stops with that error and keeps a valid window file holding the
+// groups it finished.
+func TestDeviceLostMidWindow(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a dev chain")
+	}
+	dir := filepath.Join(t.TempDir(), "tiny")
+	if err := model.Init(model.InitConfig{Preset: "tiny", Out: dir}); err != nil {
+		t.Fatal(err)
+	}
+	m, err := network.LoadModel(dir, network.CPU(2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A group of 4 rollouts × ≤8 tokens is one prefill and ≤8 decode steps:
+	// the device dies inside the third group.
+	m.Backend = &failing{Backend: m.Backend, after: 20}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	far := time.Now().Add(24 * time.Hour)
+	lb, _ := beacon.NewLocal(beacon.LocalConfig{Secret: []byte("t"), Genesis: time.Now().Unix() - 3600, Period: time.Second, Now: func() time.Time { return far }})
+	ch, err := sim.Start(ctx, sim.Config{Accounts: 3, Params: chain.Params{ModelID: m.ID, WindowLength: 40, GroupSize: 4, K: 8,
+		SampleNum: 1, SampleDen: 2, BeaconChain: lb.Chain().Hash(), StaleWindows: 1000}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ch.Close()
+	stop := make(chan struct{})
+	mined := make(chan struct{})
+	go func() {
+		defer close(mined)
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(200 * time.Millisecond):
+				ch.Mine()
+			}
+		}
+	}()
+	defer func() { close(stop); <-mined }()
+	cl, err := ch.Client(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	net, err := network.Load(ctx, cl, network.Protocol{SubmitGrace: 1, MaxNewTokens: 8, Env: "sat"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := t.TempDir()
+	mn, err := New(Config{Network: net, Model: m, ModelID: m.ID, Env: sat.New(sat.DefaultParams), Key: ch.Keys()[1],
+		Beacon: lb, Store: store, Poll: 50 * time.Millisecond, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = mn.Run(ctx)
+	if !errors.Is(err, model.ErrDevice) {
+		t.Fatalf("Run: %v, want a device error", err)
+	}
+	files, _ := filepath.Glob(filepath.Join(store, "window-*.assay"))
+	if len(files) != 1 {
+		t.Fatalf("window files %v, want the one with the finished groups", files)
+	}
+	f, err := os.Open(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	_, recs, err := proofs.ReadAll(f, proofs.DefaultFileLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 8 {
+		t.Fatalf("%d records kept, want the 2 finished groups of 4", len(recs))
+	}
+}
