@@ -473,7 +473,10 @@ func (c *Cache) Fork() (model.Cache, error) {
 	f.n = c.n
 	if c.n > 0 {
 		if err := cu.Memcpy(f.ptr, c.ptr, c.bytes); err != nil {
-			f.Release()
+			// b.mu is held: give the copy back without Release's locking.
+			f.cleanup.Stop()
+			b.pool[f.bytes] = append(b.pool[f.bytes], f.ptr)
+			f.ptr = 0
 			return nil, fmt.Errorf("%w: fork cache: %v", ErrDevice, err)
 		}
 	}
