@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -77,6 +78,7 @@ func calibrateAction(c *cli.Context) error {
 		}
 		return calibrate.Backend{Name: spec, Backend: b, Reference: ref}, nil
 	}
+	last := time.Now()
 	cfg := calibrate.Config{
 		Rollouts: c.Int("rollouts"), MaxNew: c.Int("max-new"),
 		PromptMin: c.Int("prompt-min"), PromptMax: c.Int("prompt-max"),
@@ -85,9 +87,10 @@ func calibrateAction(c *cli.Context) error {
 		Margin:   proofs.DefaultParams.SamplingMargin, LogProbTol: proofs.DefaultParams.LogProbTol,
 		SketchTol: sketch.Tolerance,
 		Progress: func(done, total int) {
-			fmt.Fprintf(c.App.ErrWriter, "\rcalibrate: group %d/%d", done, total)
-			if done == total {
-				fmt.Fprintln(c.App.ErrWriter)
+			// One line every 10 s (and the last), readable in a log file.
+			if done == total || time.Since(last) >= 10*time.Second {
+				last = time.Now()
+				fmt.Fprintf(c.App.ErrWriter, "calibrate: group %d/%d\n", done, total)
 			}
 		},
 	}
