@@ -219,6 +219,25 @@ func (c *Client) WeightsOf(ctx context.Context, validator common.Address) (uint6
 
 // Posts returns the WeightsSet events for window (every validator).
 func (c *Client) Posts(ctx context.Context, window uint64) ([]Post, error) {
+	// A node's log index can trail its head by a block, and a filter that
+	// reaches the unindexed block fails ("failed to retrieve log value
+	// pointer ... not found", seen with go-ethereum 1.17 while the dev chain
+	// seals): such failures are transient, so read again a few times.
+	var err error
+	for attempt := 1; ; attempt++ {
+		var out []Post
+		if out, err = c.posts(ctx, window); err == nil || attempt == 5 {
+			return out, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(time.Duration(attempt) * 200 * time.Millisecond):
+		}
+	}
+}
+
+func (c *Client) posts(ctx context.Context, window uint64) ([]Post, error) {
 	it, err := bind.FilterEvents(c.contract, &bind.FilterOpts{Context: ctx}, c.abi.UnpackWeightsSetEvent, nil, []any{window})
 	if err != nil {
 		return nil, fmt.Errorf("chain: filter WeightsSet: %w", err)
