@@ -63,20 +63,7 @@ func TestDeviceLostMidWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ch.Close()
-	stop := make(chan struct{})
-	mined := make(chan struct{})
-	go func() {
-		defer close(mined)
-		for {
-			select {
-			case <-stop:
-				return
-			case <-time.After(200 * time.Millisecond):
-				ch.Mine()
-			}
-		}
-	}()
-	defer func() { close(stop); <-mined }()
+	defer ch.MineEvery(200 * time.Millisecond)()
 	cl, err := ch.Client(ctx)
 	if err != nil {
 		t.Fatal(err)

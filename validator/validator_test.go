@@ -240,20 +240,7 @@ func TestNetworkResumesAfterKill(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ch.Close()
-	stopMine := make(chan struct{})
-	mineDone := make(chan struct{})
-	go func() {
-		defer close(mineDone)
-		for {
-			select {
-			case <-stopMine:
-				return
-			case <-time.After(300 * time.Millisecond):
-				ch.Mine()
-			}
-		}
-	}()
-	defer func() { close(stopMine); <-mineDone }()
+	defer ch.MineEvery(300 * time.Millisecond)()
 	cl, err := ch.Client(ctx)
 	if err != nil {
 		t.Fatal(err)

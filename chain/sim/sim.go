@@ -217,6 +217,25 @@ func (c *Chain) Mine() common.Hash {
 	return c.beacon.Commit()
 }
 
+// MineEvery seals a block every d on its own goroutine (tests without a
+// block period) until the returned stop is called; stop waits for it.
+func (c *Chain) MineEvery(d time.Duration) (stop func()) {
+	quit := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-quit:
+				return
+			case <-time.After(d):
+				c.Mine()
+			}
+		}
+	}()
+	return func() { close(quit); <-done }
+}
+
 // URL is the JSON-RPC endpoint ("" without HTTP).
 func (c *Chain) URL() string { return c.url }
 

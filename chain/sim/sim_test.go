@@ -49,20 +49,7 @@ func mineTo(t *testing.T, c *Chain, n uint64) {
 // autoMine mines every few milliseconds until the test ends, so calls that
 // wait for receipts complete.
 func autoMine(t *testing.T, c *Chain) {
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-time.After(20 * time.Millisecond):
-				c.Mine()
-			}
-		}
-	}()
-	t.Cleanup(func() { cancel(); <-done })
+	t.Cleanup(c.MineEvery(20 * time.Millisecond))
 }
 
 func TestContractLifecycle(t *testing.T) {
