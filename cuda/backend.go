@@ -249,22 +249,14 @@ func (b *Backend) upload(ck *model.Checkpoint) error {
 	}
 	b.norm = f("model.norm.weight")
 	for l := 0; l < cfg.Layers; l++ {
-		p := fmt.Sprintf("model.layers.%d.", l)
+		n := model.LayerTensorNames(l)
 		L := layer{
-			attnNorm: f(p + "input_layernorm.weight"),
-			mlpNorm:  f(p + "post_attention_layernorm.weight"),
-			q:        w(p + "self_attn.q_proj.weight"),
-			k:        w(p + "self_attn.k_proj.weight"),
-			v:        w(p + "self_attn.v_proj.weight"),
-			o:        w(p + "self_attn.o_proj.weight"),
-			gate:     w(p + "mlp.gate_proj.weight"),
-			up:       w(p + "mlp.up_proj.weight"),
-			down:     w(p + "mlp.down_proj.weight"),
+			attnNorm: f(n.AttnNorm), mlpNorm: f(n.MLPNorm),
+			q: w(n.Q), k: w(n.K), v: w(n.V), o: w(n.O),
+			gate: w(n.Gate), up: w(n.Up), down: w(n.Down),
 		}
 		if cfg.QKVBias() {
-			L.qb = f(p + "self_attn.q_proj.bias")
-			L.kb = f(p + "self_attn.k_proj.bias")
-			L.vb = f(p + "self_attn.v_proj.bias")
+			L.qb, L.kb, L.vb = f(n.QBias), f(n.KBias), f(n.VBias)
 		}
 		b.layers = append(b.layers, L)
 	}
@@ -508,20 +500,14 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 		if c.ptr == 0 {
 			return nil, fmt.Errorf("cuda: step %d: cache used after Release", si)
 		}
-		if err := s.Check(); err != nil {
+		if err := s.Validate(c.n, c.max, V); err != nil {
 			return nil, fmt.Errorf("cuda: step %d: %w", si, err)
-		}
-		if c.n+len(s.Tokens) > c.max {
-			return nil, fmt.Errorf("%w: step %d: %d + %d tokens exceed %d", model.ErrContext, si, c.n, len(s.Tokens), c.max)
 		}
 		if c.n+len(s.Tokens) > maxAttn {
 			return nil, fmt.Errorf("%w: step %d: %d positions; the CUDA attention kernel holds at most %d for head size %d",
 				model.ErrContext, si, c.n+len(s.Tokens), maxAttn, hd)
 		}
 		for i, tok := range s.Tokens {
-			if tok < 0 || tok >= V {
-				return nil, fmt.Errorf("cuda: step %d: token %d out of vocabulary (%d)", si, tok, V)
-			}
 			tokens = append(tokens, int32(tok))
 			rows = append(rows, rowInfo{cache: uint64(c.ptr), pos: int32(c.n + i), maxLen: int32(c.max)})
 		}

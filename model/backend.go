@@ -70,9 +70,25 @@ func PickAt(logits []float32, s Sampling, u float64) Picked {
 	return Picked{Token: tok, LogProb: LogSoftmaxAt(logits, tok), SampleLogProb: SampleLogProb(logits, s, tok), Margin: margin}
 }
 
-// Check reports a step whose pick request the sampler cannot serve; every
-// backend calls it on each step.
-func (s Step) Check() error {
+// Validate checks a step against its cache (n positions stored, room for
+// max) and the vocabulary; every backend calls it on each step.
+func (s Step) Validate(n, max, vocab int) error {
+	if err := s.checkPicks(); err != nil {
+		return err
+	}
+	if n+len(s.Tokens) > max {
+		return fmt.Errorf("%w: %d + %d tokens exceed %d", ErrContext, n, len(s.Tokens), max)
+	}
+	for _, tok := range s.Tokens {
+		if tok < 0 || tok >= vocab {
+			return fmt.Errorf("model: token %d out of vocabulary (%d)", tok, vocab)
+		}
+	}
+	return nil
+}
+
+// checkPicks reports a pick request the sampler cannot serve.
+func (s Step) checkPicks() error {
 	if len(s.Uniforms) == 0 {
 		return nil
 	}

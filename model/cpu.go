@@ -62,22 +62,14 @@ func NewCPU(ck *Checkpoint, cc CPUConfig) (*CPU, error) {
 	}
 	b.norm = get("model.norm.weight")
 	for l := 0; l < cfg.Layers; l++ {
-		p := fmt.Sprintf("model.layers.%d.", l)
+		n := LayerTensorNames(l)
 		L := cpuLayer{
-			attnNorm: get(p + "input_layernorm.weight"),
-			mlpNorm:  get(p + "post_attention_layernorm.weight"),
-			q:        get(p + "self_attn.q_proj.weight"),
-			k:        get(p + "self_attn.k_proj.weight"),
-			v:        get(p + "self_attn.v_proj.weight"),
-			o:        get(p + "self_attn.o_proj.weight"),
-			gate:     get(p + "mlp.gate_proj.weight"),
-			up:       get(p + "mlp.up_proj.weight"),
-			down:     get(p + "mlp.down_proj.weight"),
+			attnNorm: get(n.AttnNorm), mlpNorm: get(n.MLPNorm),
+			q: get(n.Q), k: get(n.K), v: get(n.V), o: get(n.O),
+			gate: get(n.Gate), up: get(n.Up), down: get(n.Down),
 		}
 		if cfg.QKVBias() {
-			L.qb = get(p + "self_attn.q_proj.bias")
-			L.kb = get(p + "self_attn.k_proj.bias")
-			L.vb = get(p + "self_attn.v_proj.bias")
+			L.qb, L.kb, L.vb = get(n.QBias), get(n.KBias), get(n.VBias)
 		}
 		b.layers = append(b.layers, L)
 	}
@@ -170,16 +162,10 @@ func (b *CPU) Forward(ctx context.Context, steps []Step) ([]Output, error) {
 		if c.k == nil {
 			return nil, fmt.Errorf("model: step %d: cache used after Release", si)
 		}
-		if err := s.Check(); err != nil {
+		if err := s.Validate(c.n, c.max, cfg.VocabSize); err != nil {
 			return nil, fmt.Errorf("model: step %d: %w", si, err)
 		}
-		if c.n+len(s.Tokens) > c.max {
-			return nil, fmt.Errorf("%w: step %d: %d + %d tokens exceed %d", ErrContext, si, c.n, len(s.Tokens), c.max)
-		}
-		for i, tok := range s.Tokens {
-			if tok < 0 || tok >= cfg.VocabSize {
-				return nil, fmt.Errorf("model: step %d: token %d out of vocabulary (%d)", si, tok, cfg.VocabSize)
-			}
+		for i := range s.Tokens {
 			rows = append(rows, rowRef{si, c.n + i})
 		}
 		caches[si] = c

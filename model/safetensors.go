@@ -318,6 +318,24 @@ func OpenCheckpoint(dir string) (*Checkpoint, error) {
 	return ck, nil
 }
 
+// LayerTensors are the Hugging Face names of one decoder layer's tensors.
+type LayerTensors struct {
+	AttnNorm, MLPNorm, Q, K, V, O, Gate, Up, Down string
+	QBias, KBias, VBias                           string // Qwen2's QKV bias
+}
+
+// LayerTensorNames names layer l's tensors.
+func LayerTensorNames(l int) LayerTensors {
+	p := fmt.Sprintf("model.layers.%d.", l)
+	return LayerTensors{
+		AttnNorm: p + "input_layernorm.weight", MLPNorm: p + "post_attention_layernorm.weight",
+		Q: p + "self_attn.q_proj.weight", K: p + "self_attn.k_proj.weight",
+		V: p + "self_attn.v_proj.weight", O: p + "self_attn.o_proj.weight",
+		Gate: p + "mlp.gate_proj.weight", Up: p + "mlp.up_proj.weight", Down: p + "mlp.down_proj.weight",
+		QBias: p + "self_attn.q_proj.bias", KBias: p + "self_attn.k_proj.bias", VBias: p + "self_attn.v_proj.bias",
+	}
+}
+
 // expected lists every tensor the architecture needs with its shape.
 func (cfg *Config) expected() map[string][]int {
 	h, kv := cfg.HiddenSize, cfg.KVHeads*cfg.HeadDim
@@ -328,20 +346,20 @@ func (cfg *Config) expected() map[string][]int {
 		"lm_head.weight":            {cfg.VocabSize, h},
 	}
 	for l := 0; l < cfg.Layers; l++ {
-		p := fmt.Sprintf("model.layers.%d.", l)
-		m[p+"input_layernorm.weight"] = []int{h}
-		m[p+"post_attention_layernorm.weight"] = []int{h}
-		m[p+"self_attn.q_proj.weight"] = []int{q, h}
-		m[p+"self_attn.k_proj.weight"] = []int{kv, h}
-		m[p+"self_attn.v_proj.weight"] = []int{kv, h}
-		m[p+"self_attn.o_proj.weight"] = []int{h, q}
-		m[p+"mlp.gate_proj.weight"] = []int{cfg.IntermediateSize, h}
-		m[p+"mlp.up_proj.weight"] = []int{cfg.IntermediateSize, h}
-		m[p+"mlp.down_proj.weight"] = []int{h, cfg.IntermediateSize}
+		n := LayerTensorNames(l)
+		m[n.AttnNorm] = []int{h}
+		m[n.MLPNorm] = []int{h}
+		m[n.Q] = []int{q, h}
+		m[n.K] = []int{kv, h}
+		m[n.V] = []int{kv, h}
+		m[n.O] = []int{h, q}
+		m[n.Gate] = []int{cfg.IntermediateSize, h}
+		m[n.Up] = []int{cfg.IntermediateSize, h}
+		m[n.Down] = []int{h, cfg.IntermediateSize}
 		if cfg.QKVBias() {
-			m[p+"self_attn.q_proj.bias"] = []int{q}
-			m[p+"self_attn.k_proj.bias"] = []int{kv}
-			m[p+"self_attn.v_proj.bias"] = []int{kv}
+			m[n.QBias] = []int{q}
+			m[n.KBias] = []int{kv}
+			m[n.VBias] = []int{kv}
 		}
 	}
 	return m
