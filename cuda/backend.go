@@ -526,8 +526,8 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 	// Rows whose hidden state (and maybe logits) are returned, and the
 	// sampler's queries.
 	type query struct {
-		row int // index into want
-		u   float64
+		row     int // index into want
+		u, temp float64
 	}
 	var want []int32
 	var devQ []query
@@ -549,7 +549,7 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 		default:
 			needLogits[si] = s.All
 			for _, u := range s.Uniforms {
-				devQ = append(devQ, query{last, u})
+				devQ = append(devQ, query{last, u, s.Sampling.Temperature})
 			}
 		}
 	}
@@ -636,29 +636,18 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 	// The sampler on the device.
 	var res []float64
 	if len(devQ) > 0 {
-		qrow := make([]int32, len(devQ))
-		qu := make([]float64, len(devQ))
-		for i, q := range devQ {
-			qrow[i], qu[i] = int32(q.row), q.u
-		}
-		// One temperature per pass: steps of one pass share their sampling
-		// parameters in practice; a mixed pass is split per temperature.
+		// One kernel launch per temperature: the steps of a pass share
+		// their sampling parameters in practice.
 		groups := map[float64][]int{}
-		qi := 0
-		for _, s := range steps {
-			if len(s.Uniforms) > 0 && !needsHost(s.Sampling, V) {
-				for range s.Uniforms {
-					groups[s.Sampling.Temperature] = append(groups[s.Sampling.Temperature], qi)
-					qi++
-				}
-			}
+		for i, q := range devQ {
+			groups[q.temp] = append(groups[q.temp], i)
 		}
 		res = make([]float64, 4*len(devQ))
 		for temp, idx := range groups {
 			sr := make([]int32, len(idx))
 			su := make([]float64, len(idx))
 			for j, q := range idx {
-				sr[j], su[j] = qrow[q], qu[q]
+				sr[j], su[j] = int32(devQ[q].row), devQ[q].u
 			}
 			if err := cu.MemcpyHtoD(p["qrow"], unsafe.Pointer(&sr[0]), f4(len(sr))); err != nil {
 				return nil, fmt.Errorf("%w: upload queries: %v", ErrDevice, err)
