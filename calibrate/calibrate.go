@@ -177,13 +177,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 
 // check recomputes one rollout on chk as the verifier does.
 func (p *Pair) check(ctx context.Context, chk Backend, prompt []int, r model.Rollout, cfg Config, coeffs sketch.Coefficients, u func(int) float64) error {
-	seq := append(append([]int(nil), prompt...), r.Tokens[:len(r.Tokens)-1]...)
-	c, err := chk.NewCache(len(seq))
-	if err != nil {
-		return err
-	}
-	outs, err := chk.Forward(ctx, []model.Step{{Cache: c, Tokens: seq, All: true}})
-	c.Release()
+	out, err := replay(ctx, chk, prompt, r.Tokens)
 	if err != nil {
 		return err
 	}
@@ -191,7 +185,7 @@ func (p *Pair) check(ctx context.Context, chk Backend, prompt []int, r model.Rol
 	bad := false
 	for t, tok := range r.Tokens {
 		row := len(prompt) - 1 + t
-		logits := outs[0].Logits[row]
+		logits := out.Logits[row]
 		lp := float32(model.LogSoftmaxAt(logits, tok))
 		lo, hi, in := model.Interval(logits, cfg.Sampling, tok)
 		ut := u(t)
@@ -199,7 +193,7 @@ func (p *Pair) check(ctx context.Context, chk Backend, prompt []int, r model.Rol
 		if !in {
 			s.Slack = -1 // the token is outside the kept set: as far out as a probability goes
 		}
-		s.SketchDist = sketch.Distance(sketch.Compute(r.Hidden[t], coeffs), sketch.Compute(outs[0].Hidden[row], coeffs))
+		s.SketchDist = sketch.Distance(sketch.Compute(r.Hidden[t], coeffs), sketch.Compute(out.Hidden[row], coeffs))
 		if s.Slack < -cfg.Margin || s.LogProb > cfg.LogProbTol || (cfg.SketchTol != nil && s.SketchDist > cfg.SketchTol(t)) {
 			p.Rejected++
 			bad = true
@@ -210,6 +204,23 @@ func (p *Pair) check(ctx context.Context, chk Backend, prompt []int, r model.Rol
 		p.RejectedRollouts++
 	}
 	return nil
+}
+
+// replay is the verifier's one forward pass over prompt + completion (the
+// last completion token is never fed): row len(prompt)−1+t holds the logits
+// and hidden state that chose completion token t.
+func replay(ctx context.Context, b model.Backend, prompt, completion []int) (model.Output, error) {
+	seq := append(append([]int(nil), prompt...), completion[:len(completion)-1]...)
+	c, err := b.NewCache(len(seq))
+	if err != nil {
+		return model.Output{}, err
+	}
+	defer c.Release()
+	o, err := b.Forward(ctx, []model.Step{{Cache: c, Tokens: seq, All: true}})
+	if err != nil {
+		return model.Output{}, err
+	}
+	return o[0], nil
 }
 
 // Quantile is the q-quantile (nearest rank) of v.

@@ -187,19 +187,7 @@ func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
 		return out, nil
 	}
 	// recompute runs the validator's forward pass over one rollout.
-	recompute := func(h honestRollout) (model.Output, error) {
-		seq := append(append([]int(nil), h.prompt...), h.r.Tokens[:len(h.r.Tokens)-1]...)
-		c, err := cfg.Right.NewCache(len(seq))
-		if err != nil {
-			return model.Output{}, err
-		}
-		defer c.Release()
-		o, err := cfg.Right.Forward(ctx, []model.Step{{Cache: c, Tokens: seq, All: true}})
-		if err != nil {
-			return model.Output{}, err
-		}
-		return o[0], nil
-	}
+	recompute := func(h honestRollout) (model.Output, error) { return replay(ctx, cfg.Right, h.prompt, h.r.Tokens) }
 
 	// Honest rollouts: the baseline for the sketch cheats and the margin's
 	// freedom.
@@ -320,17 +308,11 @@ func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
 	variantHidden := map[Variant][][][]float32{} // per variant, per honest rollout, per position
 	for _, v := range []Variant{Int8, Int4, Noise} {
 		for _, h := range honest {
-			seq := append(append([]int(nil), h.prompt...), h.r.Tokens[:len(h.r.Tokens)-1]...)
-			c, err := variants[v].NewCache(len(seq))
+			o, err := replay(ctx, variants[v], h.prompt, h.r.Tokens)
 			if err != nil {
 				return nil, err
 			}
-			o, err := variants[v].Forward(ctx, []model.Step{{Cache: c, Tokens: seq, All: true}})
-			c.Release()
-			if err != nil {
-				return nil, err
-			}
-			variantHidden[v] = append(variantHidden[v], o[0].Hidden[len(h.prompt)-1:])
+			variantHidden[v] = append(variantHidden[v], o.Hidden[len(h.prompt)-1:])
 		}
 	}
 	rnd := challenge.NewStream(challenge.PRF32("forgery-random-sketch", cfg.Seed[:]))
