@@ -75,7 +75,8 @@ func (d *Decision) Weights() ([]uint32, []uint16) {
 }
 
 // Input is everything Decide reads. It is complete: the same input gives
-// the same decision on any machine (the CPU engine is deterministic).
+// the same decision on any machine (the CPU engine is deterministic, and
+// the CUDA backend computes the same bits).
 type Input struct {
 	Network     *network.Network
 	Model       *network.Model

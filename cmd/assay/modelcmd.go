@@ -68,7 +68,7 @@ var modelCommand = &cli.Command{
 		},
 		{
 			Name:      "generate",
-			Usage:     "generate a completion on the CPU backend",
+			Usage:     "generate a completion (--device cpu or cuda)",
 			UsageText: "assay model generate --model DIR --prompt TEXT --max-new-tokens N --temperature 0 --format json",
 			Description: `--temperature 0 is greedy. An empty prompt means BOS only (or the
 tokenizer's post-processor tokens). Sampling uses a ChaCha8 stream keyed by --seed.`,

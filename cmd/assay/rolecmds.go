@@ -153,7 +153,7 @@ var minerCommand = &cli.Command{
 		UsageText: "assay miner start --network FILE --key HEX --model DIR --listen 127.0.0.1:9001 --store DIR",
 		Description: `Registers (or updates) the miner's endpoint on the contract, then for every
 window derives its problems from the window seed, generates GRPO groups on the
-CPU backend, writes the signed window file before the deadline into --store and
+--device backend (cpu, or cuda in a make build-cuda binary), writes the signed window file before the deadline into --store and
 serves it at ENDPOINT/windows/W (plus /metrics). A live status line goes to
 stderr; --log-format json gives structured logs.`,
 		Flags: roleFlagsWith(
@@ -208,7 +208,7 @@ var validatorCommand = &cli.Command{
 		UsageText: "assay validator run --network FILE --key HEX --model DIR --datadir DIR",
 		Description: `For every closed window: fetches each registered miner's file (timeouts,
 size cap, retries) before the opening block, verifies the PRF-chosen sample on
-the CPU backend, detects copycats, gates miners that failed within --lookback,
+the --device backend, detects copycats, gates miners that failed within --lookback,
 scores (unique verified completions, score^4, uint16 shares) and posts to the
 contract. Decisions and the files they used are kept in --datadir, so a
 restart resumes without re-posting and an auditor can replay.`,
