@@ -12,12 +12,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/assaynet/assay/beacon"
-	"github.com/assaynet/assay/chain"
-	"github.com/assaynet/assay/chain/sim"
 	"github.com/assaynet/assay/env/sat"
 	"github.com/assaynet/assay/model"
 	"github.com/assaynet/assay/network"
+	"github.com/assaynet/assay/network/networktest"
 	"github.com/assaynet/assay/proofs"
 )
 
@@ -55,23 +53,8 @@ func TestDeviceLostMidWindow(t *testing.T) {
 	m.Backend = &failing{Backend: m.Backend, after: 20}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	far := time.Now().Add(24 * time.Hour)
-	lb, _ := beacon.NewLocal(beacon.LocalConfig{Secret: []byte("t"), Genesis: time.Now().Unix() - 3600, Period: time.Second, Now: func() time.Time { return far }})
-	ch, err := sim.Start(ctx, sim.Config{Accounts: 3, Params: chain.Params{ModelID: m.ID, WindowLength: 40, GroupSize: 4, K: 8,
-		SampleNum: 1, SampleDen: 2, BeaconChain: lb.Chain().Hash(), StaleWindows: 1000}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ch.Close()
-	defer ch.MineEvery(200 * time.Millisecond)()
-	cl, err := ch.Client(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	net, err := network.Load(ctx, cl, network.Protocol{SubmitGrace: 1, MaxNewTokens: 8, Env: "sat"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	tn := networktest.Start(ctx, t, networktest.Config{ModelID: m.ID, Accounts: 3, WindowLength: 40, BlockEvery: 200 * time.Millisecond})
+	net, lb, ch := tn.Network, tn.Beacon, tn.Chain
 	store := t.TempDir()
 	mn, err := New(Config{Network: net, Model: m, ModelID: m.ID, Env: sat.New(sat.DefaultParams), Key: ch.Keys()[1],
 		Beacon: lb, Store: store, Poll: 50 * time.Millisecond, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})

@@ -20,7 +20,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
-	"github.com/assaynet/assay/beacon"
 	"github.com/assaynet/assay/chain"
 	"github.com/assaynet/assay/chain/sim"
 	"github.com/assaynet/assay/challenge"
@@ -28,6 +27,7 @@ import (
 	"github.com/assaynet/assay/miner"
 	"github.com/assaynet/assay/model"
 	"github.com/assaynet/assay/network"
+	"github.com/assaynet/assay/network/networktest"
 	"github.com/assaynet/assay/proofs"
 )
 
@@ -232,23 +232,8 @@ func TestNetworkResumesAfterKill(t *testing.T) {
 	honest, _ := models(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	far := time.Now().Add(24 * time.Hour)
-	lb, _ := beacon.NewLocal(beacon.LocalConfig{Secret: []byte("t"), Genesis: time.Now().Unix() - 3600, Period: time.Second, Now: func() time.Time { return far }})
-	ch, err := sim.Start(ctx, sim.Config{Accounts: 6, Params: chain.Params{ModelID: honest.ID, WindowLength: 6, GroupSize: 4, K: 8,
-		SampleNum: 1, SampleDen: 2, BeaconChain: lb.Chain().Hash(), StaleWindows: 1000}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ch.Close()
-	defer ch.MineEvery(300 * time.Millisecond)()
-	cl, err := ch.Client(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	net, err := network.Load(ctx, cl, network.Protocol{SubmitGrace: 1, MaxNewTokens: 8, Env: "sat"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	tn := networktest.Start(ctx, t, networktest.Config{ModelID: honest.ID, Accounts: 6, WindowLength: 6, BlockEvery: 300 * time.Millisecond})
+	net, lb, ch := tn.Network, tn.Beacon, tn.Chain
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	var wg sync.WaitGroup
 	mctx, mcancel := context.WithCancel(ctx)
@@ -293,7 +278,7 @@ func TestNetworkResumesAfterKill(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, w := range decided {
-		posts, err := cl.Posts(ctx, w)
+		posts, err := net.Chain.Posts(ctx, w)
 		if err != nil || len(posts) != 1 {
 			t.Fatalf("window %d: %d posts (%v)", w, len(posts), err)
 		}
@@ -310,7 +295,7 @@ func TestNetworkResumesAfterKill(t *testing.T) {
 	if err := v3.Run(ctx); err != nil {
 		t.Fatal(err)
 	}
-	posts, _ := cl.Posts(ctx, last+1)
+	posts, _ := net.Chain.Posts(ctx, last+1)
 	if len(posts) != 1 {
 		t.Fatalf("stored-but-unposted decision posted %d times", len(posts))
 	}
