@@ -39,32 +39,37 @@ type layer struct {
 }
 
 type kernels struct {
-	embedBF16, embedF32   cu.Function
-	linearBF16, linearF32 cu.Function
-	rmsnorm, ropeStore    cu.Function
-	attention             cu.Function
-	add, siluMul, gather  cu.Function
-	sample                cu.Function
+	embedBF16, embedF32  cu.Function
+	linear               map[matTile][2]cu.Function // [f32, bf16] weights
+	rmsnorm, ropeStore   cu.Function
+	attention            cu.Function
+	add, siluMul, gather cu.Function
+	sample               cu.Function
+	split, combine       cu.Function
 }
 
 // Backend is the CUDA model.Backend. It is safe for concurrent use; calls
 // are serialized on the device.
 type Backend struct {
-	mu      sync.Mutex
-	cfg     *model.Config
-	cuctx   cu.CUContext
-	mod     cu.Module
-	k       kernels
-	name    string
-	embed   weight
-	head    weight
-	norm    cu.DevicePtr
-	layers  []layer
-	invFreq cu.DevicePtr
-	allocs  []cu.DevicePtr           // weights, freed by Close
-	scratch map[string]*buffer       // per-pass buffers, grown on demand
-	pool    map[int64][]cu.DevicePtr // released KV caches by size
-	closed  bool
+	mu       sync.Mutex
+	cfg      *model.Config
+	cuctx    cu.CUContext
+	mod      cu.Module
+	k        kernels
+	tile     *matTile // forced matrix-product tiling (Config.MatTile)
+	blas     *cublasLib
+	split    int // bf16 terms per activation on tensor cores, 0 = off
+	splitMin int // smallest pass that uses them
+	name     string
+	embed    weight
+	head     weight
+	norm     cu.DevicePtr
+	layers   []layer
+	invFreq  cu.DevicePtr
+	allocs   []cu.DevicePtr           // weights, freed by Close
+	scratch  map[string]*buffer       // per-pass buffers, grown on demand
+	pool     map[int64][]cu.DevicePtr // released KV caches by size
+	closed   bool
 }
 
 type buffer struct {
@@ -130,14 +135,44 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 		name string
 	}{
 		{&b.k.embedBF16, "embed_bf16"}, {&b.k.embedF32, "embed_f32"},
-		{&b.k.linearBF16, "linear_bf16"}, {&b.k.linearF32, "linear_f32"},
 		{&b.k.rmsnorm, "rmsnorm"}, {&b.k.ropeStore, "rope_store"}, {&b.k.attention, "attention"},
 		{&b.k.add, "add_inplace"}, {&b.k.siluMul, "silu_mul"}, {&b.k.gather, "gather_rows"},
-		{&b.k.sample, "sample"},
+		{&b.k.sample, "sample"}, {&b.k.split, "split_bf16"}, {&b.k.combine, "combine_terms"},
 	} {
 		if *f.dst, err = b.mod.Function(f.name); err != nil {
 			return nil, fmt.Errorf("%w: kernel %s: %v", ErrKernels, f.name, err)
 		}
+	}
+	b.k.linear = map[matTile][2]cu.Function{}
+	for _, t := range matTiles {
+		var fs [2]cu.Function
+		for i, w := range []string{"f32", "bf16"} {
+			name := fmt.Sprintf("linear_%s_%s", w, t)
+			if fs[i], err = b.mod.Function(name); err != nil {
+				return nil, fmt.Errorf("%w: kernel %s: %v", ErrKernels, name, err)
+			}
+		}
+		b.k.linear[t] = fs
+	}
+	if cfg.MatTile != "" {
+		t, err := parseMatTile(cfg.MatTile)
+		if err != nil {
+			return nil, err
+		}
+		b.tile = &t
+	}
+	switch cfg.TensorSplit {
+	case 0:
+	case 2, 3:
+		if b.blas, err = openCUBLAS(); err != nil {
+			return nil, err
+		}
+		b.split, b.splitMin = cfg.TensorSplit, cfg.TensorMinRows
+		if b.splitMin <= 0 {
+			b.splitMin = 64
+		}
+	default:
+		return nil, fmt.Errorf("cuda: tensor split %d: want 2 or 3 bf16 terms (0 for exact products)", cfg.TensorSplit)
 	}
 	if err := b.checkFits(ck); err != nil {
 		return nil, err
@@ -293,6 +328,7 @@ func (b *Backend) closeLocked() error {
 	for _, p := range b.allocs {
 		cu.MemFree(p)
 	}
+	b.blas.close()
 	for _, s := range b.scratch {
 		cu.MemFree(s.ptr)
 	}
@@ -585,12 +621,29 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 		}
 	}
 	linear := func(out, x cu.DevicePtr, w weight, bias cu.DevicePtr, rows, in, outDim int) {
-		fn := b.k.linearF32
-		if w.bf16 {
-			fn = b.k.linearBF16
+		if b.split > 0 && w.bf16 && rows >= b.splitMin {
+			if lerr == nil {
+				lerr = b.tensorLinear(out, x, w, bias, rows, in, outDim)
+			}
+			return
 		}
-		// Eight lanes per output column, 128 threads (16 columns) per block.
-		run(fn, [2]int{(outDim*8 + 127) / 128, 1}, 128, 0, out, x, w.ptr, bias, rows, in, outDim)
+		t := pickMatTile(rows)
+		if b.tile != nil {
+			t = *b.tile
+		}
+		fs := b.k.linear[t]
+		fn := fs[0]
+		if w.bf16 {
+			fn = fs[1]
+		}
+		if t.warp {
+			// One warp per t.cols output columns, four warps per block.
+			warps := (outDim + t.cols - 1) / t.cols
+			run(fn, [2]int{(warps + 3) / 4, 1}, 128, 0, out, x, w.ptr, bias, rows, in, outDim)
+			return
+		}
+		// A block of 256 threads per tile of t.rows rows by t.cols columns.
+		run(fn, [2]int{(outDim + t.cols - 1) / t.cols, (rows + t.rows - 1) / t.rows}, 256, 0, out, x, w.ptr, bias, rows, in, outDim)
 	}
 	elem := func(n int) [2]int { return [2]int{(n + 255) / 256, 1} }
 	eps := cfg.RMSNormEps
@@ -719,4 +772,74 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 // needsHost reports sampling the device kernel does not implement.
 func needsHost(s model.Sampling, vocab int) bool {
 	return s.Temperature == 0 || (s.TopK > 0 && s.TopK < vocab) || (s.TopP > 0 && s.TopP < 1)
+}
+
+// tensorLinear is linear on tensor cores (Config.TensorSplit): split the
+// activations into bf16 terms, one cuBLAS GEMM over all terms stacked as
+// rows, then sum the terms per output.
+func (b *Backend) tensorLinear(out, x cu.DevicePtr, w weight, bias cu.DevicePtr, rows, in, outDim int) error {
+	S := b.split
+	xs, err := b.buf("split-x", int64(S*rows*in)*2)
+	if err != nil {
+		return err
+	}
+	ys, err := b.buf("split-y", int64(S*rows*outDim)*4)
+	if err != nil {
+		return err
+	}
+	n := rows * in
+	if err := b.launch(b.k.split, [2]int{(n + 255) / 256, 1}, 256, 0, xs, x, int64(n), S); err != nil {
+		return err
+	}
+	if err := b.blas.gemmWT(ys, w.ptr, xs, outDim, S*rows, in); err != nil {
+		return err
+	}
+	m := rows * outDim
+	return b.launch(b.k.combine, [2]int{(m + 255) / 256, 1}, 256, 0, out, ys, bias, int64(m), outDim, S)
+}
+
+// matTile is a matrix-product kernel's tile: activation rows by output
+// columns per block of 256 threads, or, with warp set, per warp (the
+// one-warp-per-column kernel kept for comparison).
+type matTile struct {
+	rows, cols int
+	warp       bool
+}
+
+func (t matTile) String() string {
+	if t.warp {
+		return fmt.Sprintf("w%dx%d", t.rows, t.cols)
+	}
+	return fmt.Sprintf("%dx%d", t.rows, t.cols)
+}
+
+// matTiles lists the compiled tilings (kernels.cu's LINEAR and LINEAR_WARP
+// instances).
+var matTiles = []matTile{
+	{1, 1, false}, {1, 2, false}, {1, 4, false}, {2, 2, false}, {2, 4, false},
+	{4, 2, false}, {4, 4, false}, {8, 4, false}, {8, 8, false}, {16, 4, false},
+	{1, 1, true}, {1, 2, true},
+}
+
+// pickMatTile chooses a tiling for a pass of R activation rows, from
+// scripts/gpu/out/cuda-tiles-v2.log (H200, qwen2.5-1.5b shapes): one warp
+// per column pair is fastest at batch 1, 8×8 tiles from batch 16 up.
+func pickMatTile(R int) matTile {
+	switch {
+	case R <= 1:
+		return matTile{1, 2, true}
+	case R <= 4:
+		return matTile{4, 4, false}
+	default:
+		return matTile{8, 8, false}
+	}
+}
+
+func parseMatTile(s string) (matTile, error) {
+	for _, c := range matTiles {
+		if c.String() == s {
+			return c, nil
+		}
+	}
+	return matTile{}, fmt.Errorf("cuda: unknown matrix tiling %q (have %v)", s, matTiles)
 }

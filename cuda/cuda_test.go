@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -70,7 +71,8 @@ func openPair(t testing.TB, name string, withCPU bool) *pair {
 		t.Fatal(err)
 	}
 	defer ck.Close()
-	g, err := Open(ck, Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX")})
+	split, _ := strconv.Atoi(os.Getenv("ASSAY_CUDA_SPLIT"))
+	g, err := Open(ck, Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), MatTile: os.Getenv("ASSAY_CUDA_TILE"), TensorSplit: split})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -498,5 +500,87 @@ func BenchmarkForward(b *testing.B) {
 				c.Release()
 			}
 		})
+	}
+}
+
+// TestTensorSplitDrift measures what tensor-core products (Config.TensorSplit,
+// every pass on tensor cores) cost under the contract: logits against the
+// CPU engine, and rollouts generated with them verified on the CPU as a
+// validator does — the smallest slack is the sampling margin such a miner
+// needs. It fails only where the logprob tolerance (proofs.LogProbTolerance,
+// 1e-3) breaks; the margin verdict is the measurement.
+func TestTensorSplitDrift(t *testing.T) {
+	cases := []struct {
+		name            string
+		groups, newToks int
+	}{
+		{"tiny", 8, 32},
+		{"qwen2.5-0.5b", 1, 32},
+		{"qwen2.5-1.5b", 1, 24},
+	}
+	const margin, logprobTol = 1e-5, 1e-3
+	s := model.Sampling{Temperature: 1}
+	for _, tc := range cases {
+		for _, split := range []int{2, 3} {
+			t.Run(fmt.Sprintf("%s/split=%d", tc.name, split), func(t *testing.T) {
+				if testing.Short() && strings.HasPrefix(tc.name, "qwen") {
+					t.Skip("large shapes skipped in -short")
+				}
+				ck, err := model.OpenCheckpoint(modelDir(t, tc.name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer ck.Close()
+				g, err := Open(ck, Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), TensorSplit: split, TensorMinRows: 1})
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer g.(*Backend).Close()
+				cpu, err := model.NewCPU(ck, model.CPUConfig{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				ctx := context.Background()
+				rng := rand.New(rand.NewPCG(11, uint64(split)))
+				seq := randomTokens(rng, 48, ck.Config.VocabSize)
+				var dl []float64
+				var lg, lc [][]float32
+				for _, b := range []model.Backend{g, cpu} {
+					c, err := b.NewCache(len(seq))
+					if err != nil {
+						t.Fatal(err)
+					}
+					out, err := b.Forward(ctx, []model.Step{{Cache: c, Tokens: seq, All: true}})
+					c.Release()
+					if err != nil {
+						t.Fatal(err)
+					}
+					if b == g {
+						lg = out[0].Logits
+					} else {
+						lc = out[0].Logits
+					}
+				}
+				for i := range lg {
+					for j := range lg[i] {
+						dl = append(dl, math.Abs(float64(lg[i][j]-lc[i][j])))
+					}
+				}
+				var st samplerStats
+				for gi := 0; gi < tc.groups; gi++ {
+					prompt := randomTokens(rng, 8+rng.IntN(24), ck.Config.VocabSize)
+					u := rolloutUniform(uint64(100 + gi))
+					rs, err := model.GenerateGroup(ctx, g, prompt, 16, model.GenerateConfig{MaxNewTokens: tc.newToks, Sampling: s}, u)
+					if err != nil {
+						t.Fatal(err)
+					}
+					st.verify(t, cpu, prompt, rs, s, u, margin)
+				}
+				t.Logf("%s split-%d: logits |Δ| max %.3g p99.9 %.3g; GPU→CPU %v", tc.name, split, quantile(dl, 1), quantile(dl, 0.999), &st)
+				if m := quantile(st.logp, 1); m > logprobTol {
+					t.Errorf("|Δlogprob| %.3g exceeds the protocol tolerance %g", m, logprobTol)
+				}
+			})
+		}
 	}
 }

@@ -6,8 +6,10 @@
 // entry is f32 or wider.
 //
 // The kernels (kernels.cu, compiled to the committed kernels.ptx and
-// embedded) keep the CPU engine's summation order, so the two backends agree
-// bit for bit except where a libm function rounds its last bit differently;
+// embedded) keep the CPU engine's summation order — for matrix products the
+// protocol's canonical 256-sum order, which a warp computes with coalesced
+// 16-byte weight loads — so the two backends agree bit for bit except where
+// a libm function rounds its last bit differently;
 // the protocol's tolerances cover the rest. The sampler also runs on the
 // device: for a step that asks for picks, the vocabulary-sized logits never
 // leave the GPU.
@@ -30,6 +32,23 @@ type Config struct {
 	// PTXFile, when set, loads kernels from this file instead of the
 	// embedded PTX (kernel development without a rebuild).
 	PTXFile string
+	// MatTile, when set ("8x2": 8 activation rows by 2 output columns per
+	// warp), forces one matrix-product tiling for every pass; benchmarks use
+	// it to compare tilings. Empty picks one by the pass's row count. Every
+	// tiling computes the same canonical order, so results do not change.
+	MatTile string
+	// TensorSplit, when 2 or 3, runs the matrix products of passes with at
+	// least TensorMinRows rows on tensor cores through cuBLAS (loaded at run
+	// time): each f32 activation split into that many bf16 terms, one bf16
+	// GEMM per term with f32 accumulation. Faster for prefill and large
+	// batches, but not the canonical order: results then drift from the CPU
+	// engine within the protocol's tolerances instead of matching it bit for
+	// bit (docs/protocol.md §6.2.1 has the measured drift). 0 keeps every
+	// product exact.
+	TensorSplit int
+	// TensorMinRows is the smallest pass (in rows) that uses tensor cores;
+	// 0 means 64.
+	TensorMinRows int
 }
 
 var (

@@ -2,10 +2,9 @@
 // contract (weights as stored — bf16 or f32 —, every activation, accumulation,
 // norm, softmax, logit and KV entry in f32 or wider) and the protocol sampler.
 //
-// The kernels reproduce the CPU engine's (model/cpu.go) arithmetic order
-// wherever that order is cheap to keep: matrix products accumulate each
-// output in the CPU's eight interleaved partial sums with the same final
-// reduction tree, attention scores use the same dot product, the softmax sum
+// The kernels reproduce the CPU engine's (model/cpu.go) arithmetic order:
+// matrix products accumulate in the canonical 256-sum order (model.matDot),
+// attention scores use the CPU's eight-sum dot product, the softmax sum
 // runs in f64 in ascending position order, and nothing is fused into an FMA
 // (the PTX is built with -fmad=false, as Go on amd64 never fuses either). So
 // the CUDA backend matches the CPU backend bit for bit except where a libm
@@ -21,8 +20,8 @@ __device__ __forceinline__ float bf16_to_f32(bf16_t v) {
     return __uint_as_float(((unsigned int)v) << 16);
 }
 
-__device__ __forceinline__ float load_w(const bf16_t* w, long i) { return bf16_to_f32(w[i]); }
-__device__ __forceinline__ float load_w(const float* w, long i) { return w[i]; }
+__device__ __forceinline__ float load_w(const bf16_t* w, long i) { return bf16_to_f32(__ldg(w + i)); }
+__device__ __forceinline__ float load_w(const float* w, long i) { return __ldg(w + i); }
 
 // ---------------------------------------------------------------------------
 // Embedding gather: out[r, :] = table[tokens[r], :].
@@ -61,66 +60,210 @@ extern "C" __global__ void rmsnorm(float* out, const float* x, const float* w, i
 }
 
 // ---------------------------------------------------------------------------
-// Matrix product out[r, o] = Σ_i x[r, i]·w[o, i] (+ bias[o]).
+// Matrix product out[r, o] = Σ_k x[r, k]·w[o, k] (+ bias[o]) in the canonical
+// order of model.matDot (docs/protocol.md §6.2): element k goes to partial
+// sum k mod 256 in ascending k; each run of 8 sums is reduced by halving,
+// then the 32 results by halving.
 //
-// Eight lanes own one output column: lane j accumulates the partial sum
-// s_j = Σ_m x[8m+j]·w[8m+j] in ascending m, exactly like model.dot; the tail
-// (K mod 8) goes into s_0; the eight sums are combined by butterfly shuffles
-// in the CPU's tree ((s0+s1)+(s2+s3))+((s4+s5)+(s6+s7)). A lane keeps up to
-// LIN_ROWS rows' partial sums, so a weight element is read once per LIN_ROWS
-// rows of activations.
-#define LIN_ROWS 16
+// A block of 256 threads computes a tile of RB activation rows by C output
+// columns, and thread t is partial sum t: it walks k = t, t+256, … in order
+// for every (row, column) of the tile, so the order is the definition read
+// literally, while every warp's loads are coalesced and a column is spread
+// over 256 threads (enough parallelism even for the 256-column K/V
+// projections at batch 1). Reduction: runs of 8 by shuffles within a warp
+// (xor 4, 2, 1 is exactly the halving of 8), the 32 results through shared
+// memory and a butterfly (xor 16 … 1) in one warp.
+#define LIN_THREADS 256
+template <typename W, int RB, int C>
+__device__ void linear_impl(float* __restrict__ out, const float* __restrict__ x, const W* __restrict__ w,
+                            const float* __restrict__ bias, int R, int K, int N) {
+    __shared__ float part[RB * C][32];
+    const int t = threadIdx.x;
+    const long col0 = (long)blockIdx.x * C;
+    const int r0 = blockIdx.y * RB;
+    const W* wc[C];
+#pragma unroll
+    for (int c = 0; c < C; c++) wc[c] = w + min(col0 + c, (long)N - 1) * K;
+    const float* xr[RB];
+#pragma unroll
+    for (int r = 0; r < RB; r++) xr[r] = x + (long)min(r0 + r, R - 1) * K;
+    float acc[RB][C];
+#pragma unroll
+    for (int r = 0; r < RB; r++)
+#pragma unroll
+        for (int c = 0; c < C; c++) acc[r][c] = 0.f;
+#pragma unroll 4
+    for (int k = t; k < K; k += LIN_THREADS) {
+        float wv[C];
+#pragma unroll
+        for (int c = 0; c < C; c++) wv[c] = load_w(wc[c], k);
+#pragma unroll
+        for (int r = 0; r < RB; r++) {
+            float xv = __ldg(xr[r] + k);
+#pragma unroll
+            for (int c = 0; c < C; c++) acc[r][c] = acc[r][c] + wv[c] * xv;
+        }
+    }
+    const int lane = t & 31, warp = t >> 5;
+#pragma unroll
+    for (int r = 0; r < RB; r++)
+#pragma unroll
+        for (int c = 0; c < C; c++) {
+            float v = acc[r][c];
+            v = v + __shfl_xor_sync(0xffffffff, v, 4);
+            v = v + __shfl_xor_sync(0xffffffff, v, 2);
+            v = v + __shfl_xor_sync(0xffffffff, v, 1);
+            if ((lane & 7) == 0) part[r * C + c][warp * 4 + (lane >> 3)] = v;
+        }
+    __syncthreads();
+    for (int o = warp; o < RB * C; o += LIN_THREADS / 32) {
+        float v = part[o][lane];
+        v = v + __shfl_xor_sync(0xffffffff, v, 16);
+        v = v + __shfl_xor_sync(0xffffffff, v, 8);
+        v = v + __shfl_xor_sync(0xffffffff, v, 4);
+        v = v + __shfl_xor_sync(0xffffffff, v, 2);
+        v = v + __shfl_xor_sync(0xffffffff, v, 1);
+        int r = r0 + o / C;
+        long col = col0 + o % C;
+        if (lane == 0 && r < R && col < N) {
+            if (bias) v = v + bias[col];
+            out[(long)r * N + col] = v;
+        }
+    }
+}
+// Kernels linear_<weights>_<RB>x<C>: the backend picks one by batch rows.
+#define LINEAR(RB, C)                                                                                          \
+    extern "C" __global__ void linear_bf16_##RB##x##C(float* out, const float* x, const bf16_t* w,             \
+                                                       const float* bias, int R, int K, int N) {             \
+        linear_impl<bf16_t, RB, C>(out, x, w, bias, R, K, N);                                                \
+    }                                                                                                        \
+    extern "C" __global__ void linear_f32_##RB##x##C(float* out, const float* x, const float* w,               \
+                                                      const float* bias, int R, int K, int N) {              \
+        linear_impl<float, RB, C>(out, x, w, bias, R, K, N);                                                 \
+    }
+LINEAR(1, 1)
+LINEAR(1, 2)
+LINEAR(1, 4)
+LINEAR(2, 2)
+LINEAR(2, 4)
+LINEAR(4, 2)
+LINEAR(4, 4)
+LINEAR(8, 4)
+LINEAR(8, 8)
+LINEAR(16, 4)
 
-template <typename W>
-__device__ void linear_impl(float* out, const float* x, const W* w, const float* bias, int R, int K, int N) {
-    int lane = threadIdx.x & 7;
-    int col = (blockIdx.x * blockDim.x + threadIdx.x) >> 3;
-    bool active = col < N;
-    int K8 = K & ~7;
-    const W* wr = w + (long)(active ? col : 0) * K;
-    for (int r0 = 0; r0 < R; r0 += LIN_ROWS) {
-        int nr = min(LIN_ROWS, R - r0);
-        float acc[LIN_ROWS];
+// ---------------------------------------------------------------------------
+// The same product with one warp per output column (the first kernel of this
+// order, kept for comparison in scripts/gpu/cuda_tests.sh tiles): one warp computes C output columns for RB activation rows at a time. Lane
+// l owns partial sums 8l … 8l+7: per 256-element block it loads 8
+// consecutive weights (16 bytes of bf16; a warp reads 512 contiguous bytes)
+// and adds each product to its own chain, so the warp streams weights at
+// memory speed while every partial sum still sees its elements in ascending
+// k. The in-lane tree and the shuffle butterfly (xor 16, 8, 4, 2, 1) are the
+// canonical reduction. Columns are never split across warps: that would
+// change the order.
+__device__ __forceinline__ void load8(const bf16_t* __restrict__ p, float* f) {
+    uint4 u = __ldg((const uint4*)p);
+    f[0] = __uint_as_float(u.x << 16); f[1] = __uint_as_float(u.x & 0xffff0000u);
+    f[2] = __uint_as_float(u.y << 16); f[3] = __uint_as_float(u.y & 0xffff0000u);
+    f[4] = __uint_as_float(u.z << 16); f[5] = __uint_as_float(u.z & 0xffff0000u);
+    f[6] = __uint_as_float(u.w << 16); f[7] = __uint_as_float(u.w & 0xffff0000u);
+}
+__device__ __forceinline__ void load8(const float* __restrict__ p, float* f) {
+    float4 a = __ldg((const float4*)p), b = __ldg((const float4*)p + 1);
+    f[0] = a.x; f[1] = a.y; f[2] = a.z; f[3] = a.w;
+    f[4] = b.x; f[5] = b.y; f[6] = b.z; f[7] = b.w;
+}
+
+template <typename W, int RB, int C>
+__device__ void linear_warp_impl(float* __restrict__ out, const float* __restrict__ x, const W* __restrict__ w,
+                            const float* __restrict__ bias, int R, int K, int N) {
+    const int lane = threadIdx.x & 31;
+    const long warp = ((long)blockIdx.x * blockDim.x + threadIdx.x) >> 5;
+    const long col0 = warp * C;
+    if (col0 >= N) return; // warp-uniform
+    // Vector loads need 16-byte aligned rows (K a multiple of 8); otherwise
+    // every element takes the scalar path, in the same order.
+    const int nb = (K & 7) == 0 ? K >> 8 : 0;
+    const long kv = (long)nb << 8;
+    const W* wc[C];
 #pragma unroll
-        for (int r = 0; r < LIN_ROWS; r++) acc[r] = 0.f;
-        const float* xb = x + (long)r0 * K;
-        if (active) {
-#pragma unroll 8
-            for (int i = lane; i < K8; i += 8) {
-                float wv = load_w(wr, i);
+    for (int c = 0; c < C; c++) wc[c] = w + min(col0 + c, (long)N - 1) * K;
+    for (int r0 = 0; r0 < R; r0 += RB) {
+        float acc[C][RB][8];
 #pragma unroll
-                for (int r = 0; r < LIN_ROWS; r++)
-                    if (r < nr) acc[r] = acc[r] + wv * __ldg(xb + (long)r * K + i);
+        for (int c = 0; c < C; c++)
+#pragma unroll
+            for (int r = 0; r < RB; r++)
+#pragma unroll
+                for (int j = 0; j < 8; j++) acc[c][r][j] = 0.f;
+        const float* xr[RB];
+#pragma unroll
+        for (int r = 0; r < RB; r++) xr[r] = x + (long)min(r0 + r, R - 1) * K;
+#pragma unroll 4
+        for (int b = 0; b < nb; b++) {
+            const long kk = ((long)b << 8) + (lane << 3);
+            float wf[C][8];
+#pragma unroll
+            for (int c = 0; c < C; c++) load8(wc[c] + kk, wf[c]);
+#pragma unroll
+            for (int r = 0; r < RB; r++) {
+                if (r0 + r < R) {
+                    float xf[8];
+                    load8(xr[r] + kk, xf);
+#pragma unroll
+                    for (int c = 0; c < C; c++)
+#pragma unroll
+                        for (int j = 0; j < 8; j++) acc[c][r][j] = acc[c][r][j] + wf[c][j] * xf[j];
+                }
             }
-            if (lane == 0) {
-                for (int i = K8; i < K; i++) {
-                    float wv = load_w(wr, i);
+        }
+        for (long k = kv + (lane << 3); k < K; k += 256) {
 #pragma unroll
-                    for (int r = 0; r < LIN_ROWS; r++)
-                        if (r < nr) acc[r] = acc[r] + wv * xb[(long)r * K + i];
+            for (int j = 0; j < 8; j++) {
+                if (k + j < K) {
+#pragma unroll
+                    for (int c = 0; c < C; c++) {
+                        float wv = load_w(wc[c], k + j);
+#pragma unroll
+                        for (int r = 0; r < RB; r++)
+                            if (r0 + r < R) acc[c][r][j] = acc[c][r][j] + wv * xr[r][k + j];
+                    }
                 }
             }
         }
 #pragma unroll
-        for (int r = 0; r < LIN_ROWS; r++) {
-            float s = acc[r];
-            s = s + __shfl_xor_sync(0xffffffff, s, 1);
-            s = s + __shfl_xor_sync(0xffffffff, s, 2);
-            s = s + __shfl_xor_sync(0xffffffff, s, 4);
-            acc[r] = s;
-        }
-        if (active && lane == 0) {
-            float b = bias ? bias[col] : 0.f;
-            for (int r = 0; r < nr; r++) {
-                float s = acc[r];
-                if (bias) s = s + b;
-                out[(long)(r0 + r) * N + col] = s;
+        for (int c = 0; c < C; c++) {
+#pragma unroll
+            for (int r = 0; r < RB; r++) {
+                if (r0 + r >= R) continue; // warp-uniform
+                float* g = acc[c][r];
+                float v = ((g[0] + g[4]) + (g[2] + g[6])) + ((g[1] + g[5]) + (g[3] + g[7]));
+                v = v + __shfl_xor_sync(0xffffffff, v, 16);
+                v = v + __shfl_xor_sync(0xffffffff, v, 8);
+                v = v + __shfl_xor_sync(0xffffffff, v, 4);
+                v = v + __shfl_xor_sync(0xffffffff, v, 2);
+                v = v + __shfl_xor_sync(0xffffffff, v, 1);
+                long col = col0 + c;
+                if (lane == ((c * RB + r) & 31) && col < N) {
+                    if (bias) v = v + bias[col];
+                    out[(long)(r0 + r) * N + col] = v;
+                }
             }
         }
     }
 }
-extern "C" __global__ void linear_bf16(float* out, const float* x, const bf16_t* w, const float* bias, int R, int K, int N) { linear_impl(out, x, w, bias, R, K, N); }
-extern "C" __global__ void linear_f32(float* out, const float* x, const float* w, const float* bias, int R, int K, int N) { linear_impl(out, x, w, bias, R, K, N); }
+#define LINEAR_WARP(RB, C)                                                                                     \
+    extern "C" __global__ void linear_bf16_w##RB##x##C(float* out, const float* x, const bf16_t* w,            \
+                                                        const float* bias, int R, int K, int N) {            \
+        linear_warp_impl<bf16_t, RB, C>(out, x, w, bias, R, K, N);                                           \
+    }                                                                                                        \
+    extern "C" __global__ void linear_f32_w##RB##x##C(float* out, const float* x, const float* w,              \
+                                                       const float* bias, int R, int K, int N) {             \
+        linear_warp_impl<float, RB, C>(out, x, w, bias, R, K, N);                                            \
+    }
+LINEAR_WARP(1, 1)
+LINEAR_WARP(1, 2)
 
 // ---------------------------------------------------------------------------
 // Per-row metadata of a batched pass: the row's position in its sequence and
@@ -220,13 +363,14 @@ extern "C" __global__ void attention(float* out, const float* q, const RowInfo* 
     }
     __syncthreads();
     double sum = total;
+    // p_t = f32(e_t / sum), computed once per position (kept in e as a double
+    // holding the f32 value exactly).
+    for (int t = threadIdx.x; t < n; t += blockDim.x) e[t] = (double)(float)(e[t] / sum);
+    __syncthreads();
     float* o = out + (long)r * heads * headDim + h * headDim;
     for (int i = threadIdx.x; i < headDim; i += blockDim.x) {
         float acc = 0;
-        for (int t = 0; t < n; t++) {
-            float p = (float)(e[t] / sum);
-            acc = acc + p * vc[(long)t * kvd + i];
-        }
+        for (int t = 0; t < n; t++) acc = acc + (float)e[t] * vc[(long)t * kvd + i];
         o[i] = acc;
     }
 }
@@ -339,4 +483,40 @@ extern "C" __global__ void sample(double* res, const float* logits, const int* r
         res[4 * qi + 2] = 0;
         res[4 * qi + 3] = (double)i;
     }
+}
+
+// ---------------------------------------------------------------------------
+// Tensor-core products under the contract (cuda.Config.TensorSplit): each f32
+// activation becomes S bf16 terms, x ≈ t0 + t1 (+ t2), t_i = rne(x − Σ_{j<i}
+// t_j); one bf16 GEMM per term with f32 accumulation (bf16 products are exact
+// in f32, the weights exact in bf16); the term results are summed smallest
+// first. Not the canonical order: results drift within the tolerances
+// instead of matching the CPU bit for bit.
+__device__ __forceinline__ bf16_t f32_to_bf16_rne(float v) {
+    unsigned int u = __float_as_uint(v);
+    if ((u & 0x7f800000u) == 0x7f800000u) return (bf16_t)(u >> 16); // Inf, NaN
+    u += 0x7fffu + ((u >> 16) & 1u);
+    return (bf16_t)(u >> 16);
+}
+
+// out[t*n + i] = term t of x[i], for t < terms.
+extern "C" __global__ void split_bf16(bf16_t* out, const float* x, long n, int terms) {
+    long i = (long)blockIdx.x * blockDim.x + threadIdx.x;
+    if (i >= n) return;
+    float v = x[i];
+    for (int t = 0; t < terms; t++) {
+        bf16_t b = f32_to_bf16_rne(v);
+        out[(long)t * n + i] = b;
+        v = v - bf16_to_f32(b);
+    }
+}
+
+// out[i] = (y_{S−1} + … + y_1) + y_0 (+ bias[i mod N]), y_t = ys[t*n + i].
+extern "C" __global__ void combine_terms(float* out, const float* ys, const float* bias, long n, int N, int terms) {
+    long i = (long)blockIdx.x * blockDim.x + threadIdx.x;
+    if (i >= n) return;
+    float s = ys[(long)(terms - 1) * n + i];
+    for (int t = terms - 2; t >= 0; t--) s = s + ys[(long)t * n + i];
+    if (bias) s = s + bias[i % N];
+    out[i] = s;
 }

@@ -333,8 +333,9 @@ func attend(out, q, kc, vc []float32, n int, cfg *Config) {
 	}
 }
 
-// dot is a fixed-order f32 dot product (8 interleaved partial sums, then a
-// fixed reduction), so its result never depends on who calls it.
+// dot is the fixed-order f32 dot product of attention scores (8 interleaved
+// partial sums, then a fixed reduction), so its result never depends on who
+// calls it. Matrix products use matDot's order instead.
 func dot(a, b []float32) float32 {
 	n := len(a)
 	b = b[:n]
@@ -356,6 +357,58 @@ func dot(a, b []float32) float32 {
 	return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
 }
 
+// MatSums is the number of partial sums in the canonical accumulation order
+// of a matrix product (docs/protocol.md §6.2): element k of a dot product is
+// added to partial sum k mod 256 in ascending k; then each run of 8
+// consecutive sums is reduced by halving (a[i] += a[i+4], a[i+2], a[i+1]),
+// and the 32 results by halving (b[l] += b[l+16], …, b[l+1]). A GPU warp
+// computes exactly this order at memory speed: lane l owns sums 8l … 8l+7,
+// loads 8 consecutive bf16 weights (16 bytes, coalesced across the warp) per
+// step into 8 independent chains, reduces them in-lane and then by
+// shuffles. A CPU computes it with vertical SIMD adds. The order depends on
+// nothing but K, so results are bit-identical across thread counts, batch
+// shapes and backends.
+const MatSums = 256
+
+// matDot is the canonical-order dot product of a matrix product row.
+func matDot(w, x []float32) float32 {
+	x = x[:len(w)]
+	var a [MatSums]float32
+	k := matBlocks(&a, w, x)
+	for i, wv := range w[k:] {
+		a[i] += wv * x[k+i]
+	}
+	return matReduce(&a)
+}
+
+// matBlocksGo is the portable matBlocks.
+func matBlocksGo(a *[MatSums]float32, w, x []float32) int {
+	k := 0
+	for ; k+MatSums <= len(w); k += MatSums {
+		wb := w[k : k+MatSums : k+MatSums]
+		xb := x[k : k+MatSums : k+MatSums]
+		for i := range a {
+			a[i] += wb[i] * xb[i]
+		}
+	}
+	return k
+}
+
+// matReduce is the canonical reduction of the partial sums.
+func matReduce(a *[MatSums]float32) float32 {
+	var b [MatSums / 8]float32
+	for l := range b {
+		g := a[8*l : 8*l+8 : 8*l+8]
+		b[l] = ((g[0] + g[4]) + (g[2] + g[6])) + ((g[1] + g[5]) + (g[3] + g[7]))
+	}
+	for s := len(b) / 2; s > 0; s /= 2 {
+		for l := 0; l < s; l++ {
+			b[l] += b[l+s]
+		}
+	}
+	return b[0]
+}
+
 // matmul: out[r, o] = Σ_i x[r, i]·w[o, i] (+ bias[o]) for R rows, in → outDim.
 // Output columns are split across threads; each dot runs on one goroutine.
 func (b *CPU) matmul(out, x, w []float32, R, in, outDim int, bias []float32) {
@@ -370,7 +423,7 @@ func (b *CPU) matmul(out, x, w []float32, R, in, outDim int, bias []float32) {
 		for o := lo; o < hi; o++ {
 			wr := w[o*in : (o+1)*in]
 			for r := 0; r < R; r++ {
-				s := dot(wr, x[r*in:(r+1)*in])
+				s := matDot(wr, x[r*in:(r+1)*in])
 				if bias != nil {
 					s += bias[o]
 				}

@@ -50,7 +50,15 @@ func openDevice(device string, threads int, bf16 bool) network.OpenBackend {
 			}
 			// ASSAY_CUDA_PTX: kernels from a file instead of the embedded PTX
 			// (kernel development; scripts/gpu/cuda_tests.sh sets it).
-			return cuda.Open(ck, cuda.Config{Device: ord, PTXFile: os.Getenv("ASSAY_CUDA_PTX")})
+			// ASSAY_CUDA_SPLIT=2|3: tensor-core products for large passes
+			// (not bit-identical to the CPU; docs/protocol.md §6.2.1).
+			split := 0
+			if v := os.Getenv("ASSAY_CUDA_SPLIT"); v != "" {
+				if split, err = strconv.Atoi(v); err != nil {
+					return nil, fmt.Errorf("ASSAY_CUDA_SPLIT=%q: want 2 or 3", v)
+				}
+			}
+			return cuda.Open(ck, cuda.Config{Device: ord, PTXFile: os.Getenv("ASSAY_CUDA_PTX"), TensorSplit: split})
 		}
 		return model.NewCPU(ck, model.CPUConfig{Threads: threads, BF16Activations: bf16})
 	}

@@ -8,7 +8,10 @@
 #       in the repository root, with .gpu-in carried)
 #       rebuilds kernels.ptx with the machine's nvcc when there is one (so the
 #       run tests the .cu source; the PTX lands in $OUT for committing), runs
-#       the test binary and writes the log to $OUT.
+#       the test binary and writes the log to $OUT;
+#   scripts/gpu/cuda_tests.sh tiles [tiling...]   (on the GPU machine, after
+#       remote) benchmarks the decode and prefill passes once per
+#       matrix-product tiling (cuda.Config.MatTile), log in $OUT/tiles.log.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 case "${1:-}" in
@@ -38,8 +41,22 @@ remote)
 	set -o pipefail
 	../.gpu-in/cuda.test -test.v "$@" 2>&1 | tee "$out/cuda-test.log"
 	;;
+tiles)
+	shift
+	out=${OUT:-/tmp/out}
+	mkdir -p "$out"
+	[ -f "$out/kernels.ptx" ] && export ASSAY_CUDA_PTX="$out/kernels.ptx"
+	export ASSAY_SHARED="$PWD/.gpu-in/shared" ASSAY_MODELS=/tmp/assay-models
+	mkdir -p "$ASSAY_MODELS"
+	cd cuda
+	for t in "${@:-auto}"; do
+		echo "== tiling $t" | tee -a "$out/tiles.log"
+		if [ "$t" = auto ]; then unset ASSAY_CUDA_TILE; else export ASSAY_CUDA_TILE=$t; fi
+		../.gpu-in/cuda.test -test.run '^$' -test.bench "${BENCH:-Forward}" -test.benchtime "${BENCHTIME:-10x}" 2>&1 | tee -a "$out/tiles.log"
+	done
+	;;
 *)
-	echo "usage: $0 prepare | remote [test flags]" >&2
+	echo "usage: $0 prepare | remote [test flags] | tiles [tiling...]" >&2
 	exit 2
 	;;
 esac
