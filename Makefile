@@ -20,6 +20,7 @@ build:
 test:
 	$(GO) test -race -short -count=1 $(PKGS)
 	$(GO) test -count=1 $(PKGS)
+	$(GO) test -count=1 -tags purego -run 'MatDot' ./model
 	@if command -v python3 >/dev/null 2>&1; then python3 scripts/check_vectors.py; \
 	else echo "python3 not found: skipping scripts/check_vectors.py"; fi
 

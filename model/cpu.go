@@ -378,7 +378,7 @@ func matDot(w, x []float32) float32 {
 	for i, wv := range w[k:] {
 		a[i] += wv * x[k+i]
 	}
-	return matReduce(&a)
+	return matReduce(&a, len(w))
 }
 
 // matBlocksGo is the portable matBlocks.
@@ -394,10 +394,12 @@ func matBlocksGo(a *[MatSums]float32, w, x []float32) int {
 	return k
 }
 
-// matReduce is the canonical reduction of the partial sums.
-func matReduce(a *[MatSums]float32) float32 {
+// matReduce is the canonical reduction of the partial sums of an n-element
+// dot product. Runs of 8 sums that no element reached are +0 and reduce to
+// +0, which b already holds, so only the first ⌈n/8⌉ runs are computed.
+func matReduce(a *[MatSums]float32, n int) float32 {
 	var b [MatSums / 8]float32
-	for l := range b {
+	for l := range min(len(b), (n+7)/8) {
 		g := a[8*l : 8*l+8 : 8*l+8]
 		b[l] = ((g[0] + g[4]) + (g[2] + g[6])) + ((g[1] + g[5]) + (g[3] + g[7]))
 	}

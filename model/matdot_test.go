@@ -69,7 +69,7 @@ func TestMatDotOrder(t *testing.T) {
 			for i, wv := range w[k:] {
 				a[i] += wv * x[k+i]
 			}
-			if got := matReduce(&a); math.Float32bits(got) != math.Float32bits(want) {
+			if got := matReduce(&a, n); math.Float32bits(got) != math.Float32bits(want) {
 				t.Fatalf("n=%d trial %d: portable path %g, spec %g", n, trial, got, want)
 			}
 			if math.Float32bits(dot(w, x)) != math.Float32bits(want) {
