@@ -50,7 +50,7 @@ fuzz:
 	@set -e; for t in \
 	  "./beacon FuzzVerifyJSON" "./beacon FuzzParseChainInfo" \
 	  "./env FuzzExtractAnswer" "./env/sat FuzzParseAssignment" "./env/sat FuzzReward" \
-	  "./model FuzzParseSafetensors" "./model FuzzTokenizer" \
+	  "./model FuzzParseSafetensors" "./model FuzzTokenizer" "./model FuzzMatDot" \
 	  "./proofs FuzzDecodeRecord" "./proofs FuzzReadWindowFile"; do \
 	  set -- $$t; echo "== $$1 $$2"; $(GO) test $$1 -run '^$$' -fuzz "^$$2$$" -fuzztime $(FUZZTIME); done
 
