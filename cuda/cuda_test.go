@@ -544,23 +544,7 @@ func TestTensorSplitDrift(t *testing.T) {
 				rng := rand.New(rand.NewPCG(11, uint64(split)))
 				seq := randomTokens(rng, 48, ck.Config.VocabSize)
 				var dl []float64
-				var lg, lc [][]float32
-				for _, b := range []model.Backend{g, cpu} {
-					c, err := b.NewCache(len(seq))
-					if err != nil {
-						t.Fatal(err)
-					}
-					out, err := b.Forward(ctx, []model.Step{{Cache: c, Tokens: seq, All: true}})
-					c.Release()
-					if err != nil {
-						t.Fatal(err)
-					}
-					if b == g {
-						lg = out[0].Logits
-					} else {
-						lc = out[0].Logits
-					}
-				}
+				lg, lc := prefillAll(t, g, seq).Logits, prefillAll(t, cpu, seq).Logits
 				for i := range lg {
 					for j := range lg[i] {
 						dl = append(dl, math.Abs(float64(lg[i][j]-lc[i][j])))
@@ -603,25 +587,12 @@ func TestTilingsAgree(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ctx := context.Background()
 			rng := rand.New(rand.NewPCG(5, 5))
 			// 37 rows (partial tiles at every tiling) and a 1-row pass.
 			seqs := [][]int{randomTokens(rng, 37, ck.Config.VocabSize), randomTokens(rng, 1, ck.Config.VocabSize)}
-			pass := func(b model.Backend, seq []int) model.Output {
-				c, err := b.NewCache(len(seq))
-				if err != nil {
-					t.Fatal(err)
-				}
-				defer c.Release()
-				out, err := b.Forward(ctx, []model.Step{{Cache: c, Tokens: seq, All: true}})
-				if err != nil {
-					t.Fatal(err)
-				}
-				return out[0]
-			}
 			var want []model.Output
 			for _, s := range seqs {
-				want = append(want, pass(cpu, s))
+				want = append(want, prefillAll(t, cpu, s))
 			}
 			for _, tile := range matTiles {
 				g, err := Open(ck, Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), MatTile: tile.String()})
@@ -630,7 +601,7 @@ func TestTilingsAgree(t *testing.T) {
 				}
 				diff := 0
 				for i, s := range seqs {
-					got := pass(g, s)
+					got := prefillAll(t, g, s)
 					for r := range got.Logits {
 						for j, v := range got.Logits[r] {
 							if math.Float32bits(v) != math.Float32bits(want[i].Logits[r][j]) {
@@ -653,4 +624,20 @@ func TestTilingsAgree(t *testing.T) {
 			}
 		})
 	}
+}
+
+// prefillAll runs seq through b in one pass on a fresh cache and returns the
+// logits and hidden states of every position.
+func prefillAll(t *testing.T, b model.Backend, seq []int) model.Output {
+	t.Helper()
+	c, err := b.NewCache(len(seq))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Release()
+	out, err := b.Forward(context.Background(), []model.Step{{Cache: c, Tokens: seq, All: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out[0]
 }

@@ -131,16 +131,18 @@ __device__ void linear_impl(float* __restrict__ out, const float* __restrict__ x
         }
     }
 }
-// Kernels linear_<weights>_<RB>x<C>: the backend picks one by batch rows.
-#define LINEAR(RB, C)                                                                                          \
-    extern "C" __global__ void linear_bf16_##RB##x##C(float* out, const float* x, const bf16_t* w,             \
-                                                       const float* bias, int R, int K, int N) {             \
-        linear_impl<bf16_t, RB, C>(out, x, w, bias, R, K, N);                                                \
+// Kernels linear_<weights>_<prefix><RB>x<C> for both weight types; the
+// backend picks one by batch rows.
+#define LINEAR_KERNELS(PREFIX, IMPL, RB, C)                                                                    \
+    extern "C" __global__ void linear_bf16_##PREFIX##RB##x##C(float* out, const float* x, const bf16_t* w,     \
+                                                               const float* bias, int R, int K, int N) {     \
+        IMPL<bf16_t, RB, C>(out, x, w, bias, R, K, N);                                                       \
     }                                                                                                        \
-    extern "C" __global__ void linear_f32_##RB##x##C(float* out, const float* x, const float* w,               \
-                                                      const float* bias, int R, int K, int N) {              \
-        linear_impl<float, RB, C>(out, x, w, bias, R, K, N);                                                 \
+    extern "C" __global__ void linear_f32_##PREFIX##RB##x##C(float* out, const float* x, const float* w,       \
+                                                              const float* bias, int R, int K, int N) {      \
+        IMPL<float, RB, C>(out, x, w, bias, R, K, N);                                                        \
     }
+#define LINEAR(RB, C) LINEAR_KERNELS(, linear_impl, RB, C)
 LINEAR(1, 1)
 LINEAR(1, 2)
 LINEAR(1, 4)
@@ -253,15 +255,7 @@ __device__ void linear_warp_impl(float* __restrict__ out, const float* __restric
         }
     }
 }
-#define LINEAR_WARP(RB, C)                                                                                     \
-    extern "C" __global__ void linear_bf16_w##RB##x##C(float* out, const float* x, const bf16_t* w,            \
-                                                        const float* bias, int R, int K, int N) {            \
-        linear_warp_impl<bf16_t, RB, C>(out, x, w, bias, R, K, N);                                           \
-    }                                                                                                        \
-    extern "C" __global__ void linear_f32_w##RB##x##C(float* out, const float* x, const float* w,              \
-                                                       const float* bias, int R, int K, int N) {             \
-        linear_warp_impl<float, RB, C>(out, x, w, bias, R, K, N);                                            \
-    }
+#define LINEAR_WARP(RB, C) LINEAR_KERNELS(w, linear_warp_impl, RB, C)
 LINEAR_WARP(1, 1)
 LINEAR_WARP(1, 2)
 
