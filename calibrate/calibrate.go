@@ -136,7 +136,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 				}
 				u := func(i, t int) float64 { return us[i].At(t) }
 				rs, err := model.GenerateGroup(ctx, gen, prompt, bs, model.GenerateConfig{
-					MaxNewTokens: cfg.MaxNew, Sampling: cfg.Sampling, Hidden: true}, u)
+					MaxNewTokens: cfg.MaxNew, Sampling: cfg.Sampling, Sketch: coeffs.Request()}, u)
 				if err != nil {
 					return nil, fmt.Errorf("generate on %s (batch %d): %w", gen.Name, bs, err)
 				}
@@ -177,7 +177,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 
 // check recomputes one rollout on chk as the verifier does.
 func (p *Pair) check(ctx context.Context, chk Backend, prompt []int, r model.Rollout, cfg Config, coeffs sketch.Coefficients, u func(int) float64) error {
-	out, err := replay(ctx, chk, prompt, r.Tokens)
+	out, err := replay(ctx, chk, prompt, r.Tokens, coeffs.Request())
 	if err != nil {
 		return err
 	}
@@ -193,7 +193,7 @@ func (p *Pair) check(ctx context.Context, chk Backend, prompt []int, r model.Rol
 		if !in {
 			s.Slack = -1 // the token is outside the kept set: as far out as a probability goes
 		}
-		s.SketchDist = sketch.Distance(sketch.Compute(r.Hidden[t], coeffs), sketch.Compute(out.Hidden[row], coeffs))
+		s.SketchDist = sketch.Distance(sketch.Of(r.Sketches, r.Hidden, t, coeffs), sketch.Of(out.Sketches, out.Hidden, row, coeffs))
 		if s.Slack < -cfg.Margin || s.LogProb > cfg.LogProbTol || (cfg.SketchTol != nil && s.SketchDist > cfg.SketchTol(t)) {
 			p.Rejected++
 			bad = true
@@ -208,15 +208,16 @@ func (p *Pair) check(ctx context.Context, chk Backend, prompt []int, r model.Rol
 
 // replay is the verifier's one forward pass over prompt + completion (the
 // last completion token is never fed): row len(prompt)−1+t holds the logits
-// and hidden state that chose completion token t.
-func replay(ctx context.Context, b model.Backend, prompt, completion []int) (model.Output, error) {
+// and hidden state (or, with sk, the sketch where the backend computes it)
+// that chose completion token t.
+func replay(ctx context.Context, b model.Backend, prompt, completion []int, sk *model.SketchCoefficients) (model.Output, error) {
 	seq := append(append([]int(nil), prompt...), completion[:len(completion)-1]...)
 	c, err := b.NewCache(len(seq))
 	if err != nil {
 		return model.Output{}, err
 	}
 	defer c.Release()
-	o, err := b.Forward(ctx, []model.Step{{Cache: c, Tokens: seq, All: true}})
+	o, err := b.Forward(ctx, []model.Step{{Cache: c, Tokens: seq, All: true, Sketch: sk}})
 	if err != nil {
 		return model.Output{}, err
 	}

@@ -187,7 +187,7 @@ func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
 		return out, nil
 	}
 	// recompute runs the validator's forward pass over one rollout.
-	recompute := func(h honestRollout) (model.Output, error) { return replay(ctx, cfg.Right, h.prompt, h.r.Tokens) }
+	recompute := func(h honestRollout) (model.Output, error) { return replay(ctx, cfg.Right, h.prompt, h.r.Tokens, nil) }
 
 	// Honest rollouts: the baseline for the sketch cheats and the margin's
 	// freedom.
@@ -308,7 +308,7 @@ func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
 	variantHidden := map[Variant][][][]float32{} // per variant, per honest rollout, per position
 	for _, v := range []Variant{Int8, Int4, Noise} {
 		for _, h := range honest {
-			o, err := replay(ctx, variants[v], h.prompt, h.r.Tokens)
+			o, err := replay(ctx, variants[v], h.prompt, h.r.Tokens, nil)
 			if err != nil {
 				return nil, err
 			}

@@ -31,21 +31,24 @@ type weight struct {
 	bf16 bool
 }
 
+// layer holds one decoder layer. The q, k and v projections are one matrix
+// (their rows stacked, with their biases) and so are gate and up: fewer,
+// larger launches, and each output is still its own canonical dot product.
 type layer struct {
 	attnNorm, mlpNorm cu.DevicePtr // f32
-	qb, kb, vb        cu.DevicePtr // f32, 0 when absent
-	q, k, v, o        weight
-	gate, up, down    weight
+	qkvBias           cu.DevicePtr // f32, 0 when absent
+	qkv, o            weight
+	gateUp, down      weight
 }
 
 type kernels struct {
-	embedBF16, embedF32  cu.Function
-	linear               map[matTile][2]cu.Function // [f32, bf16] weights
-	rmsnorm, ropeStore   cu.Function
-	attention            cu.Function
-	add, siluMul, gather cu.Function
-	sample               cu.Function
-	split, combine       cu.Function
+	embedBF16, embedF32 cu.Function
+	linear              map[matTile][2]cu.Function // [f32, bf16] weights
+	rmsnorm, ropeStore  cu.Function
+	attention           cu.Function
+	siluMul, gather     cu.Function
+	sample, sketch      cu.Function
+	split, combine      cu.Function
 }
 
 // Backend is the CUDA model.Backend. It is safe for concurrent use; calls
@@ -70,6 +73,8 @@ type Backend struct {
 	scratch  map[string]*buffer       // per-pass buffers, grown on demand
 	pool     map[int64][]cu.DevicePtr // released KV caches by size
 	closed   bool
+	argVals  [16]uint64 // kernel arguments of the launch in progress
+	argPtrs  [16]unsafe.Pointer
 }
 
 type buffer struct {
@@ -136,8 +141,8 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 	}{
 		{&b.k.embedBF16, "embed_bf16"}, {&b.k.embedF32, "embed_f32"},
 		{&b.k.rmsnorm, "rmsnorm"}, {&b.k.ropeStore, "rope_store"}, {&b.k.attention, "attention"},
-		{&b.k.add, "add_inplace"}, {&b.k.siluMul, "silu_mul"}, {&b.k.gather, "gather_rows"},
-		{&b.k.sample, "sample"}, {&b.k.split, "split_bf16"}, {&b.k.combine, "combine_terms"},
+		{&b.k.siluMul, "silu_mul"}, {&b.k.gather, "gather_rows"},
+		{&b.k.sample, "sample"}, {&b.k.sketch, "sketch"}, {&b.k.split, "split_bf16"}, {&b.k.combine, "combine_terms"},
 	} {
 		if *f.dst, err = b.mod.Function(f.name); err != nil {
 			return nil, fmt.Errorf("%w: kernel %s: %v", ErrKernels, f.name, err)
@@ -244,13 +249,40 @@ func (b *Backend) uploadF32(what string, v []float32) (cu.DevicePtr, error) {
 	return b.uploadBytes(what, unsafe.Pointer(&v[0]), int64(len(v))*4)
 }
 
-func (b *Backend) uploadWeight(t *model.Tensor) (weight, error) {
-	if t.DType == model.BF16 {
-		p, err := b.uploadBytes(t.Name, unsafe.Pointer(&t.Data[0]), int64(len(t.Data)))
-		return weight{ptr: p, bf16: true}, err
+// uploadStacked uploads matrices [out_i, in] as one [Σ out_i, in] matrix,
+// in bf16 when all are bf16, else in f32 (bf16 and f16 widen exactly).
+func (b *Backend) uploadStacked(what string, ts ...*model.Tensor) (weight, error) {
+	bf16 := true
+	var bytes int64
+	for _, t := range ts {
+		bf16 = bf16 && t.DType == model.BF16
+		bytes += int64(t.Numel()) * 4
 	}
-	p, err := b.uploadF32(t.Name, t.Float32())
-	return weight{ptr: p}, err
+	if bf16 {
+		bytes /= 2
+	}
+	p, err := b.alloc(what, bytes)
+	if err != nil {
+		return weight{}, err
+	}
+	b.allocs = append(b.allocs, p)
+	off := p
+	for _, t := range ts {
+		var n int64
+		if bf16 {
+			n = int64(len(t.Data))
+			err = cu.MemcpyHtoD(off, unsafe.Pointer(&t.Data[0]), n)
+		} else {
+			v := t.Float32()
+			n = int64(len(v)) * 4
+			err = cu.MemcpyHtoD(off, unsafe.Pointer(&v[0]), n)
+		}
+		if err != nil {
+			return weight{}, fmt.Errorf("%w: upload %s: %v", ErrDevice, t.Name, err)
+		}
+		off += cu.DevicePtr(n)
+	}
+	return weight{ptr: p, bf16: bf16}, nil
 }
 
 func (b *Backend) upload(ck *model.Checkpoint) error {
@@ -260,12 +292,16 @@ func (b *Backend) upload(ck *model.Checkpoint) error {
 		return t
 	}
 	var err error
-	w := func(name string) weight {
+	w := func(names ...string) weight {
 		if err != nil {
 			return weight{}
 		}
+		ts := make([]*model.Tensor, len(names))
+		for i, n := range names {
+			ts[i] = tensor(n)
+		}
 		var x weight
-		x, err = b.uploadWeight(tensor(name))
+		x, err = b.uploadStacked(names[0], ts...)
 		return x
 	}
 	f := func(name string) cu.DevicePtr {
@@ -287,11 +323,15 @@ func (b *Backend) upload(ck *model.Checkpoint) error {
 		n := model.LayerTensorNames(l)
 		L := layer{
 			attnNorm: f(n.AttnNorm), mlpNorm: f(n.MLPNorm),
-			q: w(n.Q), k: w(n.K), v: w(n.V), o: w(n.O),
-			gate: w(n.Gate), up: w(n.Up), down: w(n.Down),
+			qkv: w(n.Q, n.K, n.V), o: w(n.O),
+			gateUp: w(n.Gate, n.Up), down: w(n.Down),
 		}
-		if cfg.QKVBias() {
-			L.qb, L.kb, L.vb = f(n.QBias), f(n.KBias), f(n.VBias)
+		if cfg.QKVBias() && err == nil {
+			var bias []float32
+			for _, name := range []string{n.QBias, n.KBias, n.VBias} {
+				bias = append(bias, tensor(name).Float32()...)
+			}
+			L.qkvBias, err = b.uploadF32(n.QBias, bias)
 		}
 		b.layers = append(b.layers, L)
 	}
@@ -386,8 +426,13 @@ func (b *Backend) buf(name string, bytes int64) (cu.DevicePtr, error) {
 // kernel's int), float32 and float64. Errors surface at the next
 // synchronizing call.
 func (b *Backend) launch(fn cu.Function, grid [2]int, block, smem int, args ...any) error {
-	vals := make([]uint64, len(args))
-	params := make([]unsafe.Pointer, len(args))
+	// Launches are serialized (b.mu), so one argument area serves them all;
+	// cu copies the values before it returns.
+	if len(args) > len(b.argVals) {
+		panic(fmt.Sprintf("cuda: %d launch arguments", len(args)))
+	}
+	vals := b.argVals[:len(args)]
+	params := b.argPtrs[:len(args)]
 	for i, a := range args {
 		switch v := a.(type) {
 		case cu.DevicePtr:
@@ -567,15 +612,24 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 	}
 	var want []int32
 	var devQ []query
+	var coeffs []int8 // sketch coefficients per wanted row
 	needLogits := make([]bool, len(steps))
+	needHidden, anySketch := false, false
 	r := 0
 	for si, s := range steps {
 		for i := range s.Tokens {
 			if s.All || i == len(s.Tokens)-1 {
 				want = append(want, int32(r))
+				if s.Sketch != nil {
+					coeffs = append(coeffs, s.Sketch[:]...)
+				} else {
+					coeffs = append(coeffs, make([]int8, len(model.SketchCoefficients{}))...)
+				}
 			}
 			r++
 		}
+		needHidden = needHidden || s.Sketch == nil
+		anySketch = anySketch || s.Sketch != nil
 		last := len(want) - 1
 		switch {
 		case len(s.Uniforms) == 0:
@@ -593,10 +647,11 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 
 	f4 := func(n int) int64 { return int64(n) * 4 }
 	bufs := map[string]int64{
-		"x": f4(R * H), "xn": f4(R * H), "q": f4(R * qd), "k": f4(R * kvd), "v": f4(R * kvd),
-		"att": f4(R * qd), "tmp": f4(R * H), "gate": f4(R * I), "up": f4(R * I),
+		"x": f4(R * H), "xn": f4(R * H), "qkv": f4(R * (qd + 2*kvd)),
+		"att": f4(R * qd), "gateUp": f4(R * 2 * I), "act": f4(R * I),
 		"tokens": f4(R), "rows": int64(R) * 16, "want": f4(W), "sel": f4(W * H), "logits": f4(W * V),
 		"qrow": f4(len(devQ) + 1), "qu": int64(len(devQ)+1) * 8, "qres": int64(len(devQ)+1) * 32,
+		"coeffs": int64(len(coeffs)), "sketches": f4(W),
 	}
 	p := map[string]cu.DevicePtr{}
 	for name, size := range bufs {
@@ -620,10 +675,15 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 			lerr = b.launch(fn, grid, block, smem, args...)
 		}
 	}
-	linear := func(out, x cu.DevicePtr, w weight, bias cu.DevicePtr, rows, in, outDim int) {
+	// linear computes out = x·wᵀ (+ bias), or out += x·wᵀ with add.
+	linear := func(out, x cu.DevicePtr, w weight, bias cu.DevicePtr, rows, in, outDim int, add bool) {
+		addArg := 0
+		if add {
+			addArg = 1
+		}
 		if b.split > 0 && w.bf16 && rows >= b.splitMin {
 			if lerr == nil {
-				lerr = b.tensorLinear(out, x, w, bias, rows, in, outDim)
+				lerr = b.tensorLinear(out, x, w, bias, rows, in, outDim, addArg)
 			}
 			return
 		}
@@ -639,11 +699,13 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 		if t.warp {
 			// One warp per t.cols output columns, four warps per block.
 			warps := (outDim + t.cols - 1) / t.cols
-			run(fn, [2]int{(warps + 3) / 4, 1}, 128, 0, out, x, w.ptr, bias, rows, in, outDim)
+			run(fn, [2]int{(warps + 3) / 4, 1}, 128, 0, out, x, w.ptr, bias, rows, in, outDim, addArg)
 			return
 		}
-		// A block of 256 threads per tile of t.rows rows by t.cols columns.
-		run(fn, [2]int{(outDim + t.cols - 1) / t.cols, (rows + t.rows - 1) / t.rows}, 256, 0, out, x, w.ptr, bias, rows, in, outDim)
+		// A block of 256 threads per tile of t.rows rows by t.cols columns,
+		// in one grid dimension (the kernel derives both tile indices).
+		tiles := ((outDim + t.cols - 1) / t.cols) * ((rows + t.rows - 1) / t.rows)
+		run(fn, [2]int{tiles, 1}, 256, 0, out, x, w.ptr, bias, rows, in, outDim, addArg)
 	}
 	elem := func(n int) [2]int { return [2]int{(n + 255) / 256, 1} }
 	eps := cfg.RMSNormEps
@@ -665,23 +727,33 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 		}
 		L := &b.layers[l]
 		run(b.k.rmsnorm, [2]int{R, 1}, 256, 0, p["xn"], p["x"], L.attnNorm, H, eps)
-		linear(p["q"], p["xn"], L.q, L.qb, R, H, qd)
-		linear(p["k"], p["xn"], L.k, L.kb, R, H, kvd)
-		linear(p["v"], p["xn"], L.v, L.vb, R, H, kvd)
-		run(b.k.ropeStore, [2]int{R, 1}, 128, 0, p["q"], p["k"], p["v"], p["rows"], b.invFreq, cfg.Heads, cfg.KVHeads, hd, l)
-		run(b.k.attention, [2]int{cfg.Heads, R}, 128, attnSmem, p["att"], p["q"], p["rows"], cfg.Heads, cfg.KVHeads, hd, l, scale)
-		linear(p["tmp"], p["att"], L.o, 0, R, qd, H)
-		run(b.k.add, elem(R*H), 256, 0, p["x"], p["tmp"], int64(R*H))
+		linear(p["qkv"], p["xn"], L.qkv, L.qkvBias, R, H, qd+2*kvd, false)
+		run(b.k.ropeStore, [2]int{R, 1}, 128, 0, p["qkv"], p["rows"], b.invFreq, cfg.Heads, cfg.KVHeads, hd, l)
+		run(b.k.attention, [2]int{cfg.Heads, R}, 128, attnSmem, p["att"], p["qkv"], p["rows"], cfg.Heads, cfg.KVHeads, hd, l, scale)
+		linear(p["x"], p["att"], L.o, 0, R, qd, H, true)
 		run(b.k.rmsnorm, [2]int{R, 1}, 256, 0, p["xn"], p["x"], L.mlpNorm, H, eps)
-		linear(p["gate"], p["xn"], L.gate, 0, R, H, I)
-		linear(p["up"], p["xn"], L.up, 0, R, H, I)
-		run(b.k.siluMul, elem(R*I), 256, 0, p["gate"], p["up"], int64(R*I))
-		linear(p["tmp"], p["gate"], L.down, 0, R, I, H)
-		run(b.k.add, elem(R*H), 256, 0, p["x"], p["tmp"], int64(R*H))
+		linear(p["gateUp"], p["xn"], L.gateUp, 0, R, H, 2*I, false)
+		run(b.k.siluMul, elem(R*I), 256, 0, p["act"], p["gateUp"], I, int64(R*I))
+		linear(p["x"], p["act"], L.down, 0, R, I, H, true)
 	}
 	run(b.k.rmsnorm, [2]int{R, 1}, 256, 0, p["xn"], p["x"], b.norm, H, eps)
 	run(b.k.gather, [2]int{W, 1}, 128, 0, p["sel"], p["xn"], p["want"], H)
-	linear(p["logits"], p["sel"], b.head, 0, W, H, V)
+	linear(p["logits"], p["sel"], b.head, 0, W, H, V, false)
+	var sketches []uint32
+	if anySketch {
+		// Sketches of the wanted rows on the device (rows of steps without
+		// Sketch are computed with zero coefficients and dropped).
+		if err := cu.MemcpyHtoD(p["coeffs"], unsafe.Pointer(&coeffs[0]), int64(len(coeffs))); err != nil {
+			return nil, fmt.Errorf("%w: upload sketch coefficients: %v", ErrDevice, err)
+		}
+		run(b.k.sketch, [2]int{W, 1}, 128, 0, p["sketches"], p["sel"], p["coeffs"], H)
+		if lerr == nil {
+			sketches = make([]uint32, W)
+			if err := cu.MemcpyDtoH(unsafe.Pointer(&sketches[0]), p["sketches"], f4(W)); err != nil {
+				return nil, fmt.Errorf("%w: sketches: %v", ErrDevice, err)
+			}
+		}
+	}
 	if lerr != nil {
 		return nil, lerr
 	}
@@ -722,10 +794,14 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 		}
 	}
 
-	// Hidden states (small) always come back; logits only where asked.
-	hidden := make([]float32, W*H)
-	if err := cu.MemcpyDtoH(unsafe.Pointer(&hidden[0]), p["sel"], f4(W*H)); err != nil {
-		return nil, fmt.Errorf("%w: forward: %v", ErrDevice, err)
+	// Hidden states come back only for steps that did not ask for their
+	// sketches; logits only where asked.
+	var hidden []float32
+	if needHidden {
+		hidden = make([]float32, W*H)
+		if err := cu.MemcpyDtoH(unsafe.Pointer(&hidden[0]), p["sel"], f4(W*H)); err != nil {
+			return nil, fmt.Errorf("%w: forward: %v", ErrDevice, err)
+		}
 	}
 	outs := make([]model.Output, len(steps))
 	j, qi := 0, 0
@@ -741,8 +817,13 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 				return nil, fmt.Errorf("%w: logits: %v", ErrDevice, err)
 			}
 		}
+		if s.Sketch != nil {
+			outs[si].Sketches = sketches[j : j+nw : j+nw]
+		}
 		for k := 0; k < nw; k++ {
-			outs[si].Hidden = append(outs[si].Hidden, hidden[(j+k)*H:(j+k+1)*H:(j+k+1)*H])
+			if s.Sketch == nil {
+				outs[si].Hidden = append(outs[si].Hidden, hidden[(j+k)*H:(j+k+1)*H:(j+k+1)*H])
+			}
 			if logits != nil {
 				outs[si].Logits = append(outs[si].Logits, logits[k*V:(k+1)*V:(k+1)*V])
 			}
@@ -777,7 +858,7 @@ func needsHost(s model.Sampling, vocab int) bool {
 // tensorLinear is linear on tensor cores (Config.TensorSplit): split the
 // activations into bf16 terms, one cuBLAS GEMM over all terms stacked as
 // rows, then sum the terms per output.
-func (b *Backend) tensorLinear(out, x cu.DevicePtr, w weight, bias cu.DevicePtr, rows, in, outDim int) error {
+func (b *Backend) tensorLinear(out, x cu.DevicePtr, w weight, bias cu.DevicePtr, rows, in, outDim, add int) error {
 	S := b.split
 	xs, err := b.buf("split-x", int64(S*rows*in)*2)
 	if err != nil {
@@ -795,7 +876,7 @@ func (b *Backend) tensorLinear(out, x cu.DevicePtr, w weight, bias cu.DevicePtr,
 		return err
 	}
 	m := rows * outDim
-	return b.launch(b.k.combine, [2]int{(m + 255) / 256, 1}, 256, 0, out, ys, bias, int64(m), outDim, S)
+	return b.launch(b.k.combine, [2]int{(m + 255) / 256, 1}, 256, 0, out, ys, bias, int64(m), outDim, S, add)
 }
 
 // matTile is a matrix-product kernel's tile: activation rows by output

@@ -20,8 +20,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
+
+	"gorgonia.org/cu"
 
 	"github.com/assaynet/assay/model"
+	// The protocol's reference sketch, to check the device kernel against;
+	// only this test imports upward.
+	"github.com/assaynet/assay/sketch"
 )
 
 func sharedDir() string {
@@ -260,7 +266,14 @@ type samplerStats struct {
 	rollouts, positions, outside, mismatch int
 	minSlack                               float64 // smallest distance of u inside the committed token's interval
 	logp                                   []float64
+	// Sketches: how many positions came from a device kernel (generator,
+	// verifier), how many differ from the other side's, the largest distance.
+	devGen, devVer, sketchDiff int
+	maxSketch                  uint32
 }
+
+// testCoeffs are the sketch coefficients of the sampler tests' rollouts.
+var testCoeffs = sketch.NewCoefficients([32]byte{'c', 'u', 'd', 'a'})
 
 // verify recomputes every completion position of rs on v and checks the
 // committed token against the sampler, as a validator does.
@@ -271,13 +284,24 @@ func (st *samplerStats) verify(t *testing.T, v model.Backend, prompt []int, rs [
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, err := v.Forward(context.Background(), []model.Step{{Cache: c, Tokens: seq, All: true}})
+		out, err := v.Forward(context.Background(), []model.Step{{Cache: c, Tokens: seq, All: true, Sketch: testCoeffs.Request()}})
 		c.Release()
 		if err != nil {
 			t.Fatal(err)
 		}
 		st.rollouts++
+		if r.Sketches != nil {
+			st.devGen += len(r.Tokens)
+		}
+		if out[0].Sketches != nil {
+			st.devVer += len(r.Tokens)
+		}
 		for k, tok := range r.Tokens {
+			d := sketch.Distance(sketch.Of(r.Sketches, r.Hidden, k, testCoeffs), sketch.Of(out[0].Sketches, out[0].Hidden, len(prompt)-1+k, testCoeffs))
+			if d != 0 {
+				st.sketchDiff++
+			}
+			st.maxSketch = max(st.maxSketch, d)
 			row := out[0].Logits[len(prompt)-1+k]
 			st.positions++
 			uu := u(i, k)
@@ -298,8 +322,9 @@ func (st *samplerStats) verify(t *testing.T, v model.Backend, prompt []int, rs [
 }
 
 func (st *samplerStats) String() string {
-	return fmt.Sprintf("%d rollouts, %d positions: outside interval±margin %d, pick differs %d, smallest slack %.3g, |Δlogprob| max %.3g p99.9 %.3g",
-		st.rollouts, st.positions, st.outside, st.mismatch, st.minSlack, quantile(st.logp, 1), quantile(st.logp, 0.999))
+	return fmt.Sprintf("%d rollouts, %d positions: outside interval±margin %d, pick differs %d, smallest slack %.3g, |Δlogprob| max %.3g p99.9 %.3g; sketches (device: %d generated, %d verified) differ at %d, max distance %d",
+		st.rollouts, st.positions, st.outside, st.mismatch, st.minSlack, quantile(st.logp, 1), quantile(st.logp, 0.999),
+		st.devGen, st.devVer, st.sketchDiff, st.maxSketch)
 }
 
 // TestSamplerCrossBackend generates rollouts on one backend and verifies
@@ -330,7 +355,7 @@ func TestSamplerCrossBackend(t *testing.T) {
 			for g := 0; g < tc.groups; g++ {
 				prompt := randomTokens(rng, 8+rng.IntN(24), p.cfg.VocabSize)
 				u := rolloutUniform(uint64(g))
-				gc := model.GenerateConfig{MaxNewTokens: tc.newToks, Sampling: s}
+				gc := model.GenerateConfig{MaxNewTokens: tc.newToks, Sampling: s, Sketch: testCoeffs.Request()}
 				rs, err := model.GenerateGroup(ctx, p.gpu, prompt, 16, gc, u)
 				if err != nil {
 					t.Fatal(err)
@@ -356,6 +381,14 @@ func TestSamplerCrossBackend(t *testing.T) {
 			t.Logf("%s CPU→GPU: %v", tc.name, &c2g)
 			if g2c.outside+c2g.outside > 0 {
 				t.Errorf("honest rollouts rejected: %d GPU→CPU, %d CPU→GPU", g2c.outside, c2g.outside)
+			}
+			// The GPU's sketches come from its kernel, the CPU's from
+			// sketch.Compute; hidden states are bit-identical, so must they be.
+			if g2c.devGen != g2c.positions || c2g.devVer != c2g.positions || g2c.devVer+c2g.devGen != 0 {
+				t.Errorf("sketch paths: GPU→CPU %d/%d device-generated, CPU→GPU %d/%d device-verified", g2c.devGen, g2c.positions, c2g.devVer, c2g.positions)
+			}
+			if g2c.sketchDiff+c2g.sketchDiff > 0 {
+				t.Errorf("device sketches differ from the reference at %d positions", g2c.sketchDiff+c2g.sketchDiff)
 			}
 		})
 	}
@@ -488,7 +521,7 @@ func BenchmarkForward(b *testing.B) {
 				}
 				steps := make([]model.Step, batch)
 				for i := range steps {
-					steps[i] = model.Step{Cache: caches[i], Tokens: []int{rng.IntN(p.cfg.VocabSize)}, Uniforms: []float64{rng.Float64()}, Sampling: s}
+					steps[i] = model.Step{Cache: caches[i], Tokens: []int{rng.IntN(p.cfg.VocabSize)}, Uniforms: []float64{rng.Float64()}, Sampling: s, Sketch: testCoeffs.Request()}
 				}
 				if _, err := p.gpu.Forward(ctx, steps); err != nil {
 					b.Fatal(err)
@@ -554,7 +587,7 @@ func TestTensorSplitDrift(t *testing.T) {
 				for gi := 0; gi < tc.groups; gi++ {
 					prompt := randomTokens(rng, 8+rng.IntN(24), ck.Config.VocabSize)
 					u := rolloutUniform(uint64(100 + gi))
-					rs, err := model.GenerateGroup(ctx, g, prompt, 16, model.GenerateConfig{MaxNewTokens: tc.newToks, Sampling: s}, u)
+					rs, err := model.GenerateGroup(ctx, g, prompt, 16, model.GenerateConfig{MaxNewTokens: tc.newToks, Sampling: s, Sketch: testCoeffs.Request()}, u)
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -640,4 +673,125 @@ func prefillAll(t *testing.T, b model.Backend, seq []int) model.Output {
 		t.Fatal(err)
 	}
 	return out[0]
+}
+
+// sketchRows runs the device sketch kernel on rows of h (H values each).
+func (b *Backend) sketchRows(h []float32, H int, r model.SketchCoefficients) ([]uint32, error) {
+	leave, err := b.enter()
+	if err != nil {
+		return nil, err
+	}
+	defer leave()
+	W := len(h) / H
+	hp, err := b.buf("test-h", int64(len(h))*4)
+	if err != nil {
+		return nil, err
+	}
+	cp, err := b.buf("test-coeffs", int64(W*len(r)))
+	if err != nil {
+		return nil, err
+	}
+	op, err := b.buf("test-out", int64(W)*4)
+	if err != nil {
+		return nil, err
+	}
+	coeffs := make([]int8, 0, W*len(r))
+	for range W {
+		coeffs = append(coeffs, r[:]...)
+	}
+	if err := cu.MemcpyHtoD(hp, unsafe.Pointer(&h[0]), int64(len(h))*4); err != nil {
+		return nil, err
+	}
+	if err := cu.MemcpyHtoD(cp, unsafe.Pointer(&coeffs[0]), int64(len(coeffs))); err != nil {
+		return nil, err
+	}
+	if err := b.launch(b.k.sketch, [2]int{W, 1}, 128, 0, op, hp, cp, H); err != nil {
+		return nil, err
+	}
+	out := make([]uint32, W)
+	if err := cu.MemcpyDtoH(unsafe.Pointer(&out[0]), op, int64(W)*4); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TestSketchKernel checks the device sketch against the protocol's
+// reference (sketch.Compute) on its test vectors and on rows built to hit
+// the edges: ties, NaN, ±Inf, ±0, subnormals, bucket edges at √2, fewer
+// than 16 values, all-equal rows, and hidden-state sizes of real models.
+func TestSketchKernel(t *testing.T) {
+	p := openPair(t, "tiny", false)
+	g := p.gpu.(*Backend)
+	var vecs []struct {
+		Coeffs []int8   `json:"coefficients"`
+		Hidden []uint32 `json:"hidden_f32_bits"`
+		Sketch uint32   `json:"sketch"`
+	}
+	raw, err := os.ReadFile("../sketch/testdata/vectors.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &vecs); err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range vecs {
+		var r model.SketchCoefficients
+		copy(r[:], v.Coeffs)
+		h := make([]float32, len(v.Hidden))
+		for j, b := range v.Hidden {
+			h[j] = math.Float32frombits(b)
+		}
+		got, err := g.sketchRows(h, len(h), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got[0] != v.Sketch {
+			t.Errorf("vector %d: device sketch %d, want %d", i, got[0], v.Sketch)
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 3))
+	r := sketch.NewCoefficients([32]byte{7})
+	nan, inf := float32(math.NaN()), float32(math.Inf(1))
+	sqrt2 := float32(math.Sqrt2)
+	edge := []float32{0, float32(math.Copysign(0, -1)), nan, inf, -inf, 1, -1, sqrt2, math.Nextafter32(sqrt2, 0), math.Nextafter32(sqrt2, 2),
+		-sqrt2, 1e-45, -1e-45, 1e-38, 3e38, -3e38, 2, 0.5, float32(math.Ldexp(1, -31)), float32(math.Ldexp(1, 31))}
+	for _, H := range []int{1, 5, 16, 17, 64, 896, 1536, 3584} {
+		for trial := 0; trial < 40; trial++ {
+			h := make([]float32, H)
+			for j := range h {
+				switch trial % 4 {
+				case 0: // gaussian
+					h[j] = float32(rng.NormFloat64())
+				case 1: // few distinct magnitudes: ties everywhere
+					h[j] = float32(rng.IntN(3)) * float32(1-2*rng.IntN(2))
+				case 2: // edge values
+					h[j] = edge[rng.IntN(len(edge))]
+				case 3: // wide exponents
+					h[j] = float32(math.Ldexp(rng.Float64()+0.5, rng.IntN(120)-60)) * float32(1-2*rng.IntN(2))
+				}
+			}
+			got, err := g.sketchRows(h, H, model.SketchCoefficients(r))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := sketch.Compute(h, r); got[0] != want {
+				t.Fatalf("H=%d trial %d: device sketch %d, want %d (row %v)", H, trial, got[0], want, h[:min(H, 32)])
+			}
+		}
+	}
+	// Several rows in one launch.
+	H, W := 896, 33
+	h := make([]float32, H*W)
+	for j := range h {
+		h[j] = float32(rng.NormFloat64())
+	}
+	got, err := g.sketchRows(h, H, model.SketchCoefficients(r))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for w := 0; w < W; w++ {
+		if want := sketch.Compute(h[w*H:(w+1)*H], r); got[w] != want {
+			t.Fatalf("row %d of %d: device sketch %d, want %d", w, W, got[w], want)
+		}
+	}
 }

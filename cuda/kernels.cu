@@ -72,15 +72,21 @@ extern "C" __global__ void rmsnorm(float* out, const float* x, const float* w, i
 // over 256 threads (enough parallelism even for the 256-column K/V
 // projections at batch 1). Reduction: runs of 8 by shuffles within a warp
 // (xor 4, 2, 1 is exactly the halving of 8), the 32 results through shared
-// memory and a butterfly (xor 16 … 1) in one warp.
+// memory and a butterfly (xor 16 … 1) in one warp. With add set the result
+// is added to what out holds (the residual connection, as x = x + W·a on the
+// CPU), which saves a launch per residual.
 #define LIN_THREADS 256
 template <typename W, int RB, int C>
 __device__ void linear_impl(float* __restrict__ out, const float* __restrict__ x, const W* __restrict__ w,
-                            const float* __restrict__ bias, int R, int K, int N) {
+                            const float* __restrict__ bias, int R, int K, int N, int add) {
     __shared__ float part[RB * C][32];
     const int t = threadIdx.x;
-    const long col0 = (long)blockIdx.x * C;
-    const int r0 = blockIdx.y * RB;
+    // Row tiles vary fastest across blocks: the blocks running together
+    // share a weight tile, so each weight byte comes from memory about once
+    // per pass even when the matrix is larger than L2.
+    const int rowTiles = (R + RB - 1) / RB;
+    const long col0 = (long)(blockIdx.x / rowTiles) * C;
+    const int r0 = (int)(blockIdx.x % rowTiles) * RB;
     const W* wc[C];
 #pragma unroll
     for (int c = 0; c < C; c++) wc[c] = w + min(col0 + c, (long)N - 1) * K;
@@ -127,6 +133,7 @@ __device__ void linear_impl(float* __restrict__ out, const float* __restrict__ x
         long col = col0 + o % C;
         if (lane == 0 && r < R && col < N) {
             if (bias) v = v + bias[col];
+            if (add) v = out[(long)r * N + col] + v;
             out[(long)r * N + col] = v;
         }
     }
@@ -135,12 +142,14 @@ __device__ void linear_impl(float* __restrict__ out, const float* __restrict__ x
 // backend picks one by batch rows.
 #define LINEAR_KERNELS(PREFIX, IMPL, RB, C)                                                                    \
     extern "C" __global__ void linear_bf16_##PREFIX##RB##x##C(float* out, const float* x, const bf16_t* w,     \
-                                                               const float* bias, int R, int K, int N) {     \
-        IMPL<bf16_t, RB, C>(out, x, w, bias, R, K, N);                                                       \
+                                                               const float* bias, int R, int K, int N,       \
+                                                               int add) {                                    \
+        IMPL<bf16_t, RB, C>(out, x, w, bias, R, K, N, add);                                                  \
     }                                                                                                        \
     extern "C" __global__ void linear_f32_##PREFIX##RB##x##C(float* out, const float* x, const float* w,       \
-                                                              const float* bias, int R, int K, int N) {      \
-        IMPL<float, RB, C>(out, x, w, bias, R, K, N);                                                        \
+                                                              const float* bias, int R, int K, int N,        \
+                                                              int add) {                                     \
+        IMPL<float, RB, C>(out, x, w, bias, R, K, N, add);                                                   \
     }
 #define LINEAR(RB, C) LINEAR_KERNELS(, linear_impl, RB, C)
 LINEAR(1, 1)
@@ -179,7 +188,7 @@ __device__ __forceinline__ void load8(const float* __restrict__ p, float* f) {
 
 template <typename W, int RB, int C>
 __device__ void linear_warp_impl(float* __restrict__ out, const float* __restrict__ x, const W* __restrict__ w,
-                            const float* __restrict__ bias, int R, int K, int N) {
+                            const float* __restrict__ bias, int R, int K, int N, int add) {
     const int lane = threadIdx.x & 31;
     const long warp = ((long)blockIdx.x * blockDim.x + threadIdx.x) >> 5;
     const long col0 = warp * C;
@@ -249,6 +258,7 @@ __device__ void linear_warp_impl(float* __restrict__ out, const float* __restric
                 long col = col0 + c;
                 if (lane == ((c * RB + r) & 31) && col < N) {
                     if (bias) v = v + bias[col];
+                    if (add) v = out[(long)(r0 + r) * N + col] + v;
                     out[(long)(r0 + r) * N + col] = v;
                 }
             }
@@ -270,14 +280,17 @@ struct RowInfo {
 };
 
 // RoPE (rotate_half layout) on q and k, and the new k, v written to the cache.
-extern "C" __global__ void rope_store(float* q, float* k, const float* v, const RowInfo* rows, const float* invFreq,
-                                      int heads, int kvHeads, int headDim, int layer) {
+// qkv holds each row's fused projection [q | k | v] (heads·headDim +
+// 2·kvHeads·headDim floats).
+extern "C" __global__ void rope_store(float* qkv, const RowInfo* rows, const float* invFreq, int heads, int kvHeads,
+                                      int headDim, int layer) {
     int r = blockIdx.x;
     RowInfo ri = rows[r];
     int half = headDim / 2;
     int qd = heads * headDim, kvd = kvHeads * headDim;
-    float* qr = q + (long)r * qd;
-    float* kr = k + (long)r * kvd;
+    float* qr = qkv + (long)r * (qd + 2 * kvd);
+    float* kr = qr + qd;
+    const float* vr = kr + kvd;
     for (int t = threadIdx.x; t < (heads + kvHeads) * half; t += blockDim.x) {
         int h = t / half, i = t % half;
         float f = invFreq[i] * (float)ri.pos;
@@ -291,7 +304,6 @@ extern "C" __global__ void rope_store(float* q, float* k, const float* v, const 
     __syncthreads();
     float* kc = (float*)ri.cache + ((long)layer * 2) * ri.maxLen * kvd;
     float* vc = kc + (long)ri.maxLen * kvd;
-    const float* vr = v + (long)r * kvd;
     for (int i = threadIdx.x; i < kvd; i += blockDim.x) {
         kc[(long)ri.pos * kvd + i] = kr[i];
         vc[(long)ri.pos * kvd + i] = vr[i];
@@ -303,6 +315,8 @@ extern "C" __global__ void rope_store(float* q, float* k, const float* v, const 
 // the f32 scale; exp and the normalizing sum are f64, the sum in ascending
 // position order; the weighted sum of values accumulates in f32 over
 // ascending positions. Dynamic shared memory: (pos+1) doubles + headDim floats.
+// q is read from the fused projection (row stride heads·headDim +
+// 2·kvHeads·headDim).
 extern "C" __global__ void attention(float* out, const float* q, const RowInfo* rows, int heads, int kvHeads,
                                      int headDim, int layer, float scale) {
     extern __shared__ double sh[];
@@ -315,7 +329,7 @@ extern "C" __global__ void attention(float* out, const float* q, const RowInfo* 
     float* qs = (float*)(sh + n);
     __shared__ double red[128];
     __shared__ double total;
-    const float* qh = q + (long)r * heads * headDim + h * headDim;
+    const float* qh = q + (long)r * (heads + 2 * kvHeads) * headDim + h * headDim;
     for (int i = threadIdx.x; i < headDim; i += blockDim.x) qs[i] = qh[i];
     __syncthreads();
     const float* kc = (const float*)ri.cache + ((long)layer * 2) * ri.maxLen * kvd + kh * headDim;
@@ -371,18 +385,17 @@ extern "C" __global__ void attention(float* out, const float* q, const RowInfo* 
 
 // ---------------------------------------------------------------------------
 // Element-wise kernels.
-extern "C" __global__ void add_inplace(float* x, const float* y, long n) {
-    long i = (long)blockIdx.x * blockDim.x + threadIdx.x;
-    if (i < n) x[i] = x[i] + y[i];
-}
 
-// gate = silu(gate) * up, as model/cpu.go: g / (1 + f32(exp(-g))) * up.
-extern "C" __global__ void silu_mul(float* gate, const float* up, long n) {
+// out = silu(gate) * up, as model/cpu.go: g / (1 + f32(exp(-g))) * up, from
+// the fused projection: row r of gu is [gate (I) | up (I)].
+extern "C" __global__ void silu_mul(float* out, const float* gu, int I, long n) {
     long i = (long)blockIdx.x * blockDim.x + threadIdx.x;
     if (i < n) {
-        float g = gate[i];
+        long r = i / I, c = i % I;
+        const float* row = gu + r * 2 * I;
+        float g = row[c];
         float e = (float)exp(-(double)g);
-        gate[i] = g / (1.0f + e) * up[i];
+        out[i] = g / (1.0f + e) * row[I + c];
     }
 }
 
@@ -391,6 +404,88 @@ extern "C" __global__ void gather_rows(float* out, const float* x, const int* id
     int j = blockIdx.x;
     const float* src = x + (long)idx[j] * H;
     for (int i = threadIdx.x; i < H; i += blockDim.x) out[(long)j * H + i] = src[i];
+}
+
+// ---------------------------------------------------------------------------
+// The protocol's hidden-state sketch (package sketch, docs/protocol.md §7.2)
+// of one row per block, so hidden states never leave the device:
+// Σ_i r_i · bucket(h[idx_i]) mod 2^31 − 1 over the 16 largest |h| (NaN counts
+// as 0, ties to the lower index), idx ascending. The top 16 are found in 16
+// rounds of a block-wide arg-max, each round over the entries that rank
+// below the previous pick in the order (|h| descending, index ascending), so
+// nothing needs marking. coeffs holds 16 coefficients per row.
+#define SKETCH_THREADS 128
+#define SKETCH_TOP 16
+#define SKETCH_P 2147483647LL
+
+__device__ __forceinline__ int sketch_bucket(float v) {
+    unsigned int u = __float_as_uint(v);
+    unsigned int a = u & 0x7fffffffu;
+    if (a == 0 || a > 0x7f800000u) return 0; // ±0, NaN
+    int sign = (u >> 31) ? -1 : 1;
+    if (a == 0x7f800000u) return sign * 127;
+    int E = (int)(a >> 23);
+    int b = 1; // subnormals: 2·log2|v| + 63 < 1, clamped
+    if (E > 0) {
+        // |v| = m·2^e, m in [1, 2); ⌊2·log2 m⌋ = 1 iff m ≥ √2 (m is exact in f64).
+        double m = 1.0 + (double)(a & 0x7fffffu) / 8388608.0;
+        b = 2 * (E - 127) + (m >= 1.4142135623730951 ? 1 : 0) + 63;
+        b = max(1, min(127, b));
+    }
+    return sign * b;
+}
+
+// a ranks before b: larger magnitude, or equal magnitude and lower index.
+__device__ __forceinline__ bool sketch_before(float ma, int ia, float mb, int ib) {
+    return ma > mb || (ma == mb && ia < ib);
+}
+
+extern "C" __global__ void sketch(unsigned int* out, const float* h, const signed char* coeffs, int H) {
+    __shared__ float wm[SKETCH_THREADS / 32];
+    __shared__ int wi[SKETCH_THREADS / 32];
+    __shared__ int sel[SKETCH_TOP];
+    const int row = blockIdx.x, tid = threadIdx.x, lane = tid & 31, warp = tid >> 5;
+    const float* x = h + (long)row * H;
+    const int k = min(SKETCH_TOP, H);
+    float pm = 1.0f / 0.0f; // previous pick; everything ranks below (+Inf, −1)
+    int pi = -1;
+    for (int round = 0; round < k; round++) {
+        float bm = -1.0f;
+        int bi = 0x7fffffff;
+        for (int i = tid; i < H; i += SKETCH_THREADS) {
+            float m = fabsf(x[i]);
+            if (m != m) m = 0.0f;
+            if (sketch_before(pm, pi, m, i) && sketch_before(m, i, bm, bi)) { bm = m; bi = i; }
+        }
+        for (int s = 16; s > 0; s >>= 1) {
+            float om = __shfl_xor_sync(0xffffffff, bm, s);
+            int oi = __shfl_xor_sync(0xffffffff, bi, s);
+            if (sketch_before(om, oi, bm, bi)) { bm = om; bi = oi; }
+        }
+        if (lane == 0) { wm[warp] = bm; wi[warp] = bi; }
+        __syncthreads();
+        if (tid == 0) {
+            for (int w = 1; w < SKETCH_THREADS / 32; w++)
+                if (sketch_before(wm[w], wi[w], wm[0], wi[0])) { wm[0] = wm[w]; wi[0] = wi[w]; }
+            sel[round] = wi[0];
+        }
+        __syncthreads();
+        pm = wm[0];
+        pi = wi[0];
+        __syncthreads();
+    }
+    if (tid == 0) {
+        for (int i = 1; i < k; i++) { // insertion sort: indices ascending
+            int v = sel[i], j = i - 1;
+            while (j >= 0 && sel[j] > v) { sel[j + 1] = sel[j]; j--; }
+            sel[j + 1] = v;
+        }
+        long long acc = 0;
+        for (int i = 0; i < k; i++) acc += (long long)coeffs[row * SKETCH_TOP + i] * sketch_bucket(x[sel[i]]);
+        acc %= SKETCH_P;
+        if (acc < 0) acc += SKETCH_P;
+        out[row] = (unsigned int)acc;
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -505,12 +600,15 @@ extern "C" __global__ void split_bf16(bf16_t* out, const float* x, long n, int t
     }
 }
 
-// out[i] = (y_{S−1} + … + y_1) + y_0 (+ bias[i mod N]), y_t = ys[t*n + i].
-extern "C" __global__ void combine_terms(float* out, const float* ys, const float* bias, long n, int N, int terms) {
+// out[i] = (y_{S−1} + … + y_1) + y_0 (+ bias[i mod N]) (+ out[i] when add),
+// y_t = ys[t*n + i].
+extern "C" __global__ void combine_terms(float* out, const float* ys, const float* bias, long n, int N, int terms,
+                                         int add) {
     long i = (long)blockIdx.x * blockDim.x + threadIdx.x;
     if (i >= n) return;
     float s = ys[(long)(terms - 1) * n + i];
     for (int t = terms - 2; t >= 0; t--) s = s + ys[(long)t * n + i];
     if (bias) s = s + bias[i % N];
+    if (add) s = out[i] + s;
     out[i] = s;
 }

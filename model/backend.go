@@ -44,14 +44,29 @@ type Step struct {
 	// is what keeps a GPU's vocabulary-sized rows on the GPU.
 	Uniforms []float64
 	Sampling Sampling
+	// Sketch asks for the protocol's hidden-state sketch (package sketch,
+	// docs/protocol.md §7.2) of every returned position, with these
+	// coefficients. A backend that computes it where the hidden states live
+	// returns Output.Sketches and leaves Output.Hidden nil, so a GPU's hidden
+	// states never leave it; a backend that does not (the CPU engine)
+	// returns Hidden as usual, and the caller sketches those
+	// (sketch.Of takes either).
+	Sketch *SketchCoefficients
 }
+
+// SketchCoefficients are the 16 coefficients of a window's sketch (the
+// protocol's sketch.Coefficients, in the form the compute layer takes).
+type SketchCoefficients [16]int8
 
 // Output holds per-position results of a Step; row i is new position
 // Cache.Len()-len(Tokens)+i (or only the last one).
 type Output struct {
-	Hidden [][]float32 // final-norm hidden state, HiddenSize each
+	Hidden [][]float32 // final-norm hidden state, HiddenSize each; nil where Sketches is set
 	Logits [][]float32 // VocabSize each; may be nil for a step with Uniforms
 	Picks  []Picked    // one per Step.Uniforms
+	// Sketches are the hidden states' sketches when the step asked for them
+	// and the backend computes them (see Step.Sketch); else nil.
+	Sketches []uint32
 }
 
 // Picked is the sampler's result at one position.

@@ -14,6 +14,10 @@ type GenerateConfig struct {
 	EOS []int
 	// Hidden keeps each completion position's final-norm hidden state.
 	Hidden bool
+	// Sketch asks the backend for each completion position's sketch (see
+	// Step.Sketch): Rollout.Sketches where the backend computes them, else
+	// Rollout.Hidden is kept for the caller to sketch.
+	Sketch *SketchCoefficients
 	// MaxLen is the KV cache size (prompt + MaxNewTokens when 0).
 	MaxLen int
 }
@@ -35,6 +39,10 @@ type Rollout struct {
 	// Hidden[t] is the final-norm hidden state at the position whose logits
 	// chose token t (the last prompt position for t = 0).
 	Hidden [][]float32
+	// Sketches[t] is the sketch of that hidden state when GenerateConfig.Sketch
+	// was set and the backend computed it (Hidden is then kept only if
+	// GenerateConfig.Hidden is set and the backend returned it).
+	Sketches []uint32
 	// Stop is "eos" or "length".
 	Stop string
 }
@@ -73,14 +81,17 @@ func GenerateGroup(ctx context.Context, b Backend, prompt []int, n int, gc Gener
 	for i := range us {
 		us[i] = u(i, 0)
 	}
-	out, err := b.Forward(ctx, []Step{{Cache: base, Tokens: prompt, Uniforms: us, Sampling: gc.Sampling}})
+	out, err := b.Forward(ctx, []Step{{Cache: base, Tokens: prompt, Uniforms: us, Sampling: gc.Sampling, Sketch: gc.Sketch}})
 	if err != nil {
 		return nil, fmt.Errorf("prefill: %w", err)
 	}
 	picks := out[0].Picks
+	// The last position's hidden state and sketch per rollout (each nil
+	// where the backend did not return it).
 	hidden := make([][]float32, n)
+	sketches := make([][]uint32, n)
 	for i := range hidden {
-		hidden[i] = out[0].Hidden[0]
+		hidden[i], sketches[i] = lastState(out[0])
 	}
 	for i := 1; i < n; i++ {
 		f, err := base.Fork()
@@ -104,7 +115,10 @@ func GenerateGroup(ctx context.Context, b Backend, prompt []int, n int, gc Gener
 			r.LogProbs = append(r.LogProbs, float32(p.LogProb))
 			r.SampleLogProbs = append(r.SampleLogProbs, float32(p.SampleLogProb))
 			r.Margins = append(r.Margins, p.Margin)
-			if gc.Hidden {
+			if sketches[i] != nil {
+				r.Sketches = append(r.Sketches, sketches[i][0])
+			}
+			if hidden[i] != nil && (gc.Hidden || sketches[i] == nil && gc.Sketch != nil) {
 				r.Hidden = append(r.Hidden, hidden[i])
 			}
 			switch {
@@ -113,7 +127,7 @@ func GenerateGroup(ctx context.Context, b Backend, prompt []int, n int, gc Gener
 			case len(r.Tokens) >= gc.MaxNewTokens:
 				r.Stop = "length"
 			default:
-				steps = append(steps, Step{Cache: caches[i], Tokens: []int{p.Token}, Uniforms: []float64{u(i, t+1)}, Sampling: gc.Sampling})
+				steps = append(steps, Step{Cache: caches[i], Tokens: []int{p.Token}, Uniforms: []float64{u(i, t+1)}, Sampling: gc.Sampling, Sketch: gc.Sketch})
 				next = append(next, i)
 			}
 		}
@@ -127,8 +141,22 @@ func GenerateGroup(ctx context.Context, b Backend, prompt []int, n int, gc Gener
 		}
 		for k, i := range live {
 			picks[i] = outs[k].Picks[0]
-			hidden[i] = outs[k].Hidden[0]
+			hidden[i], sketches[i] = lastState(outs[k])
 		}
 	}
 	return rs, nil
+}
+
+// lastState is the hidden state and the sketch (a one-element slice) of an
+// output's last row, each nil where the backend did not return it.
+func lastState(o Output) ([]float32, []uint32) {
+	var h []float32
+	var s []uint32
+	if n := len(o.Hidden); n > 0 {
+		h = o.Hidden[n-1]
+	}
+	if n := len(o.Sketches); n > 0 {
+		s = o.Sketches[n-1:]
+	}
+	return h, s
 }

@@ -65,13 +65,13 @@ func (p *Prover) Group(ctx context.Context, j uint64) ([]*Record, error) {
 	for i := range us {
 		us[i] = challenge.NewTokenUniforms(p.WindowSeed, miner, j, uint64(i))
 	}
+	coeffs := sketch.NewCoefficients(p.WindowSeed)
 	rs, err := model.GenerateGroup(ctx, p.Backend, ids, p.Params.GroupSize, model.GenerateConfig{
-		MaxNewTokens: p.Params.MaxNewTokens, Sampling: p.Params.Sampling, EOS: p.EOS, Hidden: true,
+		MaxNewTokens: p.Params.MaxNewTokens, Sampling: p.Params.Sampling, EOS: p.EOS, Sketch: coeffs.Request(),
 	}, func(i, t int) float64 { return us[i].At(t) })
 	if err != nil {
 		return nil, fmt.Errorf("problem %d: %w", j, err)
 	}
-	coeffs := sketch.NewCoefficients(p.WindowSeed)
 	rewards := make([]float32, len(rs))
 	recs := make([]*Record, len(rs))
 	for i, r := range rs {
@@ -85,7 +85,7 @@ func (p *Prover) Group(ctx context.Context, j uint64) ([]*Record, error) {
 		for t, tok := range r.Tokens {
 			rec.Completion = append(rec.Completion, uint32(tok))
 			rec.LogProbs = append(rec.LogProbs, r.LogProbs[t])
-			rec.Sketches = append(rec.Sketches, sketch.Compute(r.Hidden[t], coeffs))
+			rec.Sketches = append(rec.Sketches, sketch.Of(r.Sketches, r.Hidden, t, coeffs))
 		}
 		recs[i] = rec
 	}

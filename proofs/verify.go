@@ -111,7 +111,8 @@ func (v *Verifier) Verify(ctx context.Context, rec *Record, group []*Record) (Re
 	if err != nil {
 		return res, err
 	}
-	outs, err := v.Backend.Forward(ctx, []model.Step{{Cache: cache, Tokens: seq[:len(seq)-1], All: true}})
+	coeffs := sketch.NewCoefficients(v.WindowSeed)
+	outs, err := v.Backend.Forward(ctx, []model.Step{{Cache: cache, Tokens: seq[:len(seq)-1], All: true, Sketch: coeffs.Request()}})
 	cache.Release()
 	if err != nil {
 		return res, fmt.Errorf("window %d miner %s problem %d rollout %d: forward: %w", rec.Window, rec.Miner, rec.Problem, rec.Rollout, err)
@@ -119,11 +120,10 @@ func (v *Verifier) Verify(ctx context.Context, rec *Record, group []*Record) (Re
 	P := len(rec.Prompt)
 	row := func(t int) int { return P - 1 + t } // the position whose logits chose completion token t
 	// 8. Sketches at the opened positions.
-	coeffs := sketch.NewCoefficients(v.WindowSeed)
 	opened := OpenPositions(v.OpeningSeed, rec.Hash(), n, p.K)
 	res.SketchesOpened = len(opened)
 	for _, t := range opened {
-		got := sketch.Compute(outs[0].Hidden[row(t)], coeffs)
+		got := sketch.Of(outs[0].Sketches, outs[0].Hidden, row(t), coeffs)
 		d := sketch.Distance(rec.Sketches[t], got)
 		res.MaxSketchDist = max(res.MaxSketchDist, d)
 		if !sketch.Valid(rec.Sketches[t], got, t) {

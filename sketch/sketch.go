@@ -19,6 +19,7 @@ import (
 	"sort"
 
 	"github.com/assaynet/assay/challenge"
+	"github.com/assaynet/assay/model"
 )
 
 // Protocol constants.
@@ -48,6 +49,23 @@ func NewCoefficients(windowSeed [32]byte) Coefficients {
 		r[i] = int8(int64(s.Below(255)) - 127)
 	}
 	return r
+}
+
+// Request is r in the form a model backend takes (model.Step.Sketch), so a
+// backend that holds the hidden states on a device computes their sketches
+// there.
+func (r Coefficients) Request() *model.SketchCoefficients {
+	c := model.SketchCoefficients(r)
+	return &c
+}
+
+// Of is sketch i of a forward pass or rollout: sketches[i] where the backend
+// computed the sketches (non-nil), else computed here from hidden[i].
+func Of(sketches []uint32, hidden [][]float32, i int, r Coefficients) uint32 {
+	if sketches != nil {
+		return sketches[i]
+	}
+	return Compute(hidden[i], r)
 }
 
 // Bucket maps a value to its signed log-magnitude bucket:

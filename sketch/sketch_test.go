@@ -175,3 +175,20 @@ func BenchmarkCompute896(b *testing.B) {
 		_ = Compute(h, r)
 	}
 }
+
+func TestOfAndRequest(t *testing.T) {
+	r := NewCoefficients([32]byte{3})
+	if c := r.Request(); [TopK]int8(*c) != [TopK]int8(r) {
+		t.Fatalf("Request %v, want %v", *c, r)
+	}
+	h := [][]float32{{1, -2, 3}, {0.5, 8, -0.25}}
+	for i := range h {
+		if got, want := Of(nil, h, i, r), Compute(h[i], r); got != want {
+			t.Fatalf("row %d from hidden: %d, want %d", i, got, want)
+		}
+	}
+	// A backend's sketches win; hidden states may then be absent.
+	if got := Of([]uint32{7, 9}, nil, 1, r); got != 9 {
+		t.Fatalf("backend sketch: got %d, want 9", got)
+	}
+}

@@ -30,7 +30,7 @@ make build-cuda), bf16 (the CPU engine with activations rounded to bf16: outside
 precision contract, measured for the record and never counted as honest).`,
 	Flags: []cli.Flag{
 		&cli.StringFlag{Name: "model", Required: true, Usage: "Hugging Face model folder"},
-		&cli.StringFlag{Name: "backends", Value: "cpu@1,cpu@2,bf16", Usage: "backends taking part, comma-separated"},
+		&cli.StringFlag{Name: "backends", Value: "cpu@1,cpu@2,bf16", Usage: "backends taking part, comma-separated: cpu@N, bf16 (reference), cuda[:N][+split2|+split3]"},
 		&cli.StringFlag{Name: "generators", Usage: "backends that generate (default: every non-reference backend)"},
 		&cli.StringFlag{Name: "batches", Value: "1,16,64", Usage: "group sizes decoded together"},
 		&cli.IntFlag{Name: "rollouts", Value: 10000, Usage: "rollouts per generator, split across batch sizes"},

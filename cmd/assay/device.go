@@ -15,50 +15,85 @@ import (
 )
 
 var deviceFlag = &cli.StringFlag{Name: "device", Value: "cpu", EnvVars: envs("device"), Category: "Model",
-	Usage: "compute device: cpu, cuda or cuda:N (CUDA needs a binary from `make build-cuda`)"}
+	Usage: "compute device: cpu, cuda, cuda:N, or cuda[:N]+split2|+split3 for tensor-core products (not bit-identical; docs/protocol.md §6.2.1; CUDA needs a binary from `make build-cuda`)"}
 
-// parseDevice splits "cuda:1" into kind and ordinal.
-func parseDevice(s string) (kind string, ordinal int, err error) {
-	kind, num, has := strings.Cut(strings.ToLower(strings.TrimSpace(s)), ":")
+// device is a parsed --device value.
+type device struct {
+	kind    string // "cpu" or "cuda"
+	ordinal int
+	split   int // bf16 terms per activation on tensor cores; 0 = exact products
+}
+
+// parseDevice parses "cpu", "cuda", "cuda:1" or "cuda:1+split3".
+func parseDevice(s string) (device, error) {
+	spec, split, hasSplit := strings.Cut(strings.ToLower(strings.TrimSpace(s)), "+")
+	kind, num, has := strings.Cut(spec, ":")
 	switch kind {
 	case "", "cpu":
-		if has {
-			return "", 0, fmt.Errorf("--device %q: the CPU takes no ordinal", s)
+		if has || hasSplit {
+			return device{}, fmt.Errorf("--device %q: the CPU takes no ordinal or options", s)
 		}
-		return "cpu", 0, nil
+		return device{kind: "cpu"}, nil
 	case "cuda", "gpu":
+		d := device{kind: "cuda"}
 		if has {
-			if ordinal, err = strconv.Atoi(num); err != nil || ordinal < 0 {
-				return "", 0, fmt.Errorf("--device %q: bad device ordinal", s)
+			var err error
+			if d.ordinal, err = strconv.Atoi(num); err != nil || d.ordinal < 0 {
+				return device{}, fmt.Errorf("--device %q: bad device ordinal", s)
 			}
 		}
-		return "cuda", ordinal, nil
+		switch split {
+		case "":
+			if hasSplit {
+				return device{}, fmt.Errorf("--device %q: empty option", s)
+			}
+		case "split2", "split3":
+			d.split = int(split[5] - '0')
+		default:
+			return device{}, fmt.Errorf("--device %q: option %q: want split2 or split3", s, split)
+		}
+		return d, nil
 	}
-	return "", 0, fmt.Errorf("--device %q: want cpu, cuda or cuda:N", s)
+	return device{}, fmt.Errorf("--device %q: want cpu, cuda or cuda:N", s)
 }
 
 // openDevice opens a backend on the named device.
-func openDevice(device string, threads int, bf16 bool) network.OpenBackend {
+func openDevice(spec string, threads int, bf16 bool) network.OpenBackend {
 	return func(ck *model.Checkpoint) (model.Backend, error) {
-		kind, ord, err := parseDevice(device)
+		d, err := parseDevice(spec)
 		if err != nil {
 			return nil, err
 		}
-		if kind == "cuda" {
+		if d.kind == "cuda" {
 			if bf16 {
 				return nil, fmt.Errorf("bf16 activations are a CPU-only calibration reference")
 			}
 			// ASSAY_CUDA_PTX: kernels from a file instead of the embedded PTX
 			// (kernel development; scripts/gpu/cuda_tests.sh sets it).
-			// ASSAY_CUDA_SPLIT=2|3: tensor-core products for large passes
-			// (not bit-identical to the CPU; docs/protocol.md §6.2.1).
-			split := 0
-			if v := os.Getenv("ASSAY_CUDA_SPLIT"); v != "" {
-				if split, err = strconv.Atoi(v); err != nil {
-					return nil, fmt.Errorf("ASSAY_CUDA_SPLIT=%q: want 2 or 3", v)
+			// ASSAY_CUDA_SPLIT=2|3: tensor-core products as +split2|3 does.
+			// ASSAY_CUDA_SPLIT_MIN_ROWS: the smallest pass that uses them
+			// (default 64; 1 puts every pass on tensor cores, for calibration).
+			env := func(name string) (int, error) {
+				v := os.Getenv(name)
+				if v == "" {
+					return 0, nil
+				}
+				n, err := strconv.Atoi(v)
+				if err != nil || n < 0 {
+					return 0, fmt.Errorf("%s=%q: want a number", name, v)
+				}
+				return n, nil
+			}
+			if d.split == 0 {
+				if d.split, err = env("ASSAY_CUDA_SPLIT"); err != nil {
+					return nil, err
 				}
 			}
-			return cuda.Open(ck, cuda.Config{Device: ord, PTXFile: os.Getenv("ASSAY_CUDA_PTX"), TensorSplit: split})
+			minRows, err := env("ASSAY_CUDA_SPLIT_MIN_ROWS")
+			if err != nil {
+				return nil, err
+			}
+			return cuda.Open(ck, cuda.Config{Device: d.ordinal, PTXFile: os.Getenv("ASSAY_CUDA_PTX"), TensorSplit: d.split, TensorMinRows: minRows})
 		}
 		return model.NewCPU(ck, model.CPUConfig{Threads: threads, BF16Activations: bf16})
 	}

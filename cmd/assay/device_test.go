@@ -11,18 +11,21 @@ import (
 
 func TestParseDevice(t *testing.T) {
 	for _, tc := range []struct {
-		in   string
-		kind string
-		ord  int
-		err  bool
+		in    string
+		kind  string
+		ord   int
+		split int
+		err   bool
 	}{
-		{"cpu", "cpu", 0, false}, {"", "cpu", 0, false}, {"CUDA", "cuda", 0, false},
-		{"cuda:3", "cuda", 3, false}, {"gpu:1", "cuda", 1, false},
-		{"cuda:-1", "", 0, true}, {"cuda:x", "", 0, true}, {"cpu:1", "", 0, true}, {"tpu", "", 0, true},
+		{"cpu", "cpu", 0, 0, false}, {"", "cpu", 0, 0, false}, {"CUDA", "cuda", 0, 0, false},
+		{"cuda:3", "cuda", 3, 0, false}, {"gpu:1", "cuda", 1, 0, false},
+		{"cuda+split3", "cuda", 0, 3, false}, {"cuda:2+split2", "cuda", 2, 2, false},
+		{"cuda:-1", "", 0, 0, true}, {"cuda:x", "", 0, 0, true}, {"cpu:1", "", 0, 0, true}, {"tpu", "", 0, 0, true},
+		{"cuda+split4", "", 0, 0, true}, {"cuda+", "", 0, 0, true}, {"cpu+split3", "", 0, 0, true}, {"cuda+fast", "", 0, 0, true},
 	} {
-		kind, ord, err := parseDevice(tc.in)
-		if (err != nil) != tc.err || kind != tc.kind || ord != tc.ord {
-			t.Errorf("parseDevice(%q) = %q, %d, %v", tc.in, kind, ord, err)
+		d, err := parseDevice(tc.in)
+		if (err != nil) != tc.err || d.kind != tc.kind || d.ordinal != tc.ord || d.split != tc.split {
+			t.Errorf("parseDevice(%q) = %+v, %v", tc.in, d, err)
 		}
 	}
 }

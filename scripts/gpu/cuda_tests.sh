@@ -2,11 +2,12 @@
 # GPU tests of the CUDA backend, in two halves.
 #
 #   scripts/gpu/cuda_tests.sh prepare   (here, on a CPU machine with Go)
-#       builds the cuda-tagged test binary and assay binary into .gpu-in/
-#       (git-excluded) and copies the shared TinyStories model beside them;
+#       builds the cuda-tagged test binary and assay binary (gzipped) into
+#       .gpu-in/ (git-excluded) and copies the shared TinyStories model beside them;
 #   scripts/gpu/cuda_tests.sh remote [go test flags...]   (on the GPU machine,
 #       in the repository root, with .gpu-in carried)
-#       rebuilds kernels.ptx with the machine's nvcc when there is one (so the
+#       unpacks .gpu-in/assay, rebuilds kernels.ptx with the machine's nvcc
+#       when there is one (so the
 #       run tests the .cu source; the PTX lands in $OUT for committing), runs
 #       the test binary and writes the log to $OUT;
 #   scripts/gpu/cuda_tests.sh tiles [tiling...]   (on the GPU machine, after
@@ -21,7 +22,9 @@ prepare)
 	export CGO_CFLAGS="-I$PWD/.cache/cuda/include" CGO_LDFLAGS="-L$PWD/.cache/cuda/lib"
 	mkdir -p .gpu-in/shared/models
 	go test -c -tags cuda -ldflags="-s -w" -o .gpu-in/cuda.test ./cuda
+	# gzipped: the carried tree may hold 64 MiB; remote unpacks it.
 	go build -tags cuda -ldflags="-s -w" -o .gpu-in/assay ./cmd/assay
+	gzip -9f .gpu-in/assay
 	rm -rf .gpu-in/shared/models/tinystories-656k
 	cp -r ../shared/models/tinystories-656k .gpu-in/shared/models/
 	du -sh .gpu-in
@@ -30,6 +33,7 @@ remote)
 	shift
 	out=${OUT:-/tmp/out}
 	mkdir -p "$out"
+	[ -f .gpu-in/assay.gz ] && gunzip -f .gpu-in/assay.gz
 	nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader | tee "$out/gpu.txt"
 	if command -v nvcc >/dev/null; then
 		nvcc -ptx -arch=sm_90 -O3 -fmad=false -o "$out/kernels.ptx" cuda/kernels.cu
