@@ -84,6 +84,9 @@ type buffer struct {
 
 var _ model.Backend = (*Backend)(nil)
 
+// attnThreads is kernels.cu's ATT_THREADS.
+const attnThreads = 256
+
 // maxAttnPositions is what the attention kernel's 48 KiB of shared memory
 // holds for a head size: one f64 score per position plus the query.
 func maxAttnPositions(headDim int) int { return (48*1024 - 4*headDim) / 8 }
@@ -687,7 +690,7 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 			}
 			return
 		}
-		t := pickMatTile(rows)
+		t := pickMatTile(rows, outDim)
 		if b.tile != nil {
 			t = *b.tile
 		}
@@ -702,10 +705,8 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 			run(fn, [2]int{(warps + 3) / 4, 1}, 128, 0, out, x, w.ptr, bias, rows, in, outDim, addArg)
 			return
 		}
-		// A block of 256 threads per tile of t.rows rows by t.cols columns,
-		// in one grid dimension (the kernel derives both tile indices).
-		tiles := ((outDim + t.cols - 1) / t.cols) * ((rows + t.rows - 1) / t.rows)
-		run(fn, [2]int{tiles, 1}, 256, 0, out, x, w.ptr, bias, rows, in, outDim, addArg)
+		// A block of 256 threads per tile of t.rows rows by t.cols columns.
+		run(fn, [2]int{(outDim + t.cols - 1) / t.cols, (rows + t.rows - 1) / t.rows}, 256, 0, out, x, w.ptr, bias, rows, in, outDim, addArg)
 	}
 	elem := func(n int) [2]int { return [2]int{(n + 255) / 256, 1} }
 	eps := cfg.RMSNormEps
@@ -728,8 +729,8 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 		L := &b.layers[l]
 		run(b.k.rmsnorm, [2]int{R, 1}, 256, 0, p["xn"], p["x"], L.attnNorm, H, eps)
 		linear(p["qkv"], p["xn"], L.qkv, L.qkvBias, R, H, qd+2*kvd, false)
-		run(b.k.ropeStore, [2]int{R, 1}, 128, 0, p["qkv"], p["rows"], b.invFreq, cfg.Heads, cfg.KVHeads, hd, l)
-		run(b.k.attention, [2]int{cfg.Heads, R}, 128, attnSmem, p["att"], p["qkv"], p["rows"], cfg.Heads, cfg.KVHeads, hd, l, scale)
+		run(b.k.ropeStore, [2]int{R, 1}, 512, 0, p["qkv"], p["rows"], b.invFreq, cfg.Heads, cfg.KVHeads, hd, l)
+		run(b.k.attention, [2]int{cfg.Heads, R}, attnThreads, attnSmem, p["att"], p["qkv"], p["rows"], cfg.Heads, cfg.KVHeads, hd, l, scale)
 		linear(p["x"], p["att"], L.o, 0, R, qd, H, true)
 		run(b.k.rmsnorm, [2]int{R, 1}, 256, 0, p["xn"], p["x"], L.mlpNorm, H, eps)
 		linear(p["gateUp"], p["xn"], L.gateUp, 0, R, H, 2*I, false)
@@ -902,11 +903,17 @@ var matTiles = []matTile{
 	{1, 1, true}, {1, 2, true},
 }
 
-// pickMatTile chooses a tiling for a pass of R activation rows, from
-// scripts/gpu/out/cuda-tiles-v2.log (H200, qwen2.5-1.5b shapes): one warp
-// per column pair is fastest at batch 1, 8×8 tiles from batch 16 up.
-func pickMatTile(R int) matTile {
+// pickMatTile chooses a tiling for a pass of R activation rows into N
+// output columns, from the sweeps in scripts/gpu/out/cuda-tiles-v2.log and
+// the kernel times in ncu-decode1.csv (H200, qwen2.5-1.5b shapes): at batch
+// 1 one warp per column pair streams the wide matrices (gate|up, the head)
+// near the copy bandwidth but leaves narrow ones (N ≤ 4096: q|k|v, o, down)
+// at 0.7–1.3 TB/s with too few warps in flight, where a 256-thread block per
+// column pair has eight times as many; from batch 16 up, 8×8 tiles.
+func pickMatTile(R, N int) matTile {
 	switch {
+	case R <= 1 && N <= 4096:
+		return matTile{1, 2, false}
 	case R <= 1:
 		return matTile{1, 2, true}
 	case R <= 4:

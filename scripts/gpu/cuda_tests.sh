@@ -25,6 +25,15 @@ prepare)
 	# gzipped: the carried tree may hold 64 MiB; remote unpacks it.
 	go build -tags cuda -ldflags="-s -w" -o .gpu-in/assay ./cmd/assay
 	gzip -9f .gpu-in/assay
+	# BASE=<commit>: also the test binary of that commit (its embedded PTX),
+	# for same-run before/after benchmarks (scripts/gpu/suite.sh).
+	rm -f .gpu-in/cuda-base.test
+	if [ -n "${BASE:-}" ]; then
+		rm -rf .cache/base-tree
+		git worktree add -f --detach .cache/base-tree "$BASE" >/dev/null
+		(cd .cache/base-tree && go test -c -tags cuda -ldflags="-s -w" -o ../../.gpu-in/cuda-base.test ./cuda)
+		git worktree remove --force .cache/base-tree
+	fi
 	rm -rf .gpu-in/shared/models/tinystories-656k
 	cp -r ../shared/models/tinystories-656k .gpu-in/shared/models/
 	du -sh .gpu-in
@@ -36,7 +45,8 @@ remote)
 	[ -f .gpu-in/assay.gz ] && gunzip -f .gpu-in/assay.gz
 	nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader | tee "$out/gpu.txt"
 	if command -v nvcc >/dev/null; then
-		nvcc -ptx -arch=sm_90 -O3 -fmad=false -o "$out/kernels.ptx" cuda/kernels.cu
+		nvcc -ptx -arch=sm_90 -O3 -fmad=false -o "$out/kernels.ptx.tmp" cuda/kernels.cu
+		mv "$out/kernels.ptx.tmp" "$out/kernels.ptx" # whole, for whoever waits on it
 		export ASSAY_CUDA_PTX="$out/kernels.ptx"
 	fi
 	export ASSAY_SHARED="$PWD/.gpu-in/shared" ASSAY_MODELS=/tmp/assay-models

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Recompute the CUDA backend's rollouts with Hugging Face transformers.
 
-Usage (GPU machine): hf_cuda_reference.py DUMP_DIR OUT_JSON [--speed MODEL_DIR]
+Usage (GPU machine): hf_cuda_reference.py DUMP_DIR OUT_JSON [--speed MODEL_DIR [--bf16-only]]
 
 DUMP_DIR holds the JSON files the Go test TestSamplerCrossBackend writes when
 ASSAY_DUMP is set: per model, rollouts sampled on the CUDA backend (prompt,
@@ -16,7 +16,7 @@ For every completion position this script recomputes, with transformers:
 
 --speed times transformers' generate on MODEL_DIR (bf16 weights, as stored)
 at batch 1/16/64, prompt 200, 256 new tokens, and the device copy bandwidth
-for the roofline.
+for the roofline; bf16 weights in fp32 too unless --bf16-only.
 """
 import glob
 import json
@@ -104,9 +104,9 @@ def bandwidth():
     return 2 * (2 << 30) / dt  # bytes read + written per second
 
 
-def speed(model_dir):
+def speed(model_dir, dtypes=(torch.bfloat16, torch.float32)):
     res = {"bandwidth_bytes_per_s": bandwidth(), "runs": []}
-    for dtype in (torch.bfloat16, torch.float32):
+    for dtype in dtypes:
         model = AutoModelForCausalLM.from_pretrained(model_dir, torch_dtype=dtype).cuda().eval()
         V = model.config.vocab_size
         for batch in (1, 16, 64):
@@ -141,7 +141,8 @@ def main():
     report = {"transformers": __import__("transformers").__version__, "torch": torch.__version__,
               "device": torch.cuda.get_device_name(0), "margin": MARGIN}
     if "--speed" in sys.argv:
-        report["speed"] = speed(sys.argv[sys.argv.index("--speed") + 1])
+        dtypes = (torch.bfloat16,) if "--bf16-only" in sys.argv else (torch.bfloat16, torch.float32)
+        report["speed"] = speed(sys.argv[sys.argv.index("--speed") + 1], dtypes)
     else:
         report["parity"] = parity(dump_dir)
     json.dump(report, open(out_path, "w"), indent=1)
