@@ -182,6 +182,13 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 	default:
 		return nil, fmt.Errorf("cuda: tensor split %d: want 2 or 3 bf16 terms (0 for exact products)", cfg.TensorSplit)
 	}
+	if b.split > 0 {
+		// The split trick needs weights exact in bf16; f32 checkpoints keep
+		// exact products, and saying so beats silently ignoring the option.
+		if t, ok := ck.Tensor(model.LayerTensorNames(0).Q); ok && t.DType != model.BF16 {
+			return nil, fmt.Errorf("%w: this checkpoint stores %s weights; tensor-core products need bf16 weights", ErrTensorSplit, t.DType)
+		}
+	}
 	if err := b.checkFits(ck); err != nil {
 		return nil, err
 	}
@@ -690,7 +697,7 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 			}
 			return
 		}
-		t := pickMatTile(rows, outDim)
+		t := pickMatTile(rows)
 		if b.tile != nil {
 			t = *b.tile
 		}
@@ -903,17 +910,14 @@ var matTiles = []matTile{
 	{1, 1, true}, {1, 2, true},
 }
 
-// pickMatTile chooses a tiling for a pass of R activation rows into N
-// output columns, from the sweeps in scripts/gpu/out/cuda-tiles-v2.log and
-// the kernel times in ncu-decode1.csv (H200, qwen2.5-1.5b shapes): at batch
-// 1 one warp per column pair streams the wide matrices (gate|up, the head)
-// near the copy bandwidth but leaves narrow ones (N ≤ 4096: q|k|v, o, down)
-// at 0.7–1.3 TB/s with too few warps in flight, where a 256-thread block per
-// column pair has eight times as many; from batch 16 up, 8×8 tiles.
-func pickMatTile(R, N int) matTile {
+// pickMatTile chooses a tiling for a pass of R activation rows, from the
+// sweeps in scripts/gpu/out/cuda-tiles-v2.log and cuda-bench-v4.log (H200,
+// qwen2.5-1.5b shapes): one warp per column pair at batch 1 (a 256-thread
+// block per column pair for the narrow matrices, which ncu showed streaming
+// at 0.7–1.3 TB/s under w1x2, was 13% slower over the whole step), 4×4 up
+// to 4 rows, 8×8 tiles above.
+func pickMatTile(R int) matTile {
 	switch {
-	case R <= 1 && N <= 4096:
-		return matTile{1, 2, false}
 	case R <= 1:
 		return matTile{1, 2, true}
 	case R <= 4:

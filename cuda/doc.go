@@ -54,6 +54,9 @@ type Config struct {
 var (
 	// ErrNotBuilt is returned by Open in binaries built without the cuda tag.
 	ErrNotBuilt = errors.New("cuda: this binary was built without CUDA support (build it with `make build-cuda`)")
+	// ErrTensorSplit means Config.TensorSplit was asked of a checkpoint whose
+	// matrices are not stored in bf16.
+	ErrTensorSplit = errors.New("cuda: tensor-core split products unavailable")
 	// ErrOutOfMemory means the device could not hold what was asked for.
 	ErrOutOfMemory = errors.New("cuda: out of device memory")
 	// ErrKernels means the PTX did not load (driver too old, corrupt file).
