@@ -372,9 +372,12 @@ const MatSums = 256
 
 // matDot is the canonical-order dot product of a matrix product row.
 func matDot(w, x []float32) float32 {
+	if s, ok := matDotArch(w, x); ok {
+		return s
+	}
 	x = x[:len(w)]
 	var a [MatSums]float32
-	k := matBlocks(&a, w, x)
+	k := matBlocksGo(&a, w, x)
 	for i, wv := range w[k:] {
 		a[i] += wv * x[k+i]
 	}

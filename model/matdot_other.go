@@ -2,8 +2,7 @@
 
 package model
 
-// matBlocks adds the full 256-element blocks of w·x to acc and returns how
-// many elements it consumed.
-func matBlocks(acc *[MatSums]float32, w, x []float32) int { return matBlocksGo(acc, w, x) }
+// matDotArch reports that this build has no vector matDot.
+func matDotArch(w, x []float32) (float32, bool) { return 0, false }
 
 const hasAVX512 = false

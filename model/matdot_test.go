@@ -55,7 +55,7 @@ func nastyVector(rng *rand.Rand, n int) []float32 {
 
 func TestMatDotOrder(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	lengths := []int{0, 1, 7, 8, 9, 64, 255, 256, 257, 511, 512, 896, 1536 + 3, 4864, 8960}
+	lengths := []int{0, 1, 7, 8, 9, 15, 16, 17, 33, 64, 100, 128, 255, 256, 257, 384, 511, 512, 896, 1536 + 3, 4864, 8960}
 	orderMatters := 0
 	for _, n := range lengths {
 		for trial := 0; trial < 20; trial++ {
