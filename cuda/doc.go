@@ -10,9 +10,10 @@
 // protocol's canonical 256-sum order, which a warp computes with coalesced
 // 16-byte weight loads — so the two backends agree bit for bit except where
 // a libm function rounds its last bit differently;
-// the protocol's tolerances cover the rest. The sampler also runs on the
-// device: for a step that asks for picks, the vocabulary-sized logits never
-// leave the GPU.
+// the protocol's tolerances cover the rest. The sampler and the hidden-state
+// sketch also run on the device: for a step that asks for picks and
+// sketches (model.Step.Uniforms, model.Step.Sketch), neither the
+// vocabulary-sized logits nor the hidden states leave the GPU.
 //
 // The backend exists only in binaries built with the `cuda` build tag
 // (`make build-cuda`); elsewhere Open returns ErrNotBuilt.
