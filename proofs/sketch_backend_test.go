@@ -3,6 +3,7 @@ package proofs
 import (
 	"context"
 	"errors"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/assaynet/assay/model"
@@ -79,4 +80,28 @@ func TestBackendSketches(t *testing.T) {
 	if g[0].Sketches[0] == f.groups[1][0].Sketches[0] {
 		t.Fatal("prover ignored the backend's sketches")
 	}
+}
+
+// BenchmarkCheckPositions is the verifier's per-position work on a
+// Qwen-sized vocabulary (64 positions × 151,936 logits); -cpu 1,2,… shows
+// how it spreads over cores.
+func BenchmarkCheckPositions(b *testing.B) {
+	const n, V = 64, 151936
+	rng := rand.New(rand.NewPCG(1, 1))
+	logits := make([][]float32, n)
+	tokens := make([]uint32, n)
+	for t := range logits {
+		logits[t] = make([]float32, V)
+		for i := range logits[t] {
+			logits[t][i] = float32(rng.NormFloat64() * 3)
+		}
+		tokens[t] = uint32(rng.IntN(V))
+	}
+	s := model.Sampling{Temperature: 1}
+	for b.Loop() {
+		if _, err := checkPositions(context.Background(), logits, tokens, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "positions/s")
 }

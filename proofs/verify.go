@@ -4,7 +4,10 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/assaynet/assay/challenge"
 	"github.com/assaynet/assay/env"
@@ -134,26 +137,25 @@ func (v *Verifier) Verify(ctx context.Context, rec *Record, group []*Record) (Re
 	us := challenge.NewTokenUniforms(v.WindowSeed, rec.Miner, rec.Problem, uint64(rec.Rollout))
 	res.MinSlack = math.Inf(1)
 	var zNum, zVar float64
+	checks, err := checkPositions(ctx, outs[0].Logits[P-1:], rec.Completion, p.Sampling)
+	if err != nil {
+		return res, err
+	}
 	for t, tok := range rec.Completion {
-		logits := outs[0].Logits[row(t)]
-		// Committed values are f32: compare in f32 so an exact recomputation
-		// shows a difference of exactly 0.
-		lp := float32(model.LogSoftmaxAt(logits, int(tok)))
-		diff := math.Abs(float64(lp) - float64(rec.LogProbs[t]))
+		c := checks[t]
+		diff := math.Abs(float64(c.lp) - float64(rec.LogProbs[t]))
 		res.MaxLogProbDiff = math.Max(res.MaxLogProbDiff, diff)
 		if diff > p.LogProbTol {
-			return fail(ErrLogProb, "position %d: committed %.6g, recomputed %.6g", t, rec.LogProbs[t], lp)
+			return fail(ErrLogProb, "position %d: committed %.6g, recomputed %.6g", t, rec.LogProbs[t], c.lp)
 		}
 		u := us.At(t)
-		lo, hi, in := model.Interval(logits, p.Sampling, int(tok))
-		if !in || u < lo-p.SamplingMargin || u >= hi+p.SamplingMargin {
-			return fail(ErrSampling, "position %d: u=%.9f outside token %d's interval [%.9f, %.9f)", t, u, tok, lo, hi)
+		if !c.in || u < c.lo-p.SamplingMargin || u >= c.hi+p.SamplingMargin {
+			return fail(ErrSampling, "position %d: u=%.9f outside token %d's interval [%.9f, %.9f)", t, u, tok, c.lo, c.hi)
 		}
-		res.MinSlack = math.Min(res.MinSlack, math.Min(u-lo, hi-u))
+		res.MinSlack = math.Min(res.MinSlack, math.Min(u-c.lo, c.hi-u))
 		if p.Sampling.Temperature > 0 {
-			h, varr, lpt := entropyStats(logits, p.Sampling, int(tok))
-			zNum += lpt + h
-			zVar += varr
+			zNum += c.lpt + c.h
+			zVar += c.variance
 		}
 	}
 	res.Positions = n
@@ -241,6 +243,47 @@ func SoftZ(rows [][]float32, tokens []int, s model.Sampling) float64 {
 		return 0
 	}
 	return num / math.Sqrt(vr)
+}
+
+// positionCheck is what the verifier recomputes at one completion position
+// from its logits.
+type positionCheck struct {
+	lp               float32 // log p(token), f32 as committed
+	lo, hi           float64 // the token's sampler interval
+	in               bool    // the token is in the kept set
+	h, variance, lpt float64 // entropyStats (T > 0)
+}
+
+// checkPositions computes the checks of every completion position (row t of
+// logits chose tokens[t]) on all cores: with a large vocabulary these passes
+// cost more than a GPU's forward pass. Positions are independent and the
+// caller reads the results in position order, so nothing depends on how the
+// work was split.
+func checkPositions(ctx context.Context, logits [][]float32, tokens []uint32, s model.Sampling) ([]positionCheck, error) {
+	out := make([]positionCheck, len(tokens))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(tokens)) {
+		wg.Go(func() {
+			for {
+				t := int(next.Add(1) - 1)
+				if t >= len(tokens) || ctx.Err() != nil {
+					return
+				}
+				z, tok := logits[t], int(tokens[t])
+				// Committed values are f32: compare in f32 so an exact
+				// recomputation shows a difference of exactly 0.
+				c := &out[t]
+				c.lp = float32(model.LogSoftmaxAt(z, tok))
+				c.lo, c.hi, c.in = model.Interval(z, s, tok)
+				if s.Temperature > 0 {
+					c.h, c.variance, c.lpt = entropyStats(z, s, tok)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return out, ctx.Err()
 }
 
 func entropyStats(logits []float32, s model.Sampling, token int) (h, variance, lp float64) {
