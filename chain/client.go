@@ -17,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/assaynet/assay/chain/bindings"
+	"github.com/assaynet/assay/internal/ctxsleep"
 )
 
 // Errors callers branch on.
@@ -229,19 +230,9 @@ func (c *Client) Posts(ctx context.Context, window uint64) ([]Post, error) {
 		if out, err = c.posts(ctx, window); err == nil || attempt == 5 {
 			return out, err
 		}
-		if err := pause(ctx, time.Duration(attempt)*200*time.Millisecond); err != nil {
+		if err := ctxsleep.Sleep(ctx, time.Duration(attempt)*200*time.Millisecond); err != nil {
 			return nil, err
 		}
-	}
-}
-
-// pause waits d, or less when ctx ends first (then it returns ctx's error).
-func pause(ctx context.Context, d time.Duration) error {
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-time.After(d):
-		return nil
 	}
 }
 
@@ -348,7 +339,7 @@ func (c *Client) SetWeights(ctx context.Context, key *ecdsa.PrivateKey, window u
 		if attempt >= 8 || ctx.Err() != nil {
 			return nil, fmt.Errorf("chain: set weights window %d: giving up after %d attempts: %w", window, attempt+1, err)
 		}
-		if err := pause(ctx, delay); err != nil {
+		if err := ctxsleep.Sleep(ctx, delay); err != nil {
 			return nil, err
 		}
 		delay = min(2*delay, 30*time.Second)

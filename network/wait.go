@@ -8,6 +8,7 @@ import (
 
 	"github.com/assaynet/assay/chain"
 	"github.com/assaynet/assay/challenge"
+	"github.com/assaynet/assay/internal/ctxsleep"
 )
 
 // Head returns the chain head, retrying every poll while the node is
@@ -19,7 +20,7 @@ func Head(ctx context.Context, c *chain.Client, poll time.Duration, log *slog.Lo
 			return h, nil
 		}
 		log.Warn("chain unreachable, retrying", "err", err)
-		if err := sleep(ctx, poll); err != nil {
+		if err := ctxsleep.Sleep(ctx, poll); err != nil {
 			return 0, err
 		}
 	}
@@ -35,7 +36,7 @@ func WaitBlock(ctx context.Context, c *chain.Client, n uint64, poll time.Duratio
 		if h >= n {
 			return nil
 		}
-		if err := sleep(ctx, poll); err != nil {
+		if err := ctxsleep.Sleep(ctx, poll); err != nil {
 			return err
 		}
 	}
@@ -58,7 +59,7 @@ func Seed(ctx context.Context, seeds challenge.Network, blocks challenge.BlockSo
 			return s, ctx.Err()
 		}
 		log.Warn("seed not available yet, retrying", "window", w, "err", err)
-		if err := sleep(ctx, poll); err != nil {
+		if err := ctxsleep.Sleep(ctx, poll); err != nil {
 			return s, err
 		}
 	}
@@ -70,13 +71,4 @@ func IgnoreCanceled(err error) error {
 		return nil
 	}
 	return err
-}
-
-func sleep(ctx context.Context, d time.Duration) error {
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-time.After(d):
-		return nil
-	}
 }
