@@ -134,11 +134,19 @@ func TestRoleCommandsExplainMissingInput(t *testing.T) {
 	}
 }
 
-func TestModelCommands(t *testing.T) {
+// initTiny writes the tiny preset through `assay model init` into a
+// temporary folder and returns it.
+func initTiny(t *testing.T) string {
+	t.Helper()
 	dir := filepath.Join(t.TempDir(), "tiny")
 	if _, err := run(t, "model", "init", "--preset", "tiny", "--out", dir); err != nil {
 		t.Fatal(err)
 	}
+	return dir
+}
+
+func TestModelCommands(t *testing.T) {
+	dir := initTiny(t)
 	id, err := run(t, "model", "id", "--model", dir)
 	if err != nil || len(strings.TrimSpace(id)) != 64 || strings.Count(id, "\n") != 1 {
 		t.Fatalf("model id: %v %q", err, id)

@@ -35,10 +35,7 @@ func TestDeviceCUDAWithoutTag(t *testing.T) {
 	if cuda.Built() {
 		t.Skip("this binary has CUDA")
 	}
-	dir := filepath.Join(t.TempDir(), "tiny")
-	if _, err := run(t, "model", "init", "--preset", "tiny", "--out", dir); err != nil {
-		t.Fatal(err)
-	}
+	dir := initTiny(t)
 	_, err := run(t, "model", "generate", "--model", dir, "--device", "cuda", "--max-new-tokens", "2")
 	if !errors.Is(err, cuda.ErrNotBuilt) || !strings.Contains(err.Error(), "make build-cuda") {
 		t.Fatalf("generate --device cuda: %v", err)
@@ -52,10 +49,7 @@ func TestCalibrateAndForgeryCommands(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the model")
 	}
-	dir := filepath.Join(t.TempDir(), "tiny")
-	if _, err := run(t, "model", "init", "--preset", "tiny", "--out", dir); err != nil {
-		t.Fatal(err)
-	}
+	dir := initTiny(t)
 	png := filepath.Join(t.TempDir(), "d.png")
 	out, err := run(t, "calibrate", "--model", dir, "--rollouts", "4", "--batches", "1,4", "--max-new", "6", "--prompt-max", "12", "--plot", png)
 	if err != nil || !strings.Contains(out, "honest (inside the contract): 12 rollouts") {
