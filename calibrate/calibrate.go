@@ -12,9 +12,9 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"sort"
 
 	"github.com/assaynet/assay/challenge"
+	"github.com/assaynet/assay/internal/stats"
 	"github.com/assaynet/assay/model"
 	"github.com/assaynet/assay/sketch"
 )
@@ -224,17 +224,6 @@ func replay(ctx context.Context, b model.Backend, prompt, completion []int, sk *
 	return o[0], nil
 }
 
-// Quantile is the q-quantile (nearest rank) of v.
-func Quantile(v []float64, q float64) float64 {
-	if len(v) == 0 {
-		return 0
-	}
-	s := append([]float64(nil), v...)
-	sort.Float64s(s)
-	i := int(math.Ceil(q*float64(len(s)))) - 1
-	return s[max(0, min(len(s)-1, i))]
-}
-
 func (p *Pair) summarize(maxNew int) {
 	p.Positions = len(p.Samples)
 	p.MinSlack = math.Inf(1)
@@ -271,6 +260,6 @@ func (p *Pair) summarize(maxNew int) {
 	for i := range p.ByPosition {
 		finite(&p.ByPosition[i].MinSlack)
 	}
-	p.P9999LogProb = Quantile(lps, 0.9999)
-	p.P9999Sketch = uint32(Quantile(sks, 0.9999))
+	p.P9999LogProb = stats.Quantile(lps, 0.9999)
+	p.P9999Sketch = uint32(stats.Quantile(sks, 0.9999))
 }

@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/assaynet/assay/challenge"
+	"github.com/assaynet/assay/internal/stats"
 	"github.com/assaynet/assay/model"
 	"github.com/assaynet/assay/proofs"
 	"github.com/assaynet/assay/sketch"
@@ -225,8 +226,8 @@ func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
 	}
 	rep.HonestZFlagged /= float64(len(honest))
 	rep.Candidates = cand / candN
-	rep.SketchAbsMedian = Quantile(absSigma, 0.5)
-	rep.SketchAbsP01 = Quantile(absSigma, 0.01)
+	rep.SketchAbsMedian = stats.Quantile(absSigma, 0.5)
+	rep.SketchAbsP01 = stats.Quantile(absSigma, 0.01)
 	rep.ConstZeroPass = float64(zeroPass) / float64(len(absSigma))
 	rep.GrailRulePass = float64(grailPass) / float64(len(absSigma))
 

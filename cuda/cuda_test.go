@@ -16,7 +16,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -24,6 +23,7 @@ import (
 
 	"gorgonia.org/cu"
 
+	"github.com/assaynet/assay/internal/stats"
 	"github.com/assaynet/assay/model"
 	// The protocol's reference sketch, to check the device kernel against;
 	// only this test imports upward.
@@ -108,20 +108,10 @@ func (d *diff) add(a, b []float32) {
 	}
 }
 
-func (d *diff) max() float64 { return quantile(d.abs, 1) }
-
-func quantile(v []float64, q float64) float64 {
-	if len(v) == 0 {
-		return 0
-	}
-	s := append([]float64(nil), v...)
-	sort.Float64s(s)
-	i := int(math.Ceil(q*float64(len(s)))) - 1
-	return s[max(0, min(len(s)-1, i))]
-}
+func (d *diff) max() float64 { return stats.Quantile(d.abs, 1) }
 
 func (d *diff) String() string {
-	return fmt.Sprintf("max %.3g, p99.9 %.3g, bit-identical %d/%d", d.max(), quantile(d.abs, 0.999), d.exact, d.n)
+	return fmt.Sprintf("max %.3g, p99.9 %.3g, bit-identical %d/%d", d.max(), stats.Quantile(d.abs, 0.999), d.exact, d.n)
 }
 
 func randomTokens(rng *rand.Rand, n, vocab int) []int {
@@ -323,7 +313,7 @@ func (st *samplerStats) verify(t *testing.T, v model.Backend, prompt []int, rs [
 
 func (st *samplerStats) String() string {
 	return fmt.Sprintf("%d rollouts, %d positions: outside interval±margin %d, pick differs %d, smallest slack %.3g, |Δlogprob| max %.3g p99.9 %.3g; sketches (device: %d generated, %d verified) differ at %d, max distance %d",
-		st.rollouts, st.positions, st.outside, st.mismatch, st.minSlack, quantile(st.logp, 1), quantile(st.logp, 0.999),
+		st.rollouts, st.positions, st.outside, st.mismatch, st.minSlack, stats.Quantile(st.logp, 1), stats.Quantile(st.logp, 0.999),
 		st.devGen, st.devVer, st.sketchDiff, st.maxSketch)
 }
 
@@ -593,8 +583,8 @@ func TestTensorSplitDrift(t *testing.T) {
 					}
 					st.verify(t, cpu, prompt, rs, s, u, margin)
 				}
-				t.Logf("%s split-%d: logits |Δ| max %.3g p99.9 %.3g; GPU→CPU %v", tc.name, split, quantile(dl, 1), quantile(dl, 0.999), &st)
-				if m := quantile(st.logp, 1); m > logprobTol {
+				t.Logf("%s split-%d: logits |Δ| max %.3g p99.9 %.3g; GPU→CPU %v", tc.name, split, stats.Quantile(dl, 1), stats.Quantile(dl, 0.999), &st)
+				if m := stats.Quantile(st.logp, 1); m > logprobTol {
 					t.Errorf("|Δlogprob| %.3g exceeds the protocol tolerance %g", m, logprobTol)
 				}
 			})
