@@ -48,6 +48,7 @@ type kernels struct {
 	attention           cu.Function
 	siluMul, gather     cu.Function
 	sample, sketch      cu.Function
+	stats               cu.Function
 	split, combine      cu.Function
 }
 
@@ -145,7 +146,7 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 		{&b.k.embedBF16, "embed_bf16"}, {&b.k.embedF32, "embed_f32"},
 		{&b.k.rmsnorm, "rmsnorm"}, {&b.k.ropeStore, "rope_store"}, {&b.k.attention, "attention"},
 		{&b.k.siluMul, "silu_mul"}, {&b.k.gather, "gather_rows"},
-		{&b.k.sample, "sample"}, {&b.k.sketch, "sketch"}, {&b.k.split, "split_bf16"}, {&b.k.combine, "combine_terms"},
+		{&b.k.sample, "sample"}, {&b.k.sketch, "sketch"}, {&b.k.stats, "position_stats"}, {&b.k.split, "split_bf16"}, {&b.k.combine, "combine_terms"},
 	} {
 		if *f.dst, err = b.mod.Function(f.name); err != nil {
 			return nil, fmt.Errorf("%w: kernel %s: %v", ErrKernels, f.name, err)
@@ -622,6 +623,7 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 	}
 	var want []int32
 	var devQ []query
+	var statQ []statQuery
 	var coeffs []int8 // sketch coefficients per wanted row
 	needLogits := make([]bool, len(steps))
 	needHidden, anySketch := false, false
@@ -641,13 +643,22 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 		needHidden = needHidden || s.Sketch == nil
 		anySketch = anySketch || s.Sketch != nil
 		last := len(want) - 1
+		deviceStats := s.Stats != nil && b.StatsOnDevice(s.Sampling)
+		if deviceStats {
+			first := len(want) - len(s.Stats)
+			for k, tok := range s.Stats {
+				if tok >= 0 {
+					statQ = append(statQ, statQuery{row: first + k, tok: tok, temp: s.Sampling.Temperature})
+				}
+			}
+		}
 		switch {
 		case len(s.Uniforms) == 0:
-			needLogits[si] = true
+			needLogits[si] = !deviceStats
 		case needsHost(s.Sampling, V):
 			needLogits[si] = true // greedy and truncation: sampled on the host
 		default:
-			needLogits[si] = s.All
+			needLogits[si] = s.All && !deviceStats
 			for _, u := range s.Uniforms {
 				devQ = append(devQ, query{last, u, s.Sampling.Temperature})
 			}
@@ -802,6 +813,11 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 		}
 	}
 
+	stats, err := b.positionStats(p["logits"], statQ)
+	if err != nil {
+		return nil, err
+	}
+
 	// Hidden states come back only for steps that did not ask for their
 	// sketches; logits only where asked.
 	var hidden []float32
@@ -827,6 +843,13 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 		}
 		if s.Sketch != nil {
 			outs[si].Sketches = sketches[j : j+nw : j+nw]
+		}
+		if s.Stats != nil && !needLogits[si] {
+			outs[si].Stats = make([]model.PositionStats, nw)
+			for len(stats) > 0 && stats[0].row < j+nw {
+				outs[si].Stats[stats[0].row-j] = stats[0].PositionStats
+				stats = stats[1:]
+			}
 		}
 		for k := 0; k < nw; k++ {
 			if s.Sketch == nil {
@@ -857,6 +880,73 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 	}
 	return outs, nil
 }
+
+// statQuery is one row's request for the verifier's statistics.
+type statQuery struct {
+	row  int // index into the wanted rows
+	tok  int
+	temp float64
+}
+
+// rowStats is a statQuery's answer.
+type rowStats struct {
+	row int
+	model.PositionStats
+}
+
+// StatsOnDevice reports whether Forward computes Step.Stats on the device
+// (model.StatsOnDevice): the sampling the device sampler implements.
+func (b *Backend) StatsOnDevice(s model.Sampling) bool { return !needsHost(s, b.cfg.VocabSize) }
+
+// positionStats runs the statistics kernel over the wanted rows' logits,
+// one launch per temperature, and returns the answers in query order.
+func (b *Backend) positionStats(logits cu.DevicePtr, qs []statQuery) ([]rowStats, error) {
+	if len(qs) == 0 {
+		return nil, nil
+	}
+	V := b.cfg.VocabSize
+	f4 := func(n int) int64 { return int64(n) * 4 }
+	p := map[string]cu.DevicePtr{}
+	for name, size := range map[string]int64{"srow": f4(len(qs)), "stok": f4(len(qs)), "sres": int64(len(qs)) * 48} {
+		var err error
+		if p[name], err = b.buf(name, size); err != nil {
+			return nil, err
+		}
+	}
+	groups := map[float64][]int{}
+	for i, q := range qs {
+		groups[q.temp] = append(groups[q.temp], i)
+	}
+	out := make([]rowStats, len(qs))
+	for temp, idx := range groups {
+		rows, toks := make([]int32, len(idx)), make([]int32, len(idx))
+		for j, q := range idx {
+			rows[j], toks[j] = int32(qs[q].row), int32(qs[q].tok)
+		}
+		if err := cu.MemcpyHtoD(p["srow"], unsafe.Pointer(&rows[0]), f4(len(rows))); err != nil {
+			return nil, fmt.Errorf("%w: upload statistics queries: %v", ErrDevice, err)
+		}
+		if err := cu.MemcpyHtoD(p["stok"], unsafe.Pointer(&toks[0]), f4(len(toks))); err != nil {
+			return nil, fmt.Errorf("%w: upload statistics queries: %v", ErrDevice, err)
+		}
+		if err := b.launch(b.k.stats, [2]int{len(idx), 1}, statsThreads, 0, p["sres"], logits, p["srow"], p["stok"], V, temp); err != nil {
+			return nil, err
+		}
+		res := make([]float64, 6*len(idx))
+		if err := cu.MemcpyDtoH(unsafe.Pointer(&res[0]), p["sres"], int64(len(res))*8); err != nil {
+			return nil, fmt.Errorf("%w: statistics: %v", ErrDevice, err)
+		}
+		for j, q := range idx {
+			r := res[6*j : 6*j+6]
+			out[q] = rowStats{row: qs[q].row, PositionStats: model.PositionStats{LogProb: r[0], Lo: r[1], Hi: r[2], In: true,
+				Entropy: r[3], Variance: r[4], TemperedLogProb: r[5]}}
+		}
+	}
+	return out, nil
+}
+
+// statsThreads is kernels.cu's STATS_THREADS.
+const statsThreads = 512
 
 // needsHost reports sampling the device kernel does not implement.
 func needsHost(s model.Sampling, vocab int) bool {

@@ -581,6 +581,79 @@ extern "C" __global__ void sample(double* res, const float* logits, const int* r
 }
 
 // ---------------------------------------------------------------------------
+// The verifier's per-position statistics (model.StatsAt, docs/protocol.md
+// §7.5) for query q: row rowOf[q] of logits scored at token toks[q], with
+// y = (z − max)/temp, w = exp(y):
+//   res[6q..6q+5] = log p_raw(token), lo = Σ_{i<token} w / Σ w,
+//                   hi = lo + w_token / Σ w, H, Var, log p_T(token)
+// from five sums (Σ exp(z − max), Σ w, Σ_{i<token} w, Σ w·y, Σ w·y²) in one
+// pass after the maximum. Threads stride the row (coalesced; the interval
+// needs only a prefix sum, not an ordered scan), sums reduce in f64 by warp
+// shuffles and one warp over the block's partials. The reduction order is
+// not the CPU's ascending one, so values may differ from StatsAt's in the
+// last bits; lo and hi exactly as the CPU only where every term is exact.
+#define STATS_THREADS 512
+__device__ __forceinline__ double warp_sum(double v) {
+    for (int o = 16; o > 0; o >>= 1) v += __shfl_xor_sync(0xffffffffu, v, o);
+    return v;
+}
+
+extern "C" __global__ void position_stats(double* res, const float* logits, const int* rowOf, const int* toks, int V,
+                                          double temp) {
+    __shared__ float wmax[STATS_THREADS / 32];
+    __shared__ double part[5][STATS_THREADS / 32];
+    int q = blockIdx.x, tid = threadIdx.x, lane = tid & 31, warp = tid >> 5;
+    const float* z = logits + (long)rowOf[q] * V;
+    int tok = toks[q];
+    float m = -1.0f / 0.0f;
+    for (int i = tid; i < V; i += STATS_THREADS) m = fmaxf(m, z[i]);
+    for (int o = 16; o > 0; o >>= 1) m = fmaxf(m, __shfl_xor_sync(0xffffffffu, m, o));
+    if (lane == 0) wmax[warp] = m;
+    __syncthreads();
+    m = wmax[0];
+    for (int i = 1; i < STATS_THREADS / 32; i++) m = fmaxf(m, wmax[i]);
+    double mx = (double)m;
+    double raw = 0, total = 0, before = 0, s1 = 0, s2 = 0;
+    for (int i = tid; i < V; i += STATS_THREADS) {
+        double d = (double)z[i] - mx;
+        double e = exp(d);
+        double y = d, w = e;
+        if (temp != 1.0) { // d/1 is d: one exp serves both sums
+            y = d / temp;
+            w = exp(y);
+        }
+        raw += e;
+        total += w;
+        if (i < tok) before += w;
+        if (w != 0) {
+            s1 += w * y;
+            s2 += w * y * y;
+        }
+    }
+    double v[5] = {raw, total, before, s1, s2};
+    for (int k = 0; k < 5; k++) {
+        v[k] = warp_sum(v[k]);
+        if (lane == 0) part[k][warp] = v[k];
+    }
+    __syncthreads();
+    if (warp != 0) return;
+    for (int k = 0; k < 5; k++) v[k] = warp_sum(lane < STATS_THREADS / 32 ? part[k][lane] : 0.0);
+    if (lane != 0) return;
+    raw = v[0], total = v[1], before = v[2], s1 = v[3], s2 = v[4];
+    double dt = (double)z[tok] - mx;
+    double yt = temp == 1.0 ? dt : dt / temp;
+    double wt = temp == 1.0 ? exp(dt) : exp(yt);
+    double logTotal = log(total), mean = s1 / total;
+    double* r = res + 6 * (long)q;
+    r[0] = dt - log(raw);
+    r[1] = before / total;
+    r[2] = (before + wt) / total;
+    r[3] = logTotal - mean;
+    r[4] = fmax(s2 / total - mean * mean, 0.0);
+    r[5] = yt - logTotal;
+}
+
+// ---------------------------------------------------------------------------
 // Tensor-core products under the contract (cuda.Config.TensorSplit): each f32
 // activation becomes S bf16 terms, x ≈ t0 + t1 (+ t2), t_i = rne(x − Σ_{j<i}
 // t_j); one bf16 GEMM per term with f32 accumulation (bf16 products are exact

@@ -52,6 +52,22 @@ type Step struct {
 	// returns Hidden as usual, and the caller sketches those
 	// (sketch.Of takes either).
 	Sketch *SketchCoefficients
+	// Stats asks for the verifier's statistics (StatsAt under Sampling) of
+	// every returned position: Stats[i] is the token scored at returned row
+	// i, negative for none; nil or one entry per returned row. A backend
+	// that computes them where the logits live returns Output.Stats and
+	// leaves Output.Logits nil, so a GPU's vocabulary-sized rows never leave
+	// it; one that does not (the CPU engine, or sampling the device does
+	// not implement) returns Logits as usual and the caller computes them.
+	Stats []int
+}
+
+// StatsOnDevice is the optional ability of a backend that answers
+// Step.Stats itself under the given sampling (a verifier batches many
+// rollouts into one pass only then: otherwise every row's logits come back
+// to the host).
+type StatsOnDevice interface {
+	StatsOnDevice(Sampling) bool
 }
 
 // SketchCoefficients are the 16 coefficients of a window's sketch (the
@@ -67,6 +83,9 @@ type Output struct {
 	// Sketches are the hidden states' sketches when the step asked for them
 	// and the backend computes them (see Step.Sketch); else nil.
 	Sketches []uint32
+	// Stats are the returned rows' statistics when the step asked for them
+	// and the backend computes them (see Step.Stats); else nil.
+	Stats []PositionStats
 }
 
 // Picked is the sampler's result at one position.
@@ -91,6 +110,9 @@ func (s Step) Validate(n, max, vocab int) error {
 	if err := s.checkPicks(); err != nil {
 		return err
 	}
+	if err := s.checkStats(vocab); err != nil {
+		return err
+	}
 	if n+len(s.Tokens) > max {
 		return fmt.Errorf("%w: %d + %d tokens exceed %d", ErrContext, n, len(s.Tokens), max)
 	}
@@ -113,6 +135,26 @@ func (s Step) checkPicks() error {
 	for _, u := range s.Uniforms {
 		if !(u >= 0 && u < 1) {
 			return fmt.Errorf("uniform %v outside [0, 1)", u)
+		}
+	}
+	return s.Sampling.Validate()
+}
+
+// checkStats reports a statistics request that does not fit the step.
+func (s Step) checkStats(vocab int) error {
+	if s.Stats == nil {
+		return nil
+	}
+	rows := min(1, len(s.Tokens))
+	if s.All {
+		rows = len(s.Tokens)
+	}
+	if len(s.Stats) != rows {
+		return fmt.Errorf("model: %d statistics tokens for %d returned rows", len(s.Stats), rows)
+	}
+	for _, tok := range s.Stats {
+		if tok >= vocab {
+			return fmt.Errorf("model: statistics token %d out of vocabulary (%d)", tok, vocab)
 		}
 	}
 	return s.Sampling.Validate()

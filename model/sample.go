@@ -100,10 +100,7 @@ func greedy(logits []float32) (int, float64) {
 // token ids in ascending order.
 func weights(logits []float32, s Sampling) ([]float64, []int) {
 	w := make([]float64, len(logits))
-	maxZ := math.Inf(-1)
-	for _, l := range logits {
-		maxZ = math.Max(maxZ, float64(l))
-	}
+	maxZ := maxLogit(logits)
 	for i, l := range logits {
 		w[i] = math.Exp((float64(l) - maxZ) / s.Temperature)
 	}
@@ -147,10 +144,7 @@ func weights(logits []float32, s Sampling) ([]float64, []int) {
 // LogSoftmaxAt is log p(token) under the raw model distribution, computed in
 // f64 from the f32 logits.
 func LogSoftmaxAt(logits []float32, token int) float64 {
-	maxZ := math.Inf(-1)
-	for _, l := range logits {
-		maxZ = math.Max(maxZ, float64(l))
-	}
+	maxZ := maxLogit(logits)
 	var sum float64
 	for _, l := range logits {
 		sum += math.Exp(float64(l) - maxZ)
@@ -178,4 +172,23 @@ func SampleLogProb(logits []float32, s Sampling, token int) float64 {
 		return math.Inf(-1)
 	}
 	return math.Log(w[token]) - math.Log(total)
+}
+
+// maxLogit is the largest logit as f64, NaN if any is NaN, -Inf for none.
+// A comparison loop: math.Max per element (NaN and signed-zero rules) cost
+// as much as the exponentials of the verifier's pass.
+func maxLogit(logits []float32) float64 {
+	m := float32(math.Inf(-1))
+	nan := false
+	for _, l := range logits {
+		if l > m {
+			m = l
+		} else if l != l {
+			nan = true
+		}
+	}
+	if nan {
+		return math.NaN()
+	}
+	return float64(m)
 }

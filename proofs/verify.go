@@ -28,6 +28,9 @@ type Verifier struct {
 	Window      uint64
 	WindowSeed  [32]byte
 	OpeningSeed [32]byte
+	// BatchRows bounds the rows of one batched forward pass in VerifyAll
+	// (0: 8,192); it applies only where batching happens (see VerifyAll).
+	BatchRows int
 }
 
 // Result reports what a successful check saw.
@@ -43,138 +46,303 @@ type Result struct {
 	Z float64
 }
 
+// Item is one record to verify with its whole group from the same file
+// (for the advantage check).
+type Item struct {
+	Rec   *Record
+	Group []*Record
+}
+
+// Outcome is what Verify returns for one item.
+type Outcome struct {
+	Result Result
+	Err    error
+}
+
+// defaultBatchRows bounds a batched pass (VerifyAll) on a backend that keeps
+// logits on its device: 8,192 rows of 151,936 f32 logits are 5 GB there.
+const defaultBatchRows = 8192
+
 // Verify runs every check on rec, in the order of docs/protocol.md, and
 // returns the first failure wrapped with its reason (see Reasons). group is
 // the record's whole group from the same file (for the advantage check).
 func (v *Verifier) Verify(ctx context.Context, rec *Record, group []*Record) (Result, error) {
-	var res Result
-	p := v.Params
-	fail := func(reason error, format string, args ...any) (Result, error) {
-		return res, fmt.Errorf("%w: window %d miner %s problem %d rollout %d: %s", reason, rec.Window, rec.Miner, rec.Problem, rec.Rollout, fmt.Sprintf(format, args...))
+	out := v.VerifyAll(ctx, []Item{{rec, group}})
+	return out[0].Result, out[0].Err
+}
+
+// VerifyAll verifies items in order as Verify does and stops at the first
+// failure, as a validator judging a miner's sample does: it returns the
+// outcomes of items[:k], where the last failed unless all k = len(items)
+// passed. The forward passes of many records are batched into one (ragged:
+// each record its own sequence) when the backend computes the per-position
+// statistics on its device (model.StatsOnDevice); otherwise one record a
+// pass, since each pass then brings every row's logits to the host. Each
+// outcome is the same as Verify's for that item alone.
+func (v *Verifier) VerifyAll(ctx context.Context, items []Item) []Outcome {
+	budget := 0 // rows per pass; 0: one record
+	if d, ok := v.Backend.(model.StatsOnDevice); ok && d.StatsOnDevice(v.Params.Sampling) {
+		budget = v.BatchRows
+		if budget <= 0 {
+			budget = defaultBatchRows
+		}
 	}
+	out := make([]Outcome, 0, len(items))
+	var batch []*pending
+	rows := 0
+	// flush judges the batch; false once an outcome failed.
+	flush := func() bool {
+		if len(batch) > 0 {
+			v.forwardBatch(ctx, batch)
+		}
+		for _, pd := range batch {
+			out = append(out, pd.outcome)
+			if pd.outcome.Err != nil {
+				return false
+			}
+		}
+		batch, rows = batch[:0], 0
+		return true
+	}
+	for _, it := range items {
+		pd := v.precheck(it)
+		if pd.outcome.Err != nil {
+			// A model-free failure ends the sample once the records
+			// before it are judged.
+			if flush() {
+				out = append(out, pd.outcome)
+			}
+			return out
+		}
+		n := len(pd.seq) - 1
+		if len(batch) > 0 && rows+n > budget && !flush() {
+			return out
+		}
+		batch = append(batch, pd)
+		rows += n
+	}
+	flush()
+	return out
+}
+
+// pending is a record between its model-free checks and its forward pass.
+type pending struct {
+	item    Item
+	task    env.Task
+	seq     []int // prompt + completion
+	outcome Outcome
+}
+
+// fail records a failure with its reason and the record's identity.
+func (pd *pending) fail(reason error, format string, args ...any) {
+	rec := pd.item.Rec
+	pd.outcome.Err = fmt.Errorf("%w: window %d miner %s problem %d rollout %d: %s", reason, rec.Window, rec.Miner, rec.Problem, rec.Rollout, fmt.Sprintf(format, args...))
+}
+
+// precheck runs checks 1–6 (everything before the forward pass).
+func (v *Verifier) precheck(it Item) *pending {
+	pd := &pending{item: it}
+	rec, p := it.Rec, v.Params
 	// 1. Schema and limits.
 	n := len(rec.Completion)
 	switch {
 	case n == 0:
-		return fail(ErrSchema, "empty completion")
+		pd.fail(ErrSchema, "empty completion")
 	case len(rec.LogProbs) != n || len(rec.Sketches) != n:
-		return fail(ErrSchema, "%d tokens, %d logprobs, %d sketches", n, len(rec.LogProbs), len(rec.Sketches))
+		pd.fail(ErrSchema, "%d tokens, %d logprobs, %d sketches", n, len(rec.LogProbs), len(rec.Sketches))
 	case n > p.MaxNewTokens:
-		return fail(ErrSchema, "%d completion tokens exceed the cap %d", n, p.MaxNewTokens)
+		pd.fail(ErrSchema, "%d completion tokens exceed the cap %d", n, p.MaxNewTokens)
 	case len(rec.Prompt) == 0 || len(rec.Prompt) > p.Limits.MaxPrompt:
-		return fail(ErrSchema, "prompt of %d tokens", len(rec.Prompt))
+		pd.fail(ErrSchema, "prompt of %d tokens", len(rec.Prompt))
 	case int(rec.Rollout) >= p.GroupSize:
-		return fail(ErrSchema, "rollout index %d ≥ group size %d", rec.Rollout, p.GroupSize)
+		pd.fail(ErrSchema, "rollout index %d ≥ group size %d", rec.Rollout, p.GroupSize)
+	}
+	if pd.outcome.Err != nil {
+		return pd
 	}
 	if err := rec.checkFloats(); err != nil {
-		return fail(ErrSchema, "%v", err)
+		pd.fail(ErrSchema, "%v", err)
+		return pd
 	}
 	// 2. Signature and miner identity.
 	signer, err := rec.Signer()
 	if err != nil {
-		return fail(ErrSignature, "%v", err)
+		pd.fail(ErrSignature, "%v", err)
+		return pd
 	}
 	if signer != rec.Miner {
-		return fail(ErrSignature, "signed by %s", signer)
+		pd.fail(ErrSignature, "signed by %s", signer)
+		return pd
 	}
 	// 3. Window and protocol version.
 	if rec.Version != Version {
-		return fail(ErrVersion, "version %d, this validator speaks %d", rec.Version, Version)
+		pd.fail(ErrVersion, "version %d, this validator speaks %d", rec.Version, Version)
+		return pd
 	}
 	if rec.Window != v.Window {
-		return fail(ErrWindow, "record is for window %d", rec.Window)
+		pd.fail(ErrWindow, "record is for window %d", rec.Window)
+		return pd
 	}
 	// 4. Model.
 	if rec.ModelID != v.ModelID {
-		return fail(ErrModel, "model %x, network model %x", rec.ModelID[:8], v.ModelID[:8])
+		pd.fail(ErrModel, "model %x, network model %x", rec.ModelID[:8], v.ModelID[:8])
+		return pd
 	}
 	// 5. Prompt equals the re-derived challenge.
 	task, prompt, err := Task(v.Env, v.Tokenizer, v.WindowSeed, rec.Miner, rec.Problem)
 	if err != nil {
-		return fail(ErrPrompt, "%v", err)
+		pd.fail(ErrPrompt, "%v", err)
+		return pd
 	}
 	if !slices.Equal(prompt, rec.Prompt) {
-		return fail(ErrPrompt, "prompt differs from problem %d's challenge", rec.Problem)
+		pd.fail(ErrPrompt, "prompt differs from problem %d's challenge", rec.Problem)
+		return pd
 	}
+	pd.task = task
 	// 6. Token ids in the vocabulary.
 	vocab := v.Backend.Config().VocabSize
-	seq := make([]int, 0, len(rec.Prompt)+n)
+	pd.seq = make([]int, 0, len(rec.Prompt)+n)
 	for _, t := range rec.Prompt {
-		seq = append(seq, int(t))
+		pd.seq = append(pd.seq, int(t))
 	}
 	for i, t := range rec.Completion {
 		if int(t) >= vocab {
-			return fail(ErrTokenRange, "token %d at position %d outside vocabulary %d", t, i, vocab)
+			pd.fail(ErrTokenRange, "token %d at position %d outside vocabulary %d", t, i, vocab)
+			return pd
 		}
-		seq = append(seq, int(t))
+		pd.seq = append(pd.seq, int(t))
 	}
-	// 7. One forward pass over prompt + completion. The last completion token
-	// is never fed (nothing depends on it), so the pass covers seq[:len-1].
-	cache, err := v.Backend.NewCache(len(seq))
-	if err != nil {
-		return res, err
-	}
+	return pd
+}
+
+// forwardBatch runs check 7, one forward pass over every record's prompt +
+// completion (the last completion token is never fed: nothing depends on
+// it), then checks 8–13 per record.
+func (v *Verifier) forwardBatch(ctx context.Context, batch []*pending) {
 	coeffs := sketch.NewCoefficients(v.WindowSeed)
-	outs, err := v.Backend.Forward(ctx, []model.Step{{Cache: cache, Tokens: seq[:len(seq)-1], All: true, Sketch: coeffs.Request()}})
-	cache.Release()
-	if err != nil {
-		return res, fmt.Errorf("window %d miner %s problem %d rollout %d: forward: %w", rec.Window, rec.Miner, rec.Problem, rec.Rollout, err)
+	steps := make([]model.Step, 0, len(batch))
+	release := func() {
+		for _, s := range steps {
+			s.Cache.Release()
+		}
 	}
+	for _, pd := range batch {
+		cache, err := v.Backend.NewCache(len(pd.seq))
+		if err != nil {
+			release()
+			for _, pd := range batch {
+				pd.outcome.Err = err
+			}
+			return
+		}
+		// Statistics at the rows that chose completion tokens.
+		P := len(pd.item.Rec.Prompt)
+		want := make([]int, len(pd.seq)-1)
+		for r := range want {
+			want[r] = -1
+			if r >= P-1 {
+				want[r] = pd.seq[r+1]
+			}
+		}
+		steps = append(steps, model.Step{Cache: cache, Tokens: pd.seq[:len(pd.seq)-1], All: true, Sketch: coeffs.Request(),
+			Sampling: v.Params.Sampling, Stats: want})
+	}
+	outs, err := v.Backend.Forward(ctx, steps)
+	release()
+	for i, pd := range batch {
+		if err != nil {
+			rec := pd.item.Rec
+			pd.outcome.Err = fmt.Errorf("window %d miner %s problem %d rollout %d: forward: %w", rec.Window, rec.Miner, rec.Problem, rec.Rollout, err)
+			continue
+		}
+		v.postcheck(ctx, pd, outs[i], coeffs)
+		outs[i] = model.Output{} // the host's logits of a record go once it is judged
+	}
+}
+
+// postcheck runs checks 8–13 on one record's forward pass.
+func (v *Verifier) postcheck(ctx context.Context, pd *pending, out model.Output, coeffs sketch.Coefficients) {
+	rec, p, res := pd.item.Rec, v.Params, &pd.outcome.Result
+	n := len(rec.Completion)
 	P := len(rec.Prompt)
 	row := func(t int) int { return P - 1 + t } // the position whose logits chose completion token t
 	// 8. Sketches at the opened positions.
 	opened := OpenPositions(v.OpeningSeed, rec.Hash(), n, p.K)
 	res.SketchesOpened = len(opened)
 	for _, t := range opened {
-		got := sketch.Of(outs[0].Sketches, outs[0].Hidden, row(t), coeffs)
+		got := sketch.Of(out.Sketches, out.Hidden, row(t), coeffs)
 		d := sketch.Distance(rec.Sketches[t], got)
 		res.MaxSketchDist = max(res.MaxSketchDist, d)
 		if !sketch.Valid(rec.Sketches[t], got, t) {
-			return fail(ErrSketch, "position %d: distance %d over tolerance %d", t, d, sketch.Tolerance(t))
+			pd.fail(ErrSketch, "position %d: distance %d over tolerance %d", t, d, sketch.Tolerance(t))
+			return
 		}
 	}
 	// 9.–10. Log-probability and verifiable sampling at every position.
+	var checks []model.PositionStats
+	if out.Stats != nil {
+		checks = out.Stats[P-1:]
+	} else {
+		var err error
+		if checks, err = checkPositions(ctx, out.Logits[P-1:], rec.Completion, p.Sampling); err != nil {
+			pd.outcome.Err = err
+			return
+		}
+	}
 	us := challenge.NewTokenUniforms(v.WindowSeed, rec.Miner, rec.Problem, uint64(rec.Rollout))
 	res.MinSlack = math.Inf(1)
 	var zNum, zVar float64
-	checks, err := checkPositions(ctx, outs[0].Logits[P-1:], rec.Completion, p.Sampling)
-	if err != nil {
-		return res, err
-	}
 	for t, tok := range rec.Completion {
-		c := checks[t]
-		diff := math.Abs(float64(c.lp) - float64(rec.LogProbs[t]))
+		c := &checks[t]
+		// Committed values are f32: compare in f32 so an exact
+		// recomputation shows a difference of exactly 0.
+		lp := float32(c.LogProb)
+		diff := math.Abs(float64(lp) - float64(rec.LogProbs[t]))
 		res.MaxLogProbDiff = math.Max(res.MaxLogProbDiff, diff)
-		if diff > p.LogProbTol {
-			return fail(ErrLogProb, "position %d: committed %.6g, recomputed %.6g", t, rec.LogProbs[t], c.lp)
+		if !(diff <= p.LogProbTol) { // NaN fails too
+			pd.fail(ErrLogProb, "position %d: committed %.6g, recomputed %.6g", t, rec.LogProbs[t], lp)
+			return
 		}
 		u := us.At(t)
-		if !c.in || u < c.lo-p.SamplingMargin || u >= c.hi+p.SamplingMargin {
-			return fail(ErrSampling, "position %d: u=%.9f outside token %d's interval [%.9f, %.9f)", t, u, tok, c.lo, c.hi)
+		if !c.In || !(u >= c.Lo-p.SamplingMargin && u < c.Hi+p.SamplingMargin) {
+			pd.fail(ErrSampling, "position %d: u=%.9f outside token %d's interval [%.9f, %.9f)", t, u, tok, c.Lo, c.Hi)
+			return
 		}
-		res.MinSlack = math.Min(res.MinSlack, math.Min(u-c.lo, c.hi-u))
+		res.MinSlack = math.Min(res.MinSlack, math.Min(u-c.Lo, c.Hi-u))
 		if p.Sampling.Temperature > 0 {
-			zNum += c.lpt + c.h
-			zVar += c.variance
+			zNum += c.TemperedLogProb + c.Entropy
+			zVar += c.Variance
 		}
 	}
 	res.Positions = n
 	if zVar > 0 {
 		res.Z = zNum / math.Sqrt(zVar)
 	}
+	if err := v.checkClaims(pd); err != nil {
+		pd.outcome.Err = err
+	}
+}
+
+// checkClaims runs checks 11–13: termination, reward and advantage.
+func (v *Verifier) checkClaims(pd *pending) error {
+	rec, group, p := pd.item.Rec, pd.item.Group, v.Params
+	n := len(rec.Completion)
 	// 11. Termination.
 	for t, tok := range rec.Completion[:n-1] {
 		if slices.Contains(v.EOS, int(tok)) {
-			return fail(ErrTermination, "EOS at position %d before the end", t)
+			pd.fail(ErrTermination, "EOS at position %d before the end", t)
+			return pd.outcome.Err
 		}
 	}
 	last := int(rec.Completion[n-1])
 	if slices.Contains(v.EOS, last) {
 		if float64(rec.LogProbs[n-1]) < p.MinEOSLogProb {
-			return fail(ErrTermination, "EOS with implausible log-probability %.3g", rec.LogProbs[n-1])
+			pd.fail(ErrTermination, "EOS with implausible log-probability %.3g", rec.LogProbs[n-1])
+			return pd.outcome.Err
 		}
 	} else if n != p.MaxNewTokens {
-		return fail(ErrTermination, "stopped after %d tokens without EOS (cap %d)", n, p.MaxNewTokens)
+		pd.fail(ErrTermination, "stopped after %d tokens without EOS (cap %d)", n, p.MaxNewTokens)
+		return pd.outcome.Err
 	}
 	// 12. Reward.
 	ids := make([]int, n)
@@ -183,14 +351,17 @@ func (v *Verifier) Verify(ctx context.Context, rec *Record, group []*Record) (Re
 	}
 	text, err := v.Tokenizer.Decode(ids, true)
 	if err != nil {
-		return fail(ErrTokenRange, "%v", err)
+		pd.fail(ErrTokenRange, "%v", err)
+		return pd.outcome.Err
 	}
-	if r := task.Reward(text); r != rec.Reward {
-		return fail(ErrReward, "claimed %v, recomputed %v", rec.Reward, r)
+	if r := pd.task.Reward(text); r != rec.Reward {
+		pd.fail(ErrReward, "claimed %v, recomputed %v", rec.Reward, r)
+		return pd.outcome.Err
 	}
 	// 13. Advantages over the group's claimed rewards.
 	if err := CheckGroup(group, rec.Problem, p.GroupSize); err != nil {
-		return fail(ErrAdvantage, "%v", err)
+		pd.fail(ErrAdvantage, "%v", err)
+		return pd.outcome.Err
 	}
 	rewards := make([]float32, len(group))
 	for i, g := range group {
@@ -198,12 +369,14 @@ func (v *Verifier) Verify(ctx context.Context, rec *Record, group []*Record) (Re
 	}
 	adv, err := grpo.Advantages(rewards)
 	if err != nil {
-		return fail(ErrAdvantage, "%v", err)
+		pd.fail(ErrAdvantage, "%v", err)
+		return pd.outcome.Err
 	}
 	if adv[rec.Rollout] != rec.Advantage {
-		return fail(ErrAdvantage, "claimed %v, group gives %v", rec.Advantage, adv[rec.Rollout])
+		pd.fail(ErrAdvantage, "claimed %v, group gives %v", rec.Advantage, adv[rec.Rollout])
+		return pd.outcome.Err
 	}
-	return res, nil
+	return nil
 }
 
 // CheckGroup checks that group holds rollouts 0..G−1 of problem j in order.
@@ -219,8 +392,6 @@ func CheckGroup(group []*Record, j uint64, g int) error {
 	return nil
 }
 
-// entropyStats returns, for the sampling distribution, its entropy H, the
-// variance of log p under it, and log p(token).
 // ZFlag is the soft check's flag threshold: a rollout with Z above it is
 // reported (never rejected). For honest sampling Z is close to N(0, 1), so
 // the false-flag rate is about P(N(0,1) > 4) = 3.2e-5 per rollout; measured
@@ -235,9 +406,9 @@ func SoftZ(rows [][]float32, tokens []int, s model.Sampling) float64 {
 	}
 	var num, vr float64
 	for t, tok := range tokens {
-		h, v, lp := entropyStats(rows[t], s, tok)
-		num += lp + h
-		vr += v
+		st := model.StatsAt(rows[t], s, tok)
+		num += st.TemperedLogProb + st.Entropy
+		vr += st.Variance
 	}
 	if vr == 0 {
 		return 0
@@ -245,22 +416,13 @@ func SoftZ(rows [][]float32, tokens []int, s model.Sampling) float64 {
 	return num / math.Sqrt(vr)
 }
 
-// positionCheck is what the verifier recomputes at one completion position
-// from its logits.
-type positionCheck struct {
-	lp               float32 // log p(token), f32 as committed
-	lo, hi           float64 // the token's sampler interval
-	in               bool    // the token is in the kept set
-	h, variance, lpt float64 // entropyStats (T > 0)
-}
-
-// checkPositions computes the checks of every completion position (row t of
-// logits chose tokens[t]) on all cores: with a large vocabulary these passes
-// cost more than a GPU's forward pass. Positions are independent and the
-// caller reads the results in position order, so nothing depends on how the
-// work was split.
-func checkPositions(ctx context.Context, logits [][]float32, tokens []uint32, s model.Sampling) ([]positionCheck, error) {
-	out := make([]positionCheck, len(tokens))
+// checkPositions computes the statistics of every completion position (row
+// t of logits chose tokens[t]) on all cores: with a large vocabulary these
+// passes cost more than a GPU's forward pass. Positions are independent and
+// the caller reads the results in position order, so nothing depends on how
+// the work was split.
+func checkPositions(ctx context.Context, logits [][]float32, tokens []uint32, s model.Sampling) ([]model.PositionStats, error) {
+	out := make([]model.PositionStats, len(tokens))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(tokens)) {
@@ -270,42 +432,10 @@ func checkPositions(ctx context.Context, logits [][]float32, tokens []uint32, s 
 				if t >= len(tokens) || ctx.Err() != nil {
 					return
 				}
-				z, tok := logits[t], int(tokens[t])
-				// Committed values are f32: compare in f32 so an exact
-				// recomputation shows a difference of exactly 0.
-				c := &out[t]
-				c.lp = float32(model.LogSoftmaxAt(z, tok))
-				c.lo, c.hi, c.in = model.Interval(z, s, tok)
-				if s.Temperature > 0 {
-					c.h, c.variance, c.lpt = entropyStats(z, s, tok)
-				}
+				out[t] = model.StatsAt(logits[t], s, int(tokens[t]))
 			}
 		})
 	}
 	wg.Wait()
 	return out, ctx.Err()
-}
-
-func entropyStats(logits []float32, s model.Sampling, token int) (h, variance, lp float64) {
-	w := make([]float64, len(logits))
-	maxZ := math.Inf(-1)
-	for _, l := range logits {
-		maxZ = math.Max(maxZ, float64(l))
-	}
-	var total float64
-	for i, l := range logits {
-		w[i] = math.Exp((float64(l) - maxZ) / s.Temperature)
-		total += w[i]
-	}
-	var e2 float64
-	for _, x := range w {
-		if x == 0 {
-			continue
-		}
-		p := x / total
-		l := math.Log(p)
-		h -= p * l
-		e2 += p * l * l
-	}
-	return h, math.Max(e2-h*h, 0), math.Log(w[token] / total)
 }

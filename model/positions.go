@@ -1,0 +1,74 @@
+package model
+
+import "math"
+
+// PositionStats is what a verifier recomputes at one completion position
+// from the logits that chose its token (docs/protocol.md §7.5).
+type PositionStats struct {
+	// LogProb is log p(token) under the raw model distribution (f64, as
+	// LogSoftmaxAt).
+	LogProb float64
+	// Lo and Hi bound the token's sampler interval and In says whether the
+	// token is in the kept set (as Interval).
+	Lo, Hi float64
+	In     bool
+	// Entropy, Variance and TemperedLogProb describe the tempered,
+	// untruncated sampling distribution for the soft check: its entropy H,
+	// the variance of log p under it, and log p(token). Zero when greedy.
+	Entropy, Variance, TemperedLogProb float64
+}
+
+// StatsAt computes a position's statistics in one pass over the vocabulary
+// after the maximum: LogProb, Lo and Hi are bit-identical to LogSoftmaxAt
+// and Interval (the same f64 terms summed in the same ascending order), and
+// the soft statistics come from three running sums, Σw, Σw·y and Σw·y² with
+// y = (z − max)/T and w = exp(y), instead of a logarithm per token:
+//
+//	H = log Σw − Σw·y/Σw,   Var = Σw·y²/Σw − (Σw·y/Σw)²,   log p(token) = y_token − log Σw.
+//
+// A backend that keeps logits on a device computes the same sums there
+// (Step.Stats); its reduction order differs, so its values may differ from
+// these in the last bits, far inside every tolerance that reads them.
+func StatsAt(logits []float32, s Sampling, token int) PositionStats {
+	if s.Temperature == 0 {
+		lo, hi, in := Interval(logits, s, token)
+		return PositionStats{LogProb: LogSoftmaxAt(logits, token), Lo: lo, Hi: hi, In: in}
+	}
+	maxZ := maxLogit(logits)
+	var raw, total, s1, s2, before, wTok, yTok float64
+	for i, l := range logits {
+		d := float64(l) - maxZ
+		e := math.Exp(d)
+		raw += e
+		y, w := d, e
+		if s.Temperature != 1 { // d/1 is d: one exp serves both sums
+			y = d / s.Temperature
+			w = math.Exp(y)
+		}
+		if i == token {
+			before, wTok, yTok = total, w, y
+		}
+		total += w
+		if w != 0 {
+			s1 += w * y
+			s2 += w * y * y
+		}
+	}
+	st := PositionStats{LogProb: float64(logits[token]) - maxZ - math.Log(raw)}
+	if truncates(s, len(logits)) {
+		st.Lo, st.Hi, st.In = Interval(logits, s, token)
+	} else {
+		st.Lo, st.Hi, st.In = before/total, (before+wTok)/total, true
+	}
+	logTotal := math.Log(total)
+	mean := s1 / total
+	st.Entropy = logTotal - mean
+	st.Variance = math.Max(s2/total-mean*mean, 0)
+	st.TemperedLogProb = yTok - logTotal
+	return st
+}
+
+// truncates reports whether top-k or top-p removes tokens from the kept set.
+func truncates(s Sampling, vocab int) bool {
+	return (s.TopK > 0 && s.TopK < vocab) || (s.TopP > 0 && s.TopP < 1)
+}

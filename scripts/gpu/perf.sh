@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The performance issue's GPU run in one command, on the GPU machine with
+# .gpu-in carried (`scripts/gpu/cuda_tests.sh prepare` here first):
+#
+#   TESTS='StatsKernel' BENCH='VerifyPass|GenerateGroup' [HF=1] scripts/gpu/perf.sh
+#
+# 1. rebuilds kernels.ptx with the machine's nvcc (the run tests the .cu
+#    source; the PTX lands in $OUT for committing) and generates the preset
+#    models once;
+# 2. runs the CUDA tests matching TESTS (log: cuda-test.log);
+# 3. runs the benchmarks matching BENCH with exact products and again with
+#    split-3 tensor cores (log: bench.log; BENCHTIME, default 3x);
+# 4. with HF=1, transformers' bf16 generate on the same weights and GPU
+#    (hf-speed.json), the same-run reference.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+out=${OUT:-/tmp/out}
+mkdir -p "$out"
+export ASSAY_MODELS=${ASSAY_MODELS:-/tmp/assay-models} ASSAY_SHARED=$PWD/.gpu-in/shared
+t0=$(date +%s)
+stamp() { echo "[perf +$(($(date +%s) - t0)) s] $*" | tee -a "$out/perf.log"; }
+[ -f .gpu-in/assay.gz ] && gunzip -f .gpu-in/assay.gz
+nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.sm,clocks.mem --format=csv,noheader | tee -a "$out/perf.log"
+if command -v nvcc >/dev/null; then
+	nvcc -ptx -arch=sm_90 -O3 -fmad=false -o "$out/kernels.ptx" cuda/kernels.cu || exit 1
+	export ASSAY_CUDA_PTX=$out/kernels.ptx
+fi
+for preset in ${PRESETS:-qwen2.5-0.5b qwen2.5-1.5b}; do
+	dir=$ASSAY_MODELS/assay-$preset
+	[ -f "$dir/config.json" ] || .gpu-in/assay model init --preset "$preset" --out "$dir" >/dev/null
+done
+stamp "models ready"
+cd cuda
+if [ -n "${TESTS:-}" ]; then
+	../.gpu-in/cuda.test -test.v -test.run "$TESTS" 2>&1 | tee "$out/cuda-test.log" | grep -E '^(--- |PASS|FAIL|ok|panic)|_test.go' | grep -v '^=== '
+	stamp "tests done"
+fi
+if [ -n "${BENCH:-}" ]; then
+	for split in 0 3; do
+		echo "== ASSAY_CUDA_SPLIT=$split" | tee -a "$out/bench.log"
+		ASSAY_CUDA_SPLIT=$split ../.gpu-in/cuda.test -test.run '^$' -test.bench "$BENCH" -test.benchtime "${BENCHTIME:-3x}" 2>&1 |
+			grep -E '^(Benchmark|cpu:|--- FAIL|panic|\s+\S+_test.go)' | tee -a "$out/bench.log"
+	done
+	stamp "benchmarks done"
+fi
+cd ..
+if [ -n "${HF:-}" ]; then
+	PYTHONUNBUFFERED=1 python3 scripts/gpu/hf_cuda_reference.py /nonexistent "$out/hf-speed.json" --speed "$ASSAY_MODELS/assay-qwen2.5-1.5b" --bf16-only >"$out/hf-speed.log" 2>&1
+	tail -5 "$out/hf-speed.log" | tee -a "$out/perf.log"
+	stamp "transformers done"
+fi
