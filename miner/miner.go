@@ -47,6 +47,10 @@ type Config struct {
 	Listen, Endpoint string
 	// MaxGroups caps problems per window (0: as many as fit before the deadline).
 	MaxGroups int
+	// MaxSequences bounds the rollouts generated together (continuous
+	// batching over groups; model.GenerateGroups). 0: one group at a time,
+	// which suits the CPU engine; a GPU wants hundreds.
+	MaxSequences int
 	// Poll is how often the chain head is read (1 s when 0).
 	Poll   time.Duration
 	Logger *slog.Logger
@@ -217,24 +221,37 @@ func (m *Miner) window(ctx context.Context, w uint64) error {
 	var records []*proofs.Record
 	start := time.Now()
 	var toks int
-	for j := uint64(0); cfg.MaxGroups == 0 || int(j) < cfg.MaxGroups; j++ {
-		// Stop one block before the deadline: the file must exist before it.
-		h, err := cfg.Network.Chain.BlockNumber(ctx)
+	// Stop one block before the deadline: the file must exist before it.
+	// Groups start while the head allows; those still in flight when it
+	// arrives are cut off (genCtx), and the file holds the finished prefix.
+	genCtx, stopGen := context.WithCancel(ctx)
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		if err := m.waitBlock(genCtx, deadline-1); err == nil {
+			stopGen()
+		}
+	}()
+	defer func() {
+		stopGen()
+		<-watched
+	}()
+	more := func(j uint64) bool {
+		if cfg.MaxGroups > 0 && int(j) >= cfg.MaxGroups {
+			return false
+		}
+		h, err := cfg.Network.Chain.BlockNumber(genCtx)
 		if err == nil && h+1 >= deadline {
 			m.log.Info("window truncated at the deadline", "window", w, "groups", j)
-			break
+			return false
 		}
-		g, err := p.Group(ctx, j)
-		if err != nil {
-			// A failing backend (a GPU lost mid-window) stops the miner, but
-			// the groups already finished are a valid, gap-free file: keep it.
-			if len(records) > 0 && ctx.Err() == nil {
-				if path, werr := proofs.WriteWindowFile(cfg.Store, cfg.Key, w, records); werr == nil {
-					m.log.Warn("backend failed; kept the groups finished so far", "window", w, "groups", j, "file", path)
-				}
-			}
-			return fmt.Errorf("window %d problem %d: %w", w, j, err)
-		}
+		return genCtx.Err() == nil
+	}
+	seqs := cfg.MaxSequences
+	if seqs <= 0 {
+		seqs = cfg.Network.Proofs.GroupSize
+	}
+	gerr := p.Groups(genCtx, 0, seqs, more, func(j uint64, g []*proofs.Record) error {
 		records = append(records, g...)
 		for _, r := range g {
 			toks += len(r.Completion)
@@ -244,6 +261,23 @@ func (m *Miner) window(ctx context.Context, w uint64) error {
 			el := time.Since(start).Seconds()
 			cfg.Progress(fmt.Sprintf("window %d  problems %d  rollouts %d  %.0f tok/s", w, j+1, len(records), float64(toks)/max(el, 1e-9)))
 		}
+		return nil
+	})
+	switch {
+	case gerr == nil:
+	case ctx.Err() != nil:
+		return ctx.Err()
+	case genCtx.Err() != nil:
+		m.log.Info("window cut at the deadline", "window", w, "groups", len(records)/cfg.Network.Proofs.GroupSize)
+	default:
+		// A failing backend (a GPU lost mid-window) stops the miner, but
+		// the groups already finished are a valid, gap-free file: keep it.
+		if len(records) > 0 {
+			if path, werr := proofs.WriteWindowFile(cfg.Store, cfg.Key, w, records); werr == nil {
+				m.log.Warn("backend failed; kept the groups finished so far", "window", w, "groups", len(records)/cfg.Network.Proofs.GroupSize, "file", path)
+			}
+		}
+		return fmt.Errorf("window %d: %w", w, gerr)
 	}
 	if len(records) == 0 {
 		return fmt.Errorf("window %d: no group finished before the deadline", w)

@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"sort"
 )
@@ -102,8 +103,11 @@ func trainBPE(text string, size int) (vocab map[string]int, merges [][2]string) 
 var generatedSpecials = []string{"<|endoftext|>", "<|im_start|>", "<|im_end|>"}
 
 // generatedTokenizerJSON builds a byte-level BPE tokenizer.json with `merges`
-// learned merges and ChatML specials, in the layout Hugging Face writes.
-func generatedTokenizerJSON(size int) ([]byte, map[string]int) {
+// learned merges and ChatML specials, in the layout Hugging Face writes,
+// and, up to padTo ids, reserved entries no merge produces: a random model
+// samples from its whole vocabulary, and every id it can sample must decode
+// (Qwen2.5's own vocabulary is likewise larger than its merges reach).
+func generatedTokenizerJSON(size, padTo int) ([]byte, map[string]int) {
 	vocab, merges := trainBPE(trainingText, size-len(generatedSpecials))
 	var added []map[string]any
 	for _, s := range generatedSpecials {
@@ -111,6 +115,9 @@ func generatedTokenizerJSON(size int) ([]byte, map[string]int) {
 		vocab[s] = id
 		added = append(added, map[string]any{"id": id, "content": s, "single_word": false, "lstrip": false,
 			"rstrip": false, "normalized": false, "special": true})
+	}
+	for id := len(vocab); id < padTo; id++ {
+		vocab[fmt.Sprintf("<reserved_%d>", id)] = id
 	}
 	base := map[string]int{}
 	for k, v := range vocab {

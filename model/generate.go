@@ -3,7 +3,6 @@ package model
 import (
 	"context"
 	"fmt"
-	"slices"
 )
 
 // GenerateConfig configures generation.
@@ -49,102 +48,20 @@ type Rollout struct {
 
 // GenerateGroup samples n rollouts of one prompt: the prompt is prefilled
 // once, the cache forked per rollout, and all live rollouts decoded together
-// in one batched forward pass per step.
+// in one batched forward pass per step (GenerateGroups with one group).
 func GenerateGroup(ctx context.Context, b Backend, prompt []int, n int, gc GenerateConfig, u Uniform) ([]Rollout, error) {
-	if len(prompt) == 0 {
-		return nil, fmt.Errorf("model: empty prompt")
-	}
 	if n <= 0 || gc.MaxNewTokens <= 0 {
 		return nil, fmt.Errorf("model: need n > 0 rollouts and max new tokens > 0")
 	}
-	if err := gc.Sampling.Validate(); err != nil {
-		return nil, err
-	}
-	maxLen := gc.MaxLen
-	if maxLen <= 0 {
-		maxLen = len(prompt) + gc.MaxNewTokens
-	}
-	if maxLen > b.Config().MaxPositions || len(prompt)+gc.MaxNewTokens > maxLen {
-		return nil, fmt.Errorf("%w: prompt %d + %d new tokens, context %d", ErrContext, len(prompt), gc.MaxNewTokens, min(maxLen, b.Config().MaxPositions))
-	}
-	base, err := b.NewCache(maxLen)
+	var out []Rollout
+	err := GenerateGroups(ctx, b, ScheduleConfig{GenerateConfig: gc, MaxSequences: n,
+		Next: func(j int) (GroupRequest, bool) { return GroupRequest{Prompt: prompt, N: n, U: u}, j == 0 },
+		Done: func(_ int, rs []Rollout) error { out = rs; return nil },
+	})
 	if err != nil {
 		return nil, err
 	}
-	caches := []Cache{base}
-	defer func() {
-		for _, c := range caches {
-			c.Release()
-		}
-	}()
-	us := make([]float64, n)
-	for i := range us {
-		us[i] = u(i, 0)
-	}
-	out, err := b.Forward(ctx, []Step{{Cache: base, Tokens: prompt, Uniforms: us, Sampling: gc.Sampling, Sketch: gc.Sketch}})
-	if err != nil {
-		return nil, fmt.Errorf("prefill: %w", err)
-	}
-	picks := out[0].Picks
-	// The last position's hidden state and sketch per rollout (each nil
-	// where the backend did not return it).
-	hidden := make([][]float32, n)
-	sketches := make([][]uint32, n)
-	for i := range hidden {
-		hidden[i], sketches[i] = lastState(out[0])
-	}
-	for i := 1; i < n; i++ {
-		f, err := base.Fork()
-		if err != nil {
-			return nil, fmt.Errorf("fork cache %d: %w", i, err)
-		}
-		caches = append(caches, f)
-	}
-	rs := make([]Rollout, n)
-	live := make([]int, n)
-	for i := range live {
-		live[i] = i
-	}
-	for t := 0; len(live) > 0; t++ {
-		var steps []Step
-		var next []int
-		for _, i := range live {
-			p := picks[i]
-			r := &rs[i]
-			r.Tokens = append(r.Tokens, p.Token)
-			r.LogProbs = append(r.LogProbs, float32(p.LogProb))
-			r.SampleLogProbs = append(r.SampleLogProbs, float32(p.SampleLogProb))
-			r.Margins = append(r.Margins, p.Margin)
-			if sketches[i] != nil {
-				r.Sketches = append(r.Sketches, sketches[i][0])
-			}
-			if hidden[i] != nil && (gc.Hidden || sketches[i] == nil && gc.Sketch != nil) {
-				r.Hidden = append(r.Hidden, hidden[i])
-			}
-			switch {
-			case slices.Contains(gc.EOS, p.Token):
-				r.Stop = "eos"
-			case len(r.Tokens) >= gc.MaxNewTokens:
-				r.Stop = "length"
-			default:
-				steps = append(steps, Step{Cache: caches[i], Tokens: []int{p.Token}, Uniforms: []float64{u(i, t+1)}, Sampling: gc.Sampling, Sketch: gc.Sketch})
-				next = append(next, i)
-			}
-		}
-		live = next
-		if len(steps) == 0 {
-			break
-		}
-		outs, err := b.Forward(ctx, steps)
-		if err != nil {
-			return nil, fmt.Errorf("decode step %d: %w", t, err)
-		}
-		for k, i := range live {
-			picks[i] = outs[k].Picks[0]
-			hidden[i], sketches[i] = lastState(outs[k])
-		}
-	}
-	return rs, nil
+	return out, nil
 }
 
 // lastState is the hidden state and the sketch (a one-element slice) of an

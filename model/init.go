@@ -44,6 +44,14 @@ var Presets = map[string]Preset{
 	"tiny":         tinyPreset(),
 	"qwen2.5-0.5b": qwenPreset("qwen2.5-0.5b", 896, 24, 14, 2, 4864, 151936, 1024, 32768),
 	"qwen2.5-1.5b": qwenPreset("qwen2.5-1.5b", 1536, 28, 12, 2, 8960, 151936, 1024, 32768),
+	"qwen2.5-7b":   untied(qwenPreset("qwen2.5-7b", 3584, 28, 28, 4, 18944, 152064, 1024, 32768)),
+}
+
+// untied gives a preset its own output matrix (Qwen2.5-7B does not tie it to
+// the embeddings).
+func untied(p Preset) Preset {
+	p.Config.TieWordEmbeddings = false
+	return p
 }
 
 // PresetNames lists the presets, sorted.
@@ -80,7 +88,11 @@ func Init(ic InitConfig) error {
 	if err := os.MkdirAll(ic.Out, 0o755); err != nil {
 		return err
 	}
-	tokJSON, vocab := generatedTokenizerJSON(p.TokenizerSize)
+	padTo := 0
+	if !p.VocabFromTokenizer {
+		padTo = p.Config.VocabSize
+	}
+	tokJSON, vocab := generatedTokenizerJSON(p.TokenizerSize, padTo)
 	cfg := p.Config
 	if p.VocabFromTokenizer {
 		cfg.VocabSize = len(vocab)
@@ -91,7 +103,7 @@ func Init(ic InitConfig) error {
 		"num_hidden_layers": cfg.Layers, "num_attention_heads": cfg.Heads, "num_key_value_heads": cfg.KVHeads,
 		"intermediate_size": cfg.IntermediateSize, "vocab_size": cfg.VocabSize, "max_position_embeddings": cfg.MaxPositions,
 		"max_window_layers": cfg.Layers, "use_sliding_window": false, "sliding_window": nil,
-		"rms_norm_eps": cfg.RMSNormEps, "rope_theta": cfg.RopeTheta, "rope_scaling": nil, "tie_word_embeddings": true,
+		"rms_norm_eps": cfg.RMSNormEps, "rope_theta": cfg.RopeTheta, "rope_scaling": nil, "tie_word_embeddings": cfg.TieWordEmbeddings,
 		"hidden_act": "silu", "attention_dropout": 0.0, "initializer_range": 0.02, "use_cache": true,
 		"bos_token_id": pad, "eos_token_id": eos, "torch_dtype": "bfloat16",
 		"assay_preset": p.Name, "assay_seed": ic.Seed,
@@ -119,7 +131,7 @@ func Init(ic InitConfig) error {
 	rng := rand.NewChaCha8(key)
 	var tensors []TensorSource
 	for name, shape := range cfg.expected() {
-		if name == "lm_head.weight" { // tied: stored once, as Qwen2.5 small models do
+		if name == "lm_head.weight" && cfg.TieWordEmbeddings { // stored once, as Qwen2.5 small models do
 			continue
 		}
 		ones := len(shape) == 1 && (filepath.Ext(name) == ".weight")

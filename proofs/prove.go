@@ -49,29 +49,82 @@ type Prover struct {
 // that chose it, rewards are scored by the environment and advantages
 // computed over the group.
 func (p *Prover) Group(ctx context.Context, j uint64) ([]*Record, error) {
-	miner := crypto.PubkeyToAddress(p.Key.PublicKey)
-	task, prompt, err := Task(p.Env, p.Tokenizer, p.WindowSeed, miner, j)
+	var out []*Record
+	err := p.Groups(ctx, j, p.Params.GroupSize, func(k uint64) bool { return k == j }, func(_ uint64, recs []*Record) error {
+		out = recs
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	if len(prompt) > p.Params.Limits.MaxPrompt {
-		return nil, fmt.Errorf("problem %d: prompt of %d tokens exceeds %d", j, len(prompt), p.Params.Limits.MaxPrompt)
+	return out, nil
+}
+
+// Groups generates problems from, from+1, … while more(j) holds, with
+// continuous batching (model.GenerateGroups: at most maxSeqs rollouts in
+// flight, 0 for model.DefaultMaxSequences), and hands each problem's G
+// signed records to done in problem order. The records of a problem are
+// the same as Group's. On an error the groups handed over so far stand.
+func (p *Prover) Groups(ctx context.Context, from uint64, maxSeqs int, more func(j uint64) bool, done func(j uint64, recs []*Record) error) error {
+	miner := crypto.PubkeyToAddress(p.Key.PublicKey)
+	type problem struct {
+		task   env.Task
+		prompt []uint32
 	}
-	ids := make([]int, len(prompt))
-	for i, t := range prompt {
-		ids[i] = int(t)
-	}
-	us := make([]*challenge.TokenUniforms, p.Params.GroupSize)
-	for i := range us {
-		us[i] = challenge.NewTokenUniforms(p.WindowSeed, miner, j, uint64(i))
+	var probs []problem // indexed by j - from
+	var perr error
+	next := func(k int) (model.GroupRequest, bool) {
+		j := from + uint64(k)
+		if !more(j) {
+			return model.GroupRequest{}, false
+		}
+		task, prompt, err := Task(p.Env, p.Tokenizer, p.WindowSeed, miner, j)
+		if err == nil && len(prompt) > p.Params.Limits.MaxPrompt {
+			err = fmt.Errorf("problem %d: prompt of %d tokens exceeds %d", j, len(prompt), p.Params.Limits.MaxPrompt)
+		}
+		if err != nil {
+			perr = err
+			return model.GroupRequest{}, false
+		}
+		probs = append(probs, problem{task, prompt})
+		ids := make([]int, len(prompt))
+		for i, t := range prompt {
+			ids[i] = int(t)
+		}
+		us := make([]*challenge.TokenUniforms, p.Params.GroupSize)
+		for i := range us {
+			us[i] = challenge.NewTokenUniforms(p.WindowSeed, miner, j, uint64(i))
+		}
+		return model.GroupRequest{Prompt: ids, N: p.Params.GroupSize, U: func(i, t int) float64 { return us[i].At(t) }}, true
 	}
 	coeffs := sketch.NewCoefficients(p.WindowSeed)
-	rs, err := model.GenerateGroup(ctx, p.Backend, ids, p.Params.GroupSize, model.GenerateConfig{
-		MaxNewTokens: p.Params.MaxNewTokens, Sampling: p.Params.Sampling, EOS: p.EOS, Sketch: coeffs.Request(),
-	}, func(i, t int) float64 { return us[i].At(t) })
+	err := model.GenerateGroups(ctx, p.Backend, model.ScheduleConfig{
+		GenerateConfig: model.GenerateConfig{MaxNewTokens: p.Params.MaxNewTokens, Sampling: p.Params.Sampling, EOS: p.EOS, Sketch: coeffs.Request()},
+		MaxSequences:   maxSeqs,
+		Next:           next,
+		Done: func(k int, rs []model.Rollout) error {
+			j := from + uint64(k)
+			pr := probs[k]
+			probs[k] = problem{} // a delivered problem's prompt is not needed again
+			recs, err := p.records(miner, j, pr.task, pr.prompt, rs, coeffs)
+			if err != nil {
+				return err
+			}
+			return done(j, recs)
+		},
+	})
 	if err != nil {
-		return nil, fmt.Errorf("problem %d: %w", j, err)
+		var last uint64
+		if len(probs) > 0 {
+			last = from + uint64(len(probs)-1)
+		}
+		return fmt.Errorf("problems %d–%d: %w", from, last, err)
 	}
+	return perr
+}
+
+// records scores, signs and commits one problem's rollouts.
+func (p *Prover) records(miner [20]byte, j uint64, task env.Task, prompt []uint32, rs []model.Rollout, coeffs sketch.Coefficients) ([]*Record, error) {
 	rewards := make([]float32, len(rs))
 	recs := make([]*Record, len(rs))
 	for i, r := range rs {

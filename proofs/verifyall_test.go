@@ -116,3 +116,34 @@ func TestVerifyAllBatched(t *testing.T) {
 		t.Fatalf("without StatsOnDevice: %d outcomes in %d passes, want 4 in 4", len(out), len(dev.passes))
 	}
 }
+
+// TestProverGroupsBatched: problems generated together with continuous
+// batching are the records Group gives one problem at a time.
+func TestProverGroupsBatched(t *testing.T) {
+	if testing.Short() {
+		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
+	}
+	f := getFixture(t)
+	var got [][]*Record
+	err := f.prover.Groups(context.Background(), 0, 2*f.params.GroupSize+1, func(j uint64) bool { return j < uint64(len(f.groups)) },
+		func(j uint64, recs []*Record) error {
+			if int(j) != len(got) {
+				t.Fatalf("problem %d handed over after %d", j, len(got))
+			}
+			got = append(got, recs)
+			return nil
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(f.groups) {
+		t.Fatalf("%d problems, want %d", len(got), len(f.groups))
+	}
+	for j := range got {
+		for i := range got[j] {
+			if !got[j][i].Equal(f.groups[j][i]) {
+				t.Fatalf("problem %d rollout %d differs from Group's", j, i)
+			}
+		}
+	}
+}

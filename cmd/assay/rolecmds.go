@@ -161,6 +161,8 @@ stderr; --log-format json gives structured logs.`,
 			&cli.StringFlag{Name: "listen", Value: "127.0.0.1:9001", EnvVars: envs("listen"), Usage: "HTTP address serving files and /metrics"},
 			&cli.StringFlag{Name: "endpoint", EnvVars: envs("endpoint"), Usage: "public URL registered on-chain (default http://LISTEN)"},
 			&cli.IntFlag{Name: "max-groups", Value: 0, Usage: "problems per window at most (0: as many as fit)"},
+			&cli.IntFlag{Name: "max-sequences", Value: 0, EnvVars: envs("max-sequences"),
+				Usage: "rollouts generated together, over several groups (0: one group at a time; on a GPU try 256)"},
 			&cli.IntFlag{Name: "windows", Usage: "stop after this many windows (0: run until interrupted)"},
 			&cli.StringFlag{Name: "claim-model-id", Hidden: true, Usage: "demo cheater: claim this model id instead of the loaded model's"},
 		),
@@ -186,7 +188,7 @@ stderr; --log-format json gives structured logs.`,
 			}
 			m, err := miner.New(miner.Config{Network: s.net, Model: s.model, ModelID: claim, Env: e, Key: key, Beacon: b,
 				Store: c.String("store"), Listen: c.String("listen"), Endpoint: c.String("endpoint"), MaxGroups: c.Int("max-groups"),
-				Logger: log, Progress: progress, Windows: c.Int("windows")})
+				MaxSequences: c.Int("max-sequences"), Logger: log, Progress: progress, Windows: c.Int("windows")})
 			if err != nil {
 				return err
 			}

@@ -22,6 +22,7 @@ prepare)
 	export CGO_CFLAGS="-I$PWD/.cache/cuda/include" CGO_LDFLAGS="-L$PWD/.cache/cuda/lib"
 	mkdir -p .gpu-in/shared/models
 	go test -c -tags cuda -ldflags="-s -w" -o .gpu-in/cuda.test ./cuda
+	go test -c -tags cuda -ldflags="-s -w" -o .gpu-in/proofs.test ./proofs # the role benchmarks (perf.sh)
 	# gzipped: the carried tree may hold 64 MiB; remote unpacks it.
 	go build -tags cuda -ldflags="-s -w" -o .gpu-in/assay ./cmd/assay
 	gzip -9f .gpu-in/assay

@@ -15,7 +15,7 @@ For every completion position this script recomputes, with transformers:
     and what the precision contract excludes): the same figures.
 
 --speed times transformers' generate on MODEL_DIR (bf16 weights, as stored)
-at batch 1/16/64, prompt 200, 256 new tokens, and the device copy bandwidth
+at batch 1/16/64 (HF_BATCHES=1,16,64,256 for others), prompt 200, 256 new tokens, and the device copy bandwidth
 for the roofline; bf16 weights in fp32 too unless --bf16-only.
 """
 import glob
@@ -109,7 +109,7 @@ def speed(model_dir, dtypes=(torch.bfloat16, torch.float32)):
     for dtype in dtypes:
         model = AutoModelForCausalLM.from_pretrained(model_dir, torch_dtype=dtype).cuda().eval()
         V = model.config.vocab_size
-        for batch in (1, 16, 64):
+        for batch in [int(b) for b in os.environ.get("HF_BATCHES", "1,16,64").split(",")]:
             g = torch.Generator(device="cuda").manual_seed(0)
             ids = torch.randint(0, V, (batch, 200), device="cuda", generator=g)
             with torch.no_grad():

@@ -2,7 +2,7 @@
 # The performance issue's GPU run in one command, on the GPU machine with
 # .gpu-in carried (`scripts/gpu/cuda_tests.sh prepare` here first):
 #
-#   TESTS='StatsKernel' BENCH='VerifyPass|GenerateGroup' [HF=1] scripts/gpu/perf.sh
+#   TESTS='StatsKernel' BENCH='VerifyPass|GenerateGroup' [ROLES=1] [HF=1] scripts/gpu/perf.sh
 #
 # 1. rebuilds kernels.ptx with the machine's nvcc (the run tests the .cu
 #    source; the PTX lands in $OUT for committing) and generates the preset
@@ -10,7 +10,7 @@
 # 2. runs the CUDA tests matching TESTS (log: cuda-test.log);
 # 3. runs the benchmarks matching BENCH with exact products and again with
 #    split-3 tensor cores (log: bench.log; BENCHTIME, default 3x);
-# 4. with HF=1, transformers' bf16 generate on the same weights and GPU
+# 5. with HF=1, transformers' bf16 generate on the same weights and GPU
 #    (hf-speed.json), the same-run reference.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -44,6 +44,18 @@ if [ -n "${BENCH:-}" ]; then
 	stamp "benchmarks done"
 fi
 cd ..
+# 4. The roles end to end (proofs' BenchmarkRoles): the miner at several
+#    batch sizes and the validator on its records; ROLES_SEQS is a list of
+#    split:sequences:groups ("0:16,256:8 3:64,256:16").
+if [ -n "${ROLES:-}" ]; then
+	for spec in ${ROLES_SEQS:-0:16,256:8 3:64,256:16}; do
+		IFS=: read -r split seqs groups <<<"$spec"
+		echo "== roles, ASSAY_CUDA_SPLIT=$split, sequences $seqs, $groups groups" | tee -a "$out/roles.log"
+		(cd proofs && ASSAY_CUDA_SPLIT=$split ASSAY_BENCH_SEQS=$seqs ASSAY_BENCH_GROUPS=$groups ../.gpu-in/proofs.test -test.run '^$' -test.bench Roles -test.benchtime 1x -test.v 2>&1) |
+			grep -E '^(Benchmark|cpu:|--- FAIL|panic|\s+\S+_test.go|\s+roles_cuda)' | tee -a "$out/roles.log"
+	done
+	stamp "roles done"
+fi
 if [ -n "${HF:-}" ]; then
 	PYTHONUNBUFFERED=1 python3 scripts/gpu/hf_cuda_reference.py /nonexistent "$out/hf-speed.json" --speed "$ASSAY_MODELS/assay-qwen2.5-1.5b" --bf16-only >"$out/hf-speed.log" 2>&1
 	tail -5 "$out/hf-speed.log" | tee -a "$out/perf.log"
