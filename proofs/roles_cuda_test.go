@@ -101,69 +101,81 @@ func BenchmarkRoles(b *testing.B) {
 	// The same generation without commitments (no sketches, no rewards or
 	// signatures): what the commitments cost.
 	seqs := envInt("ASSAY_BENCH_RAW_SEQS", 256)
-	b.Run(fmt.Sprintf("generate-only/seqs=%d", seqs), func(b *testing.B) {
-		_, prompt, _ := Task(prover.Env, tk, ws, crypto.PubkeyToAddress(key.PublicKey), 0)
-		ids := make([]int, len(prompt))
-		for i, t := range prompt {
-			ids[i] = int(t)
-		}
-		toks := 0
-		for b.Loop() {
-			err := model.GenerateGroups(ctx, gpu, model.ScheduleConfig{
-				GenerateConfig: model.GenerateConfig{MaxNewTokens: params.MaxNewTokens, Sampling: params.Sampling},
-				MaxSequences:   seqs,
-				Next: func(j int) (model.GroupRequest, bool) {
-					return model.GroupRequest{Prompt: ids, N: params.GroupSize, U: func(i, t int) float64 { return float64((i*7919+t*104729+j)%1000) / 1000 }}, j < groups
-				},
-				Done: func(_ int, rs []model.Rollout) error {
-					for _, r := range rs {
-						toks += len(r.Tokens)
-					}
-					return nil
-				},
-			})
-			if err != nil {
-				b.Fatal(err)
+	if os.Getenv("ASSAY_BENCH_RAW") != "0" {
+		b.Run(fmt.Sprintf("generate-only/seqs=%d", seqs), func(b *testing.B) {
+			_, prompt, _ := Task(prover.Env, tk, ws, crypto.PubkeyToAddress(key.PublicKey), 0)
+			ids := make([]int, len(prompt))
+			for i, t := range prompt {
+				ids[i] = int(t)
 			}
-		}
-		b.ReportMetric(float64(groups*params.GroupSize*b.N)/b.Elapsed().Seconds(), "rollouts/s")
-		b.ReportMetric(float64(toks)/b.Elapsed().Seconds(), "tok/s")
-	})
+			toks := 0
+			for b.Loop() {
+				err := model.GenerateGroups(ctx, gpu, model.ScheduleConfig{
+					GenerateConfig: model.GenerateConfig{MaxNewTokens: params.MaxNewTokens, Sampling: params.Sampling},
+					MaxSequences:   seqs,
+					Next: func(j int) (model.GroupRequest, bool) {
+						return model.GroupRequest{Prompt: ids, N: params.GroupSize, U: func(i, t int) float64 { return float64((i*7919+t*104729+j)%1000) / 1000 }}, j < groups
+					},
+					Done: func(_ int, rs []model.Rollout) error {
+						for _, r := range rs {
+							toks += len(r.Tokens)
+						}
+						return nil
+					},
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(groups*params.GroupSize*b.N)/b.Elapsed().Seconds(), "rollouts/s")
+			b.ReportMetric(float64(toks)/b.Elapsed().Seconds(), "tok/s")
+		})
+	}
 	if len(window) == 0 {
 		return
 	}
-	// Every rollout of the last miner run verified, as an opened sample is.
+	// Every rollout of the last miner run verified, as an opened sample is,
+	// and then RolloutsPerGroup of every group (what an opening takes of a
+	// group: fewer rollouts share each prompt's prefill).
 	v := &Verifier{Backend: gpu, Tokenizer: tk, Env: prover.Env, Params: params, ModelID: id, Window: 1,
 		WindowSeed: ws, OpeningSeed: challenge.PRF32("bench/opening-seed")}
-	var items []Item
+	var all, opened []Item
 	for _, g := range window {
-		for _, r := range g {
-			items = append(items, Item{r, g})
-		}
-	}
-	b.Run(fmt.Sprintf("validator/rollouts=%d", len(items)), func(b *testing.B) {
-		positions, rejected := 0, 0
-		var first error
-		for b.Loop() {
-			// VerifyAll stops at a failure; go on past it to count them.
-			for rest := items; len(rest) > 0; {
-				outs := v.VerifyAll(ctx, rest)
-				for _, o := range outs {
-					if o.Err != nil {
-						rejected++
-						first = o.Err
-					} else {
-						positions += o.Result.Positions
-					}
-				}
-				rest = rest[len(outs):]
+		for i, r := range g {
+			all = append(all, Item{r, g})
+			if i < params.RolloutsPerGroup {
+				opened = append(opened, Item{r, g})
 			}
 		}
-		if first != nil {
-			b.Logf("%d rejected; last: %v", rejected, first)
-		}
-		b.ReportMetric(float64(len(items)*b.N)/b.Elapsed().Seconds(), "rollouts/s")
-		b.ReportMetric(float64(positions)/b.Elapsed().Seconds(), "positions/s")
-		b.ReportMetric(float64(rejected)/float64(b.N), "rejected")
-	})
+	}
+	for _, c := range []struct {
+		name  string
+		items []Item
+	}{{"all", all}, {"per-group", opened}} {
+		b.Run(fmt.Sprintf("validator-%s/rollouts=%d", c.name, len(c.items)), func(b *testing.B) {
+			positions, rejected := 0, 0
+			var first error
+			for b.Loop() {
+				// VerifyAll stops at a failure; go on past it to count them.
+				for rest := c.items; len(rest) > 0; {
+					outs := v.VerifyAll(ctx, rest)
+					for _, o := range outs {
+						if o.Err != nil {
+							rejected++
+							first = o.Err
+						} else {
+							positions += o.Result.Positions
+						}
+					}
+					rest = rest[len(outs):]
+				}
+			}
+			if first != nil {
+				b.Logf("%d rejected; last: %v", rejected, first)
+			}
+			b.ReportMetric(float64(len(c.items)*b.N)/b.Elapsed().Seconds(), "rollouts/s")
+			b.ReportMetric(float64(positions)/b.Elapsed().Seconds(), "positions/s")
+			b.ReportMetric(float64(rejected)/float64(b.N), "rejected")
+		})
+	}
 }

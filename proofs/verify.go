@@ -63,6 +63,11 @@ type Outcome struct {
 // logits on its device: 8,192 rows of 151,936 f32 logits are 5 GB there.
 const defaultBatchRows = 8192
 
+// hostLogitBytes bounds the logits a batched pass brings to the host when
+// the backend does not compute the statistics itself: 256 MiB is about one
+// rollout at Qwen's vocabulary, thousands of rows at the demo model's.
+const hostLogitBytes = 256 << 20
+
 // Verify runs every check on rec, in the order of docs/protocol.md, and
 // returns the first failure wrapped with its reason (see Reasons). group is
 // the record's whole group from the same file (for the advantage check).
@@ -74,13 +79,13 @@ func (v *Verifier) Verify(ctx context.Context, rec *Record, group []*Record) (Re
 // VerifyAll verifies items in order as Verify does and stops at the first
 // failure, as a validator judging a miner's sample does: it returns the
 // outcomes of items[:k], where the last failed unless all k = len(items)
-// passed. The forward passes of many records are batched into one (ragged:
-// each record its own sequence) when the backend computes the per-position
-// statistics on its device (model.StatsOnDevice); otherwise one record a
-// pass, since each pass then brings every row's logits to the host. Each
-// outcome is the same as Verify's for that item alone.
+// passed. Records are verified in batched passes (see forwardBatch) of at
+// most BatchRows rows where the backend computes the per-position
+// statistics on its device (model.StatsOnDevice), else of as many rows as
+// 256 MiB of host logits hold. Each outcome is the same as Verify's for
+// that item alone.
 func (v *Verifier) VerifyAll(ctx context.Context, items []Item) []Outcome {
-	budget := 0 // rows per pass; 0: one record
+	budget := hostLogitBytes / (4 * max(1, v.Backend.Config().VocabSize))
 	if d, ok := v.Backend.(model.StatsOnDevice); ok && d.StatsOnDevice(v.Params.Sampling) {
 		budget = v.BatchRows
 		if budget <= 0 {
@@ -90,6 +95,7 @@ func (v *Verifier) VerifyAll(ctx context.Context, items []Item) []Outcome {
 	out := make([]Outcome, 0, len(items))
 	var batch []*pending
 	rows := 0
+	prompts := map[string]bool{}
 	// flush judges the batch; false once an outcome failed.
 	flush := func() bool {
 		if len(batch) > 0 {
@@ -102,6 +108,7 @@ func (v *Verifier) VerifyAll(ctx context.Context, items []Item) []Outcome {
 			}
 		}
 		batch, rows = batch[:0], 0
+		clear(prompts)
 		return true
 	}
 	for _, it := range items {
@@ -114,15 +121,27 @@ func (v *Verifier) VerifyAll(ctx context.Context, items []Item) []Outcome {
 			}
 			return out
 		}
-		n := len(pd.seq) - 1
+		n := len(pd.item.Rec.Completion) // rows of the record's own pass
+		if key := promptKey(pd.item.Rec.Prompt); !prompts[key] {
+			n += len(pd.item.Rec.Prompt) - 1 // and of its prompt's, once a batch
+		}
 		if len(batch) > 0 && rows+n > budget && !flush() {
 			return out
 		}
 		batch = append(batch, pd)
+		prompts[promptKey(pd.item.Rec.Prompt)] = true
 		rows += n
 	}
 	flush()
 	return out
+}
+
+func promptKey(p []uint32) string {
+	b := make([]byte, 0, 4*len(p))
+	for _, t := range p {
+		b = append(b, byte(t>>24), byte(t>>16), byte(t>>8), byte(t))
+	}
+	return string(b)
 }
 
 // pending is a record between its model-free checks and its forward pass.
@@ -215,62 +234,117 @@ func (v *Verifier) precheck(it Item) *pending {
 	return pd
 }
 
-// forwardBatch runs check 7, one forward pass over every record's prompt +
+// forwardBatch runs check 7, the forward pass over every record's prompt +
 // completion (the last completion token is never fed: nothing depends on
-// it), then checks 8–13 per record.
+// it), then checks 8–13 per record. The rollouts of a group share their
+// prompt, so it is prefilled once (all but its last token: pass one), the
+// cache forked per record, and each record's pass (two) starts at the last
+// prompt token, whose position chose completion token 0: row t of pass two
+// scores completion token t. A pass split there computes the same bits as
+// one pass on the CPU engine and the exact CUDA products (both per row).
 func (v *Verifier) forwardBatch(ctx context.Context, batch []*pending) {
-	coeffs := sketch.NewCoefficients(v.WindowSeed)
-	steps := make([]model.Step, 0, len(batch))
-	release := func() {
-		for _, s := range steps {
-			s.Cache.Release()
+	failAll := func(err error) {
+		for _, pd := range batch {
+			if pd.outcome.Err == nil {
+				rec := pd.item.Rec
+				pd.outcome.Err = fmt.Errorf("window %d miner %s problem %d rollout %d: forward: %w", rec.Window, rec.Miner, rec.Problem, rec.Rollout, err)
+			}
 		}
 	}
+	var caches []model.Cache
+	defer func() {
+		for _, c := range caches {
+			c.Release()
+		}
+	}()
+	// Pass one: each distinct prompt once, into a cache as large as its
+	// longest record needs.
+	type prefix struct {
+		cache model.Cache
+		users int
+	}
+	prefixes := map[string]*prefix{}
+	var order []string
+	need := map[string]int{}
 	for _, pd := range batch {
-		cache, err := v.Backend.NewCache(len(pd.seq))
+		k := promptKey(pd.item.Rec.Prompt)
+		if _, ok := need[k]; !ok {
+			order = append(order, k)
+		}
+		need[k] = max(need[k], len(pd.seq))
+	}
+	var pre []model.Step
+	for _, k := range order {
+		c, err := v.Backend.NewCache(need[k])
 		if err != nil {
-			release()
-			for _, pd := range batch {
-				pd.outcome.Err = err
-			}
+			failAll(err)
 			return
 		}
-		// Statistics at the rows that chose completion tokens.
-		P := len(pd.item.Rec.Prompt)
-		want := make([]int, len(pd.seq)-1)
-		for r := range want {
-			want[r] = -1
-			if r >= P-1 {
-				want[r] = pd.seq[r+1]
-			}
+		caches = append(caches, c)
+		prefixes[k] = &prefix{cache: c}
+		if P := len(k) / 4; P > 1 {
+			pre = append(pre, model.Step{Cache: c, Tokens: batchPrompt(batch, k)[:P-1]})
 		}
-		steps = append(steps, model.Step{Cache: cache, Tokens: pd.seq[:len(pd.seq)-1], All: true, Sketch: coeffs.Request(),
-			Sampling: v.Params.Sampling, Stats: want})
+	}
+	if len(pre) > 0 {
+		if _, err := v.Backend.Forward(ctx, pre); err != nil {
+			failAll(err)
+			return
+		}
+	}
+	// Pass two: every record from its prompt's cache (forked after the
+	// first user).
+	coeffs := sketch.NewCoefficients(v.WindowSeed)
+	steps := make([]model.Step, len(batch))
+	for i, pd := range batch {
+		px := prefixes[promptKey(pd.item.Rec.Prompt)]
+		c := px.cache
+		if px.users > 0 {
+			f, err := c.Fork()
+			if err != nil {
+				failAll(err)
+				return
+			}
+			caches = append(caches, f)
+			c = f
+		}
+		px.users++
+		P := len(pd.item.Rec.Prompt)
+		steps[i] = model.Step{Cache: c, Tokens: pd.seq[P-1 : len(pd.seq)-1], All: true, Sketch: coeffs.Request(),
+			Sampling: v.Params.Sampling, Stats: pd.seq[P:]}
 	}
 	outs, err := v.Backend.Forward(ctx, steps)
-	release()
+	if err != nil {
+		failAll(err)
+		return
+	}
 	for i, pd := range batch {
-		if err != nil {
-			rec := pd.item.Rec
-			pd.outcome.Err = fmt.Errorf("window %d miner %s problem %d rollout %d: forward: %w", rec.Window, rec.Miner, rec.Problem, rec.Rollout, err)
-			continue
-		}
 		v.postcheck(ctx, pd, outs[i], coeffs)
 		outs[i] = model.Output{} // the host's logits of a record go once it is judged
 	}
+}
+
+// batchPrompt is the prompt (as model tokens) of the batch's records with
+// prompt key k.
+func batchPrompt(batch []*pending, k string) []int {
+	for _, pd := range batch {
+		if promptKey(pd.item.Rec.Prompt) == k {
+			return pd.seq[:len(pd.item.Rec.Prompt)]
+		}
+	}
+	return nil
 }
 
 // postcheck runs checks 8–13 on one record's forward pass.
 func (v *Verifier) postcheck(ctx context.Context, pd *pending, out model.Output, coeffs sketch.Coefficients) {
 	rec, p, res := pd.item.Rec, v.Params, &pd.outcome.Result
 	n := len(rec.Completion)
-	P := len(rec.Prompt)
-	row := func(t int) int { return P - 1 + t } // the position whose logits chose completion token t
-	// 8. Sketches at the opened positions.
+	// 8. Sketches at the opened positions (row t of the record's pass is
+	// the position that chose completion token t).
 	opened := OpenPositions(v.OpeningSeed, rec.Hash(), n, p.K)
 	res.SketchesOpened = len(opened)
 	for _, t := range opened {
-		got := sketch.Of(out.Sketches, out.Hidden, row(t), coeffs)
+		got := sketch.Of(out.Sketches, out.Hidden, t, coeffs)
 		d := sketch.Distance(rec.Sketches[t], got)
 		res.MaxSketchDist = max(res.MaxSketchDist, d)
 		if !sketch.Valid(rec.Sketches[t], got, t) {
@@ -281,10 +355,10 @@ func (v *Verifier) postcheck(ctx context.Context, pd *pending, out model.Output,
 	// 9.–10. Log-probability and verifiable sampling at every position.
 	var checks []model.PositionStats
 	if out.Stats != nil {
-		checks = out.Stats[P-1:]
+		checks = out.Stats
 	} else {
 		var err error
-		if checks, err = checkPositions(ctx, out.Logits[P-1:], rec.Completion, p.Sampling); err != nil {
+		if checks, err = checkPositions(ctx, out.Logits, rec.Completion, p.Sampling); err != nil {
 			pd.outcome.Err = err
 			return
 		}
