@@ -29,7 +29,7 @@ type Params struct {
 	Limits Limits
 }
 
-// DefaultParams are protocol v1's defaults.
+// DefaultParams are the protocol's defaults (docs/protocol.md).
 var DefaultParams = Params{
 	GroupSize:        16,
 	MaxNewTokens:     64,

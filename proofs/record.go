@@ -15,7 +15,7 @@ import (
 )
 
 // Version is the protocol version this package implements.
-const Version = 1
+const Version = 2
 
 // Record is one rollout with its commitments.
 type Record struct {

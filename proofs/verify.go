@@ -144,6 +144,42 @@ func promptKey(p []uint32) string {
 	return string(b)
 }
 
+// CheckFile runs every check that needs no model — 1–6 and 11–13 of
+// docs/protocol.md §7.5 — on every record of miner's window file, whose
+// records are whole groups of problems 0..n−1 in order, and returns the
+// first failure with its reason. A file scores only if it passes: the
+// opened sample is then verified with the model (Verify, VerifyAll), so no
+// record counts that nobody checked. Records of another miner are a
+// window-file failure. It costs microseconds a record (a signature
+// recovery, a decode and a reward), next to a forward pass per opened one.
+func (v *Verifier) CheckFile(ctx context.Context, miner [20]byte, recs []*Record) error {
+	G := v.Params.GroupSize
+	if G <= 0 || len(recs)%G != 0 {
+		return fmt.Errorf("%w: %d records are not whole groups of %d", ErrSchema, len(recs), G)
+	}
+	tasks := map[uint64]derived{}
+	for i, rec := range recs {
+		if i%1024 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if rec.Miner != miner {
+			return fmt.Errorf("%w: record %d (problem %d rollout %d) is miner %x's, the file is %x's", ErrFile, i, rec.Problem, rec.Rollout, rec.Miner, miner)
+		}
+		group := recs[i/G*G : i/G*G+G]
+		pd := v.precheckWith(Item{rec, group}, tasks)
+		if pd.outcome.Err != nil {
+			return pd.outcome.Err
+		}
+		if err := v.checkClaims(pd); err != nil {
+			return err
+		}
+		if i%G == G-1 {
+			delete(tasks, rec.Problem) // a group's records are contiguous
+		}
+	}
+	return nil
+}
+
 // pending is a record between its model-free checks and its forward pass.
 type pending struct {
 	item    Item
@@ -159,7 +195,18 @@ func (pd *pending) fail(reason error, format string, args ...any) {
 }
 
 // precheck runs checks 1–6 (everything before the forward pass).
-func (v *Verifier) precheck(it Item) *pending {
+func (v *Verifier) precheck(it Item) *pending { return v.precheckWith(it, nil) }
+
+// derived is a problem's re-derived challenge.
+type derived struct {
+	task   env.Task
+	prompt []uint32
+	err    error
+}
+
+// precheckWith is precheck with the challenges derived so far (nil: none
+// kept), so a file's records derive each problem once.
+func (v *Verifier) precheckWith(it Item, tasks map[uint64]derived) *pending {
 	pd := &pending{item: it}
 	rec, p := it.Rec, v.Params
 	// 1. Schema and limits.
@@ -208,7 +255,14 @@ func (v *Verifier) precheck(it Item) *pending {
 		return pd
 	}
 	// 5. Prompt equals the re-derived challenge.
-	task, prompt, err := Task(v.Env, v.Tokenizer, v.WindowSeed, rec.Miner, rec.Problem)
+	d, ok := tasks[rec.Problem]
+	if !ok {
+		d.task, d.prompt, d.err = Task(v.Env, v.Tokenizer, v.WindowSeed, rec.Miner, rec.Problem)
+		if tasks != nil {
+			tasks[rec.Problem] = d
+		}
+	}
+	task, prompt, err := d.task, d.prompt, d.err
 	if err != nil {
 		pd.fail(ErrPrompt, "%v", err)
 		return pd

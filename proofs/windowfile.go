@@ -86,6 +86,14 @@ func EncodeWindowFile(w io.Writer, key *ecdsa.PrivateKey, window uint64, records
 			return fmt.Errorf("proofs: record %d is for window %d miner %s, file is %d %s", i, r.Window, r.Miner, window, miner)
 		}
 	}
+	return EncodeWindowFileUnchecked(w, key, window, records)
+}
+
+// EncodeWindowFileUnchecked writes records as they are, whatever window or
+// miner they claim: a file a hostile miner can serve, which tests build to
+// check that validators reject it.
+func EncodeWindowFileUnchecked(w io.Writer, key *ecdsa.PrivateKey, window uint64, records []*Record) error {
+	miner := crypto.PubkeyToAddress(key.PublicKey)
 	h := Header{Version: Version, Window: window, Miner: miner, Count: uint32(len(records)), Digest: Digest(records)}
 	sh := h.signingHash()
 	sig, err := crypto.Sign(sh[:], key)

@@ -128,6 +128,10 @@ func Decide(ctx context.Context, in Input) (*Decision, error) {
 		}
 		d.Miners = append(d.Miners, res)
 	}
+	// A cancellation cut some miner's checks short: no decision.
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	for i, c := range Copycats(digests) {
 		d.Miners[i].Copycat = c
 	}
@@ -191,6 +195,15 @@ func checkMiner(ctx context.Context, v *proofs.Verifier, in Input, mr MinerRef, 
 			res.Failure, res.Detail = "schema", fmt.Sprintf("record %d is problem %d rollout %d: problems must be 0..n-1 in order, rollouts 0..G-1", i, r.Problem, r.Rollout)
 			return nil
 		}
+	}
+	// Every record passes the checks that need no model before anything
+	// counts (a file padded with unchecked records scores nothing).
+	if err := v.CheckFile(ctx, mr.Address, recs); err != nil {
+		if ctx.Err() != nil {
+			return nil // Decide returns the cancellation
+		}
+		res.Failure, res.Detail = proofs.Reason(err), err.Error()
+		return nil
 	}
 	digests := map[[32]byte]bool{}
 	for _, r := range recs {

@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -342,5 +343,95 @@ func TestCopycats(t *testing.T) {
 	want := []bool{true, true, false, false, false}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("copycats %v, want %v", got, want)
+	}
+}
+
+// TestUncheckedRecordsDoNotCount: a file whose opened sample is honest but
+// whose unopened records fail a check that needs no model scores nothing
+// (issue: "nothing counts unless it was checked"). Each case edits one
+// group the opening does not take, as a miner who knows the opening would.
+func TestUncheckedRecordsDoNotCount(t *testing.T) {
+	if testing.Short() {
+		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
+	}
+	honest, _ := models(t)
+	n := testNetwork(honest.ID)
+	ws, os := challenge.PRF32("w"), challenge.PRF32("o")
+	const w, groups = 5, 4
+	k := key(0)
+	addr := crypto.PubkeyToAddress(k.PublicKey)
+	base := windowFile(t, n, honest, honest.ID, k, w, ws, groups)
+	opened := map[uint64]bool{}
+	for _, o := range proofs.Opening(os, addr, groups, n.Proofs) {
+		opened[o.Problem] = true
+	}
+	junk := uint64(0)
+	for opened[junk] {
+		junk++
+	}
+	G := n.Proofs.GroupSize
+	resign := func(g []*proofs.Record) {
+		for _, r := range g {
+			r.Sign(k)
+		}
+	}
+	cases := []struct {
+		name, want string
+		edit       func(g, other []*proofs.Record)
+	}{
+		{"honest", "", func(g, _ []*proofs.Record) {}},
+		{"zero signature", "signature", func(g, _ []*proofs.Record) { g[1].Signature = [65]byte{} }},
+		{"another window", "window", func(g, _ []*proofs.Record) { g[0].Window = w + 1; resign(g) }},
+		{"another model", "model", func(g, _ []*proofs.Record) { g[2].ModelID[0] ^= 1; resign(g) }},
+		{"empty prompt", "schema", func(g, _ []*proofs.Record) { g[0].Prompt = nil; resign(g) }},
+		{"another problem's prompt", "prompt", func(g, other []*proofs.Record) {
+			for _, r := range g {
+				r.Prompt = other[0].Prompt
+			}
+			resign(g)
+		}},
+		{"stopped early without EOS", "termination", func(g, _ []*proofs.Record) {
+			for _, r := range g {
+				if len(r.Completion) > 1 && !slices.Contains(honest.EOS, int(r.Completion[0])) {
+					r.Completion, r.LogProbs, r.Sketches = r.Completion[:1], r.LogProbs[:1], r.Sketches[:1]
+				}
+			}
+			resign(g)
+		}},
+		{"inflated reward", "reward", func(g, _ []*proofs.Record) {
+			for _, r := range g {
+				r.Reward, r.Advantage = 1, 0 // consistent advantages, false rewards
+			}
+			resign(g)
+		}},
+		{"wrong advantage", "advantage", func(g, _ []*proofs.Record) { g[0].Advantage += 0.5; resign(g) }},
+		{"another miner's record", "window-file", func(g, _ []*proofs.Record) {
+			g[3].Miner = crypto.PubkeyToAddress(key(1).PublicKey)
+			g[3].Sign(key(1))
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, recs, err := proofs.ReadAllBytes(base, proofs.DefaultFileLimits)
+			if err != nil {
+				t.Fatal(err)
+			}
+			other := recs[((junk+1)%groups)*uint64(G):]
+			c.edit(recs[junk*uint64(G):(junk+1)*uint64(G)], other)
+			var buf bytes.Buffer
+			if err := proofs.EncodeWindowFileUnchecked(&buf, k, w, recs); err != nil {
+				t.Fatal(err)
+			}
+			in := Input{Network: n, Model: honest, Env: sat.New(sat.DefaultParams), Window: w, WindowSeed: ws, OpeningSeed: os,
+				Miners: []MinerRef{{UID: 0, Address: addr}}, Files: map[uint32][]byte{0: buf.Bytes()}}
+			d, err := Decide(context.Background(), in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := d.Miners[0]
+			if m.Failure != c.want || (c.want != "") == (m.Score > 0) {
+				t.Fatalf("failure %q (%s) score %d, want failure %q", m.Failure, m.Detail, m.Score, c.want)
+			}
+		})
 	}
 }
