@@ -5,6 +5,7 @@ package audit
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 
@@ -113,6 +114,9 @@ func decide(ctx context.Context, cfg Config, w uint64, withGate bool) (*validato
 		// Failures never depend on gating, so earlier windows replay without it.
 		for k := 1; k <= cfg.Lookback && uint64(k) <= w; k++ {
 			prev, err := decide(ctx, cfg, w-uint64(k), false)
+			if errors.Is(err, challenge.ErrBeforeGenesis) {
+				continue // no challenges before the beacon's genesis, so no failures
+			}
 			if err != nil {
 				return nil, fmt.Errorf("lookback window %d: %w", w-uint64(k), err)
 			}
@@ -123,7 +127,7 @@ func decide(ctx context.Context, cfg Config, w uint64, withGate bool) (*validato
 			}
 		}
 	}
-	files := validator.LoadFiles(filepath.Join(cfg.FilesRoot, fmt.Sprintf("window-%d", w)), miners)
+	files := validator.DirFiles(filepath.Join(cfg.FilesRoot, fmt.Sprintf("window-%d", w)))
 	return validator.Decide(ctx, validator.Input{Network: n, Model: cfg.Model, Env: cfg.Env, Window: w, WindowSeed: ws.Value,
 		OpeningSeed: opening.Value, Miners: miners, Files: files, Gated: gated})
 }

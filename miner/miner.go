@@ -125,7 +125,9 @@ func (m *Miner) Run(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("miner: listen: %w", err)
 		}
-		srv = &http.Server{Handler: m.Handler(), ReadHeaderTimeout: 5 * time.Second}
+		// A client that stops reading must not hold a connection for ever:
+		// WriteTimeout bounds a whole response (64 MiB at ~1 MB/s).
+		srv = &http.Server{Handler: m.Handler(), ReadHeaderTimeout: 5 * time.Second, WriteTimeout: 2 * time.Minute, IdleTimeout: time.Minute}
 		go func() { errc <- srv.Serve(ln) }()
 		if cfg.Endpoint == "" {
 			cfg.Endpoint = "http://" + ln.Addr().String()

@@ -48,9 +48,17 @@ var (
 	ErrEncoding = errors.New("proofs: malformed record encoding")
 )
 
+// recordFixed is a record encoding's size apart from its tokens: the body's
+// fixed fields and the signature.
+const recordFixed = 2 + 8 + 20 + 8 + 4 + 32 + 4 + 4 + 8 + 65
+
+// MaxRecordBytes is the largest record encoding a window with parameters p
+// admits (prompt and completion at their caps).
+func MaxRecordBytes(p Params) int { return recordFixed + 4*p.Limits.MaxPrompt + 12*p.MaxNewTokens }
+
 // Body is the canonical encoding without the signature.
 func (r *Record) Body() []byte {
-	n := 2 + 8 + 20 + 8 + 4 + 32 + 4 + 4*len(r.Prompt) + 4 + 12*len(r.Completion) + 8
+	n := recordFixed - 65 + 4*len(r.Prompt) + 12*len(r.Completion)
 	b := make([]byte, 0, n)
 	b = binary.BigEndian.AppendUint16(b, r.Version)
 	b = binary.BigEndian.AppendUint64(b, r.Window)

@@ -139,6 +139,7 @@ func WriteWindowFile(dir string, key *ecdsa.PrivateKey, window uint64, records [
 type Reader struct {
 	Header Header
 	lim    FileLimits
+	ur     *limitedReader // the uncompressed stream's bound
 	br     *bufio.Reader
 	digest hashWriter
 	n      int
@@ -207,7 +208,13 @@ func NewReader(r io.Reader, lim FileLimits) (*Reader, error) {
 	}
 	fr := flate.NewReader(lr)
 	ur := &limitedReader{r: fr, left: lim.MaxUncompressedBytes, what: "uncompressed content"}
-	return &Reader{Header: h, lim: lim, br: bufio.NewReader(ur), digest: sha256.New()}, nil
+	return &Reader{Header: h, lim: lim, ur: ur, br: bufio.NewReader(ur), digest: sha256.New()}, nil
+}
+
+// LimitUncompressed lowers the bound on the bytes inflated from here on
+// (a caller that knows what the header's count of records can hold).
+func (r *Reader) LimitUncompressed(n int64) {
+	r.ur.left = min(r.ur.left, n)
 }
 
 // ErrDone is returned by Next after the last record.

@@ -5,11 +5,15 @@
 package validator
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"math/big"
+	"os"
+	"path/filepath"
 	"sort"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -47,6 +51,32 @@ type MinerResult struct {
 	Score    uint64         `json:"score"`
 	Weight   uint16         `json:"weight"`
 	MaxZ     float64        `json:"max_z"` // soft distribution statistic (flag only)
+	// Arrival is the chain head read after the file's body arrived (0: not
+	// fetched by this decision, as in an audit).
+	Arrival uint64 `json:"arrival_block,omitempty"`
+}
+
+// Files gives Decide each miner's window file.
+type Files interface {
+	File(uid uint32) ([]byte, bool)
+}
+
+// MapFiles are files held in memory.
+type MapFiles map[uint32][]byte
+
+// File returns uid's file.
+func (m MapFiles) File(uid uint32) ([]byte, bool) {
+	d, ok := m[uid]
+	return d, ok
+}
+
+// DirFiles reads a window's kept files (FilesDir) as Decide asks for them.
+type DirFiles string
+
+// File returns uid's kept file.
+func (d DirFiles) File(uid uint32) ([]byte, bool) {
+	data, err := os.ReadFile(filepath.Join(string(d), fmt.Sprintf("%d.assay", uid)))
+	return data, err == nil
 }
 
 // Decision is a validator's complete decision for one window.
@@ -86,8 +116,12 @@ type Input struct {
 	OpeningSeed [32]byte
 	// Miners are the registered non-validator neurons, in uid order.
 	Miners []MinerRef
-	// Files maps a uid to its window file bytes (absent: no file).
-	Files map[uint32][]byte
+	// Files gives a uid's window file bytes (absent: no file), read one
+	// miner at a time so memory does not grow with the registry.
+	Files Files
+	// Arrivals are the chain heads read right after each file's body
+	// arrived (reported, not scored: always before the opening block).
+	Arrivals map[uint32]uint64
 	// Gated are miners with a hard failure within the lookback.
 	Gated map[common.Address]bool
 }
@@ -112,7 +146,12 @@ func Decide(ctx context.Context, in Input) (*Decision, error) {
 			return nil, err
 		}
 		res := MinerResult{UID: mr.UID, Address: mr.Address, Gated: in.Gated[mr.Address]}
-		data, ok := in.Files[mr.UID]
+		res.Arrival = in.Arrivals[mr.UID]
+		var data []byte
+		ok := false
+		if in.Files != nil {
+			data, ok = in.Files.File(mr.UID)
+		}
 		if ok {
 			sum := sha256.Sum256(data)
 			res.File = hex.EncodeToString(sum[:])
@@ -174,14 +213,9 @@ func Copycats(digests []map[[32]byte]bool) []bool {
 // (nil when the file is unusable).
 func checkMiner(ctx context.Context, v *proofs.Verifier, in Input, mr MinerRef, data []byte, res *MinerResult) map[[32]byte]bool {
 	p := in.Network.Proofs
-	lim := proofs.DefaultFileLimits
-	h, recs, err := proofs.ReadAllBytes(data, lim)
+	recs, err := readFile(data, in.Window, mr.Address, p)
 	if err != nil {
 		res.Failure, res.Detail = proofs.Reason(err), err.Error()
-		return nil
-	}
-	if h.Window != in.Window || h.Miner != mr.Address {
-		res.Failure, res.Detail = "window-file", fmt.Sprintf("file is for window %d miner %s", h.Window, h.Miner)
 		return nil
 	}
 	res.Records = len(recs)
@@ -236,6 +270,35 @@ func checkMiner(ctx context.Context, v *proofs.Verifier, in Input, mr MinerRef, 
 		res.MaxZ = max(res.MaxZ, out.Result.Z)
 	}
 	return digests
+}
+
+// readFile decodes a miner's window file, its signed header checked before
+// any record is inflated (a file for another window or miner costs a
+// signature recovery, not its decompression), with the uncompressed bytes
+// bounded by what the header's record count can hold under the window's
+// parameters.
+func readFile(data []byte, w uint64, miner common.Address, p proofs.Params) ([]*proofs.Record, error) {
+	lim := proofs.DefaultFileLimits
+	rd, err := proofs.NewReader(bytes.NewReader(data), lim)
+	if err != nil {
+		return nil, err
+	}
+	h := rd.Header
+	if h.Window != w || h.Miner != miner {
+		return nil, fmt.Errorf("%w: file is for window %d miner %s", proofs.ErrFile, h.Window, h.Miner)
+	}
+	rd.LimitUncompressed(int64(h.Count) * (4 + int64(proofs.MaxRecordBytes(p))))
+	var recs []*proofs.Record
+	for {
+		rec, err := rd.Next()
+		if errors.Is(err, proofs.ErrDone) {
+			return recs, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		recs = append(recs, rec)
+	}
 }
 
 // assignWeights sets weights = floor(65535 · s⁴ / Σ s⁴) in exact integer

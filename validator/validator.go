@@ -6,19 +6,18 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/assaynet/assay/chain"
 	"github.com/assaynet/assay/challenge"
@@ -42,13 +41,17 @@ type Config struct {
 	// Lookback is the number of earlier windows whose hard failures gate a
 	// miner to zero.
 	Lookback int
-	// Fetch bounds: per request timeout, attempts, size cap.
-	FetchTimeout  time.Duration
-	FetchAttempts int
-	MaxFileBytes  int64
-	Poll          time.Duration
-	Listen        string // /metrics ("" for none)
-	Logger        *slog.Logger
+	// Fetch bounds: per request timeout, attempts (404s are retried until
+	// the opening block without counting), size cap, miners fetched at
+	// once and the bytes held by downloads in progress.
+	FetchTimeout     time.Duration
+	FetchAttempts    int
+	MaxFileBytes     int64
+	FetchConcurrency int
+	FetchBytes       int64
+	Poll             time.Duration
+	Listen           string // /metrics ("" for none)
+	Logger           *slog.Logger
 	// Windows stops after this many windows were posted (0: run until ctx ends).
 	Windows int
 	// From is the first window to decide (0: the last closed one at start).
@@ -61,6 +64,8 @@ type Validator struct {
 	addr      common.Address
 	log       *slog.Logger
 	http      *http.Client
+	bytes     *semaphore.Weighted // bytes of downloads in progress
+	headOf    func(context.Context) (uint64, error)
 	reg       *prometheus.Registry
 	outcomes  *prometheus.CounterVec
 	posted    prometheus.Counter
@@ -81,6 +86,13 @@ func New(cfg Config) (*Validator, error) {
 	if cfg.MaxFileBytes == 0 {
 		cfg.MaxFileBytes = proofs.DefaultFileLimits.MaxFileBytes
 	}
+	if cfg.FetchConcurrency == 0 {
+		cfg.FetchConcurrency = 32
+	}
+	if cfg.FetchBytes == 0 {
+		cfg.FetchBytes = 4 * cfg.MaxFileBytes
+	}
+	cfg.FetchBytes = max(cfg.FetchBytes, cfg.MaxFileBytes) // room for one file at the cap
 	if cfg.Poll == 0 {
 		cfg.Poll = time.Second
 	}
@@ -93,7 +105,8 @@ func New(cfg Config) (*Validator, error) {
 		}
 	}
 	v := &Validator{cfg: cfg, addr: crypto.PubkeyToAddress(cfg.Key.PublicKey), log: cfg.Logger,
-		http: &http.Client{Timeout: cfg.FetchTimeout}, reg: prometheus.NewRegistry()}
+		http: newFetchClient(cfg.FetchTimeout), bytes: semaphore.NewWeighted(cfg.FetchBytes), reg: prometheus.NewRegistry()}
+	v.headOf = v.head
 	v.outcomes = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "assay_validator_miner_outcomes_total", Help: "Per-miner window outcomes by reason (ok or the failure)."}, []string{"reason"})
 	v.posted = prometheus.NewCounter(prometheus.CounterOpts{Name: "assay_validator_weights_posted_total", Help: "Weight vectors posted."})
 	v.decisions = prometheus.NewCounter(prometheus.CounterOpts{Name: "assay_validator_decisions_total", Help: "Windows decided."})
@@ -260,7 +273,7 @@ func (v *Validator) decide(ctx context.Context, w uint64) (*Decision, error) {
 		return nil, err
 	}
 	// Fetch before the opening block exists, then wait for it.
-	files := v.fetchAll(ctx, w, miners)
+	arrivals := v.fetchAll(ctx, w, miners)
 	if err := v.waitBlock(ctx, cfg.Network.Seeds.OpeningBlock(w)); err != nil {
 		return nil, err
 	}
@@ -277,7 +290,7 @@ func (v *Validator) decide(ctx context.Context, w uint64) (*Decision, error) {
 		return nil, err
 	}
 	d, err := Decide(ctx, Input{Network: cfg.Network, Model: cfg.Model, Env: cfg.Env, Window: w, WindowSeed: ws.Value,
-		OpeningSeed: opening.Value, Miners: miners, Files: files, Gated: gated})
+		OpeningSeed: opening.Value, Miners: miners, Files: DirFiles(FilesDir(cfg.DataDir, w)), Arrivals: arrivals, Gated: gated})
 	if err != nil {
 		return nil, err
 	}
@@ -342,91 +355,6 @@ func Miners(ctx context.Context, c *chain.Client) ([]MinerRef, error) {
 // FilePath is where the file of a miner used for window w is kept.
 func FilePath(dataDir string, w uint64, uid uint32) string {
 	return filepath.Join(FilesDir(dataDir, w), fmt.Sprintf("%d.assay", uid))
-}
-
-// LoadFiles reads the kept files of window w (what an auditor replays).
-func LoadFiles(dir string, miners []MinerRef) map[uint32][]byte {
-	files := map[uint32][]byte{}
-	for _, m := range miners {
-		if data, err := os.ReadFile(filepath.Join(dir, fmt.Sprintf("%d.assay", m.UID))); err == nil {
-			files[m.UID] = data
-		}
-	}
-	return files
-}
-
-func (v *Validator) fetchAll(ctx context.Context, w uint64, miners []MinerRef) map[uint32][]byte {
-	if err := os.MkdirAll(FilesDir(v.cfg.DataDir, w), 0o755); err != nil {
-		v.log.Error("files dir", "err", err)
-	}
-	files := map[uint32][]byte{}
-	opening := v.cfg.Network.Seeds.OpeningBlock(w)
-	for _, m := range miners {
-		// A file obtained once O_w can be known could be tailored to what
-		// will be opened: never fetch it then (the miner counts as missing,
-		// which is not a hard failure).
-		if h, err := v.head(ctx); err != nil || h >= opening {
-			v.log.Warn("opening block exists: not fetching", "window", w, "uid", m.UID, "head", h, "opening", opening)
-			continue
-		}
-		data, err := v.fetch(ctx, m.Endpoint, w)
-		if err != nil {
-			v.log.Warn("no window file", "window", w, "uid", m.UID, "endpoint", m.Endpoint, "err", err)
-			continue
-		}
-		files[m.UID] = data
-		if err := atomicfile.WriteBytes(FilePath(v.cfg.DataDir, w, m.UID), 0o644, data); err != nil {
-			v.log.Error("keep file", "err", err)
-		}
-	}
-	return files
-}
-
-// fetch downloads a miner's window file with retries and a size cap.
-func (v *Validator) fetch(ctx context.Context, endpoint string, w uint64) ([]byte, error) {
-	if !strings.HasPrefix(endpoint, "http://") && !strings.HasPrefix(endpoint, "https://") {
-		return nil, fmt.Errorf("endpoint %q is not an http(s) URL", endpoint)
-	}
-	url := strings.TrimRight(endpoint, "/") + fmt.Sprintf("/windows/%d", w)
-	var last error
-	for attempt := 0; attempt < v.cfg.FetchAttempts; attempt++ {
-		if attempt > 0 {
-			select {
-			case <-ctx.Done():
-				return nil, ctx.Err()
-			case <-time.After(time.Duration(attempt) * 500 * time.Millisecond):
-			}
-		}
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-		if err != nil {
-			return nil, err
-		}
-		resp, err := v.http.Do(req)
-		if err != nil {
-			last = err
-			continue
-		}
-		if resp.StatusCode == http.StatusNotFound {
-			resp.Body.Close()
-			return nil, fmt.Errorf("%s: no file (404)", url)
-		}
-		if resp.StatusCode != http.StatusOK {
-			resp.Body.Close()
-			last = fmt.Errorf("%s: %s", url, resp.Status)
-			continue
-		}
-		data, err := io.ReadAll(io.LimitReader(resp.Body, v.cfg.MaxFileBytes+1))
-		resp.Body.Close()
-		if err != nil {
-			last = err
-			continue
-		}
-		if int64(len(data)) > v.cfg.MaxFileBytes {
-			return nil, fmt.Errorf("%s: file larger than %d bytes", url, v.cfg.MaxFileBytes)
-		}
-		return data, nil
-	}
-	return nil, last
 }
 
 // GatedFromDecisions returns the miners with a hard failure in the stored

@@ -8,12 +8,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -105,7 +102,7 @@ func TestDecide(t *testing.T) {
 	for i := 0; i < 6; i++ {
 		miners = append(miners, MinerRef{UID: uint32(i), Address: crypto.PubkeyToAddress(key(i).PublicKey)})
 	}
-	files := map[uint32][]byte{
+	files := MapFiles{
 		0: windowFile(t, n, honest, honest.ID, key(0), w, ws, 2),
 		1: windowFile(t, n, honest, honest.ID, key(1), w, ws, 1),
 		2: windowFile(t, n, other, honest.ID, key(2), w, ws, 1), // another model, claims the network's
@@ -154,7 +151,7 @@ func TestDecide(t *testing.T) {
 		t.Fatal("decision is not deterministic")
 	}
 	// Copycats: the same completions under two honest signatures.
-	in.Files = map[uint32][]byte{0: files[0], 1: windowFile(t, n, honest, honest.ID, key(1), w, ws, 2)}
+	in.Files = MapFiles{0: files[0], 1: windowFile(t, n, honest, honest.ID, key(1), w, ws, 2)}
 	in.Miners = miners[:2]
 	// Re-sign miner 0's records as miner 1's at miner 1's problems is not
 	// possible (prompts differ), so a copy must fail the prompt check; the
@@ -176,49 +173,6 @@ func TestAssignWeights(t *testing.T) {
 	assignWeights(zero)
 	if zero[0].Weight != 0 {
 		t.Fatal("all-zero scores")
-	}
-}
-
-func TestFetchFaults(t *testing.T) {
-	honest, _ := models(t)
-	v := &Validator{cfg: Config{FetchAttempts: 3, MaxFileBytes: 1 << 20}, log: slog.New(slog.NewTextHandler(io.Discard, nil)), http: &http.Client{Timeout: 2 * time.Second}}
-	_ = honest
-	var hits int
-	flaky := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hits++
-		if hits < 3 {
-			http.Error(w, "busy", http.StatusServiceUnavailable)
-			return
-		}
-		w.Write([]byte("payload"))
-	}))
-	defer flaky.Close()
-	huge := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		buf := make([]byte, 1<<16)
-		for i := 0; i < 1<<16; i++ { // a "10 GB" file: 4 GiB offered, never read beyond the cap
-			if _, err := w.Write(buf); err != nil {
-				return
-			}
-		}
-	}))
-	defer huge.Close()
-	missing := httptest.NewServer(http.NotFoundHandler())
-	defer missing.Close()
-	ctx := context.Background()
-	if data, err := v.fetch(ctx, flaky.URL, 3); err != nil || string(data) != "payload" {
-		t.Fatalf("flaky: %q %v", data, err)
-	}
-	if _, err := v.fetch(ctx, huge.URL, 3); err == nil || !strings.Contains(err.Error(), "larger than") {
-		t.Fatalf("huge: %v", err)
-	}
-	if _, err := v.fetch(ctx, missing.URL, 3); err == nil || !strings.Contains(err.Error(), "404") {
-		t.Fatalf("missing: %v", err)
-	}
-	if _, err := v.fetch(ctx, "http://127.0.0.1:1", 3); err == nil {
-		t.Fatal("offline miner")
-	}
-	if _, err := v.fetch(ctx, "ftp://x", 3); err == nil {
-		t.Fatal("non-http endpoint")
 	}
 }
 
@@ -423,7 +377,7 @@ func TestUncheckedRecordsDoNotCount(t *testing.T) {
 				t.Fatal(err)
 			}
 			in := Input{Network: n, Model: honest, Env: sat.New(sat.DefaultParams), Window: w, WindowSeed: ws, OpeningSeed: os,
-				Miners: []MinerRef{{UID: 0, Address: addr}}, Files: map[uint32][]byte{0: buf.Bytes()}}
+				Miners: []MinerRef{{UID: 0, Address: addr}}, Files: MapFiles{0: buf.Bytes()}}
 			d, err := Decide(context.Background(), in)
 			if err != nil {
 				t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -85,7 +86,7 @@ interrupted. State survives a restart with the same --datadir.`,
 						if int(u) < len(ns) {
 							addr, ep = ns[u].Account.Hex(), ns[u].Endpoint
 						}
-						fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%.2f%%\n", u, addr, ep, p.Weights[i], 100*float64(p.Weights[i])/65535)
+						fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%.2f%%\n", u, addr, printable(ep), p.Weights[i], 100*float64(p.Weights[i])/65535)
 					}
 					tw.Flush()
 				}
@@ -158,4 +159,16 @@ func chainDev(c *cli.Context) error {
 	<-c.Context.Done()
 	fmt.Fprintln(w, "assay dev chain: stopping")
 	return nil
+}
+
+// printable is s for a terminal: a registry string anyone can set is
+// quoted with escapes when it holds anything but printable ASCII, so it
+// cannot forge rows, colours or columns.
+func printable(s string) string {
+	for _, r := range s {
+		if r < 0x21 || r > 0x7e {
+			return strconv.QuoteToASCII(s)
+		}
+	}
+	return s
 }

@@ -26,7 +26,8 @@ import (
 
 var roleFlags = []cli.Flag{
 	&cli.StringFlag{Name: "network", EnvVars: envs("network"), Category: "Chain", Usage: "network file written by `assay chain dev` (rpc, contract, chain id)"},
-	&cli.StringFlag{Name: "key", EnvVars: envs("key"), Category: "Identity", Usage: "secp256k1 private key, hex (prefer ASSAY_KEY)"},
+	&cli.StringFlag{Name: "key", EnvVars: envs("key"), Category: "Identity", Usage: "secp256k1 private key, hex: set ASSAY_KEY, since a flag's value is readable in /proc/PID/cmdline"},
+	&cli.StringFlag{Name: "key-file", EnvVars: envs("key_file"), Category: "Identity", Usage: "file holding the private key in hex (mode 0600)"},
 	&cli.StringFlag{Name: "keystore", EnvVars: envs("keystore"), Category: "Identity", Usage: "encrypted keystore file instead of --key"},
 	&cli.StringFlag{Name: "password-file", EnvVars: envs("password_file"), Category: "Identity", Usage: "file holding the keystore password"},
 	&cli.StringFlag{Name: "model", EnvVars: envs("model"), Category: "Model", Usage: "Hugging Face model folder (the network's model)"},
@@ -73,8 +74,18 @@ func loadKey(c *cli.Context) (*ecdsa.PrivateKey, error) {
 		return k.PrivateKey, nil
 	}
 	h := strings.TrimPrefix(c.String("key"), "0x")
+	if kf := c.String("key-file"); kf != "" {
+		data, err := os.ReadFile(kf)
+		if err != nil {
+			return nil, fmt.Errorf("--key-file: %w", err)
+		}
+		h = strings.TrimPrefix(strings.TrimSpace(string(data)), "0x")
+	} else if h != "" && os.Getenv("ASSAY_KEY") == "" {
+		// Given as a flag: every user of the machine can read it.
+		logger(c).Warn("the private key was given with --key, which other users can read in /proc/PID/cmdline: use ASSAY_KEY, --key-file or --keystore")
+	}
 	if h == "" {
-		return nil, fmt.Errorf("no identity: set --key (or ASSAY_KEY) or --keystore")
+		return nil, fmt.Errorf("no identity: set ASSAY_KEY, --key-file or --keystore")
 	}
 	k, err := crypto.HexToECDSA(h)
 	if err != nil {

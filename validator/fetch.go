@@ -1,0 +1,189 @@
+package validator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/assaynet/assay/internal/atomicfile"
+)
+
+// errLate marks a file whose body arrived once the opening block existed.
+var errLate = errors.New("arrived after the opening block")
+
+// newFetchClient follows redirects only within the registered origin, so
+// an endpoint cannot point the validator at anything else.
+func newFetchClient(timeout time.Duration) *http.Client {
+	return &http.Client{Timeout: timeout, CheckRedirect: func(req *http.Request, via []*http.Request) error {
+		if len(via) >= 3 {
+			return errors.New("more than 3 redirects")
+		}
+		if o := via[0].URL; req.URL.Scheme != o.Scheme || req.URL.Host != o.Host {
+			return fmt.Errorf("redirect off the registered origin to %s://%s", req.URL.Scheme, req.URL.Host)
+		}
+		return nil
+	}}
+}
+
+// fileURL is the one URL the protocol fetches for a window: ENDPOINT/windows/W.
+// Endpoints with a query, fragment or credentials are refused.
+func fileURL(endpoint string, w uint64) (string, error) {
+	u, err := url.Parse(endpoint)
+	if err != nil {
+		return "", fmt.Errorf("endpoint %q: %w", endpoint, err)
+	}
+	switch {
+	case u.Scheme != "http" && u.Scheme != "https":
+		return "", fmt.Errorf("endpoint %q is not an http(s) URL", endpoint)
+	case u.Host == "":
+		return "", fmt.Errorf("endpoint %q has no host", endpoint)
+	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.Contains(endpoint, "#"):
+		return "", fmt.Errorf("endpoint %q carries a query or fragment", endpoint)
+	case u.User != nil:
+		return "", fmt.Errorf("endpoint %q carries credentials", endpoint)
+	}
+	return strings.TrimRight(endpoint, "/") + fmt.Sprintf("/windows/%d", w), nil
+}
+
+// fetchAll gets every miner's window file for w concurrently (at most
+// FetchConcurrency at once, the bytes of downloads in progress bounded by
+// FetchBytes), keeps each in the window's files folder as it arrives and
+// returns the chain head read after each arrival. Nothing obtained once
+// the opening block exists counts: the head is read before every attempt
+// and after every body. One miner's slow or hostile endpoint costs only its
+// own slot.
+func (v *Validator) fetchAll(ctx context.Context, w uint64, miners []MinerRef) map[uint32]uint64 {
+	dir := FilesDir(v.cfg.DataDir, w)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		v.log.Error("files dir", "err", err)
+	}
+	var mu sync.Mutex
+	arrivals := map[uint32]uint64{}
+	slots := make(chan struct{}, v.cfg.FetchConcurrency)
+	var wg sync.WaitGroup
+	for _, m := range miners {
+		wg.Go(func() {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			defer func() { <-slots }()
+			data, at, err := v.fetch(ctx, m.Endpoint, w)
+			if err != nil {
+				v.log.Warn("no window file", "window", w, "uid", m.UID, "endpoint", m.Endpoint, "err", err)
+				return
+			}
+			if err := atomicfile.WriteBytes(FilePath(v.cfg.DataDir, w, m.UID), 0o600, data); err != nil {
+				v.log.Error("keep file", "window", w, "uid", m.UID, "err", err)
+				return
+			}
+			mu.Lock()
+			arrivals[m.UID] = at
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	return arrivals
+}
+
+// fetch downloads a miner's window file before the opening block of w and
+// returns it with the head read right after it arrived. Errors are retried
+// FetchAttempts times; a 404 (an honest miner publishing late) is retried
+// until the opening block without counting.
+func (v *Validator) fetch(ctx context.Context, endpoint string, w uint64) ([]byte, uint64, error) {
+	u, err := fileURL(endpoint, w)
+	if err != nil {
+		return nil, 0, err
+	}
+	opening := v.cfg.Network.Seeds.OpeningBlock(w)
+	var last error
+	for attempt, failures := 0, 0; failures < v.cfg.FetchAttempts; attempt++ {
+		if attempt > 0 {
+			select {
+			case <-ctx.Done():
+				return nil, 0, ctx.Err()
+			case <-time.After(min(time.Duration(attempt)*500*time.Millisecond, 2*time.Second)):
+			}
+		}
+		if h, err := v.headOf(ctx); err != nil {
+			return nil, 0, err
+		} else if h >= opening {
+			if last == nil {
+				last = errLate
+			}
+			return nil, 0, fmt.Errorf("%s: opening block %d exists (head %d): %w", u, opening, h, last)
+		}
+		data, err := v.get(ctx, u)
+		if errors.Is(err, errNotFound) {
+			last = err
+			continue
+		}
+		if err != nil {
+			last = err
+			failures++
+			continue
+		}
+		h, err := v.headOf(ctx)
+		if err != nil {
+			return nil, 0, err
+		}
+		if h >= opening {
+			return nil, 0, fmt.Errorf("%s: %w %d (head %d)", u, errLate, opening, h)
+		}
+		return data, h, nil
+	}
+	return nil, 0, last
+}
+
+var errNotFound = errors.New("no file (404)")
+
+// get is one attempt, within FetchTimeout. The bytes a download may
+// hold come out of the shared budget before its body is read — its
+// Content-Length, or MaxFileBytes when it announces none — so downloads in
+// progress never hold more than FetchBytes; one that cannot get its share
+// waits, at most until its timeout.
+func (v *Validator) get(ctx context.Context, u string) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, v.cfg.FetchTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := v.http.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	switch {
+	case resp.StatusCode == http.StatusNotFound:
+		return nil, fmt.Errorf("%s: %w", u, errNotFound)
+	case resp.StatusCode != http.StatusOK:
+		return nil, fmt.Errorf("%s: %s", u, resp.Status)
+	case resp.ContentLength > v.cfg.MaxFileBytes:
+		return nil, fmt.Errorf("%s: file larger than %d bytes", u, v.cfg.MaxFileBytes)
+	}
+	need := v.cfg.MaxFileBytes
+	if resp.ContentLength >= 0 {
+		need = resp.ContentLength // the client reads no more than announced
+	}
+	if err := v.bytes.Acquire(ctx, need); err != nil {
+		return nil, fmt.Errorf("%s: waiting for download memory: %w", u, err)
+	}
+	defer v.bytes.Release(need)
+	data, err := io.ReadAll(io.LimitReader(resp.Body, need+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", u, err)
+	}
+	if int64(len(data)) > v.cfg.MaxFileBytes {
+		return nil, fmt.Errorf("%s: file larger than %d bytes", u, v.cfg.MaxFileBytes)
+	}
+	return data, nil
+}

@@ -1,0 +1,190 @@
+package validator
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"golang.org/x/sync/semaphore"
+
+	"github.com/assaynet/assay/challenge"
+	"github.com/assaynet/assay/network"
+)
+
+// fetchValidator is a validator with only what fetching needs; head is the
+// chain head it reads.
+func fetchValidator(t *testing.T, head func() uint64) *Validator {
+	cfg := Config{Network: &network.Network{Seeds: challenge.Network{WindowLength: 10, SubmitGrace: 2}},
+		DataDir: t.TempDir(), FetchTimeout: time.Second, FetchAttempts: 3, MaxFileBytes: 1 << 20, FetchConcurrency: 8, FetchBytes: 4 << 20}
+	return &Validator{cfg: cfg, log: slog.New(slog.NewTextHandler(io.Discard, nil)), http: newFetchClient(cfg.FetchTimeout),
+		bytes: semaphore.NewWeighted(cfg.FetchBytes), headOf: func(context.Context) (uint64, error) { return head(), nil }}
+}
+
+// Window 3 of that schedule: deadline 40, opening block 42.
+const fetchWindow, fetchOpening = 3, 42
+
+func TestFetch(t *testing.T) {
+	var flakyHits, lateHits atomic.Int32
+	mux := http.NewServeMux()
+	mux.HandleFunc("/flaky/windows/3", func(w http.ResponseWriter, r *http.Request) {
+		if flakyHits.Add(1) < 3 {
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
+		w.Write([]byte("payload"))
+	})
+	mux.HandleFunc("/late/windows/3", func(w http.ResponseWriter, r *http.Request) {
+		if lateHits.Add(1) < 5 { // more 404s than FetchAttempts: published late
+			http.NotFound(w, r)
+			return
+		}
+		w.Write([]byte("late payload"))
+	})
+	mux.HandleFunc("/huge/windows/3", func(w http.ResponseWriter, r *http.Request) {
+		buf := make([]byte, 1<<16)
+		for range 1 << 10 { // 64 MiB offered, never read beyond the cap
+			if _, err := w.Write(buf); err != nil {
+				return
+			}
+		}
+	})
+	mux.HandleFunc("/redirect/windows/3", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/flaky/windows/3", http.StatusFound)
+	})
+	mux.HandleFunc("/away/windows/3", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "http://127.0.0.2:1/internal", http.StatusFound)
+	})
+	mux.HandleFunc("/windows/3", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.RawQuery != "" {
+			t.Errorf("fetched with a query: %s", r.URL)
+		}
+		w.Write([]byte("root payload"))
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close) // after the parallel subtests
+	tests := []struct {
+		name, endpoint string
+		want           string // the body, or a fragment of the error
+		ok             bool
+	}{
+		{"retried after errors", srv.URL + "/flaky", "payload", true},
+		{"404s retried until published", srv.URL + "/late", "late payload", true},
+		{"over the size cap", srv.URL + "/huge", "larger than", false},
+		{"never published", srv.URL + "/none", "404", false},
+		{"same-origin redirect followed", srv.URL + "/redirect/", "payload", true},
+		{"redirect off the origin refused", srv.URL + "/away", "registered origin", false},
+		{"query refused", srv.URL + "/?x=", "query or fragment", false},
+		{"fragment refused", srv.URL + "/#x", "query or fragment", false},
+		{"credentials refused", strings.Replace(srv.URL, "http://", "http://u:p@", 1), "credentials", false},
+		{"not http", "ftp://x", "not an http", false},
+		{"offline", "http://127.0.0.1:1", "connect", false},
+		{"plain endpoint", srv.URL, "root payload", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var head atomic.Uint64
+			head.Store(fetchOpening - 5)
+			// Every read of the head moves the chain on, slowly: 404s
+			// are retried until the opening block comes.
+			v := fetchValidator(t, func() uint64 {
+				h := head.Load()
+				if h < fetchOpening-1 {
+					head.Add(1)
+				} else if tt.name == "never published" {
+					head.Add(1)
+				}
+				return h
+			})
+			data, at, err := v.fetch(context.Background(), tt.endpoint, fetchWindow)
+			switch {
+			case tt.ok && (err != nil || string(data) != tt.want):
+				t.Fatalf("got %q, %v; want %q", data, err, tt.want)
+			case tt.ok && at >= fetchOpening:
+				t.Fatalf("arrival %d at or after the opening block", at)
+			case !tt.ok && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Fatalf("got %q, %v; want an error with %q", data, err, tt.want)
+			}
+		})
+	}
+}
+
+// TestFetchHeldPastOpening: a server that answers only once the opening
+// block exists (when the opening could be known) gets nothing counted, even
+// though the head was before the opening when the request left.
+func TestFetchHeldPastOpening(t *testing.T) {
+	var head atomic.Uint64
+	head.Store(fetchOpening - 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		head.Store(fetchOpening + 1) // the chain moves on while the request is held
+		w.Write([]byte("tailored to the opening"))
+	}))
+	defer srv.Close()
+	v := fetchValidator(t, head.Load)
+	if data, _, err := v.fetch(context.Background(), srv.URL, fetchWindow); err == nil || !strings.Contains(err.Error(), "after the opening block") {
+		t.Fatalf("got %q, %v; want the late file refused", data, err)
+	}
+}
+
+// TestFetchNoMinerDelaysAnother: an endpoint that trickles a byte at a time
+// and one that never answers cost the honest miners behind them in uid
+// order nothing: their files arrive while the others time out, long before
+// the opening block.
+func TestFetchNoMinerDelaysAnother(t *testing.T) {
+	start := time.Now()
+	stop := make(chan struct{})
+	defer close(stop)
+	trickle := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for {
+			select {
+			case <-stop:
+				return
+			case <-r.Context().Done():
+				return
+			case <-time.After(100 * time.Millisecond):
+				w.Write([]byte{'x'})
+				w.(http.Flusher).Flush()
+			}
+		}
+	}))
+	defer trickle.Close()
+	silent := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-stop:
+		case <-r.Context().Done():
+		}
+	}))
+	defer silent.Close()
+	honest := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("file")) }))
+	defer honest.Close()
+	// The opening block comes 2.5 s in: a validator fetching in uid order,
+	// 3 attempts of 1 s for each bad endpoint, would reach uid 2 after it.
+	v := fetchValidator(t, func() uint64 {
+		if time.Since(start) > 2500*time.Millisecond {
+			return fetchOpening
+		}
+		return fetchOpening - 1
+	})
+	miners := []MinerRef{{UID: 0, Endpoint: trickle.URL}, {UID: 1, Endpoint: silent.URL}, {UID: 2, Endpoint: honest.URL}, {UID: 3, Endpoint: honest.URL}}
+	arrivals := v.fetchAll(context.Background(), fetchWindow, miners)
+	files := DirFiles(FilesDir(v.cfg.DataDir, fetchWindow))
+	for _, uid := range []uint32{2, 3} {
+		if data, ok := files.File(uid); !ok || string(data) != "file" {
+			t.Fatalf("honest uid %d: file %q kept %v", uid, data, ok)
+		}
+		if arrivals[uid] >= fetchOpening {
+			t.Fatalf("uid %d arrival %d", uid, arrivals[uid])
+		}
+	}
+	for _, uid := range []uint32{0, 1} {
+		if _, ok := files.File(uid); ok {
+			t.Fatalf("bad endpoint uid %d has a kept file", uid)
+		}
+	}
+}
