@@ -25,11 +25,11 @@ import (
 
 // Protocol constants of scoring.
 const (
-	// CopycatMinShared and CopycatPercent: two miners whose files share at
-	// least max(CopycatMinShared, CopycatPercent% of the smaller file's
-	// distinct completions) completion digests are both copycats.
-	CopycatMinShared = 2
-	CopycatPercent   = 10
+	// CopiedCheck is how many of a miner's records that share a completion
+	// with another verified file are verified with the model (in file
+	// order): a copier's fail, since its tokens do not come from its own
+	// uniforms; the miner it copied passes.
+	CopiedCheck = 8
 	// WeightScale is the sum of posted weights (uint16 shares).
 	WeightScale = 65535
 )
@@ -171,8 +171,9 @@ func Decide(ctx context.Context, in Input) (*Decision, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	for i, c := range Copycats(digests) {
-		d.Miners[i].Copycat = c
+	judgeCopies(ctx, v, in, digests, d.Miners)
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	for i := range d.Miners {
 		m := &d.Miners[i]
@@ -184,29 +185,72 @@ func Decide(ctx context.Context, in Input) (*Decision, error) {
 	return d, nil
 }
 
-// Copycats flags the pairs of completion-digest sets (nil: not taking part)
-// that share at least max(CopycatMinShared, CopycatPercent% of the smaller
-// set) digests; both members of such a pair are flagged.
-func Copycats(digests []map[[32]byte]bool) []bool {
-	out := make([]bool, len(digests))
-	for a := range digests {
-		for b := a + 1; b < len(digests); b++ {
-			if digests[a] == nil || digests[b] == nil {
-				continue
-			}
-			shared := 0
-			for h := range digests[a] {
-				if digests[b][h] {
-					shared++
+// Shared returns, per digest set (nil: not taking part), the digests it
+// shares with any other set.
+func Shared(digests []map[[32]byte]bool) []map[[32]byte]bool {
+	owners := map[[32]byte]int{}
+	for _, set := range digests {
+		for h := range set {
+			owners[h]++
+		}
+	}
+	out := make([]map[[32]byte]bool, len(digests))
+	for i, set := range digests {
+		for h := range set {
+			if owners[h] > 1 {
+				if out[i] == nil {
+					out[i] = map[[32]byte]bool{}
 				}
-			}
-			small := min(len(digests[a]), len(digests[b]))
-			if shared >= CopycatMinShared && shared*100 >= CopycatPercent*small {
-				out[a], out[b] = true, true
+				out[i][h] = true
 			}
 		}
 	}
 	return out
+}
+
+// judgeCopies settles completions shared between verified files: each
+// side's shared records (up to CopiedCheck, in file order) are verified
+// with the model. A side whose copies fail is a copier, a hard failure
+// with the verifier's reason; a side whose copies pass keeps its score, so
+// republishing an honest miner's completions costs only the copier (under
+// version 1 both sides were zeroed).
+func judgeCopies(ctx context.Context, v *proofs.Verifier, in Input, digests []map[[32]byte]bool, ms []MinerResult) {
+	p := in.Network.Proofs
+	for i, shared := range Shared(digests) {
+		if len(shared) == 0 || ctx.Err() != nil {
+			continue
+		}
+		m := &ms[i]
+		data, _ := in.Files.File(m.UID) // verified above, so kept
+		recs, err := readFile(data, in.Window, m.Address, p)
+		if err != nil {
+			m.Failure, m.Detail = proofs.Reason(err), "re-reading for the copy check: "+err.Error()
+			continue
+		}
+		var items []proofs.Item
+		for k, r := range recs {
+			if shared[completionDigest(r)] && len(items) < CopiedCheck {
+				g := k / p.GroupSize * p.GroupSize
+				items = append(items, proofs.Item{Rec: r, Group: recs[g : g+p.GroupSize]})
+			}
+		}
+		for _, out := range v.VerifyAll(ctx, items) {
+			if out.Err != nil && ctx.Err() == nil {
+				m.Copycat = true
+				m.Failure, m.Detail = proofs.Reason(out.Err), "a completion it shares with another miner does not verify as its own: "+out.Err.Error()
+			}
+		}
+	}
+}
+
+// completionDigest is SHA-256 of a record's completion tokens (uint32
+// big-endian), what copies are matched on.
+func completionDigest(r *proofs.Record) [32]byte {
+	b := make([]byte, 0, 4*len(r.Completion))
+	for _, t := range r.Completion {
+		b = append(b, byte(t>>24), byte(t>>16), byte(t>>8), byte(t))
+	}
+	return sha256.Sum256(b)
 }
 
 // checkMiner verifies one miner's file and returns its completion digests
@@ -241,11 +285,7 @@ func checkMiner(ctx context.Context, v *proofs.Verifier, in Input, mr MinerRef, 
 	}
 	digests := map[[32]byte]bool{}
 	for _, r := range recs {
-		b := make([]byte, 0, 4*len(r.Completion))
-		for _, t := range r.Completion {
-			b = append(b, byte(t>>24), byte(t>>16), byte(t>>8), byte(t))
-		}
-		digests[sha256.Sum256(b)] = true
+		digests[completionDigest(r)] = true
 	}
 	res.Unique = len(digests)
 	// The opened sample in opening order, verified in batched passes; the

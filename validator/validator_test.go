@@ -22,11 +22,13 @@ import (
 	"github.com/assaynet/assay/chain/sim"
 	"github.com/assaynet/assay/challenge"
 	"github.com/assaynet/assay/env/sat"
+	"github.com/assaynet/assay/grpo"
 	"github.com/assaynet/assay/miner"
 	"github.com/assaynet/assay/model"
 	"github.com/assaynet/assay/network"
 	"github.com/assaynet/assay/network/networktest"
 	"github.com/assaynet/assay/proofs"
+	"github.com/assaynet/assay/sketch"
 )
 
 var (
@@ -279,7 +281,7 @@ func decidedWindows(t *testing.T, dir string) []uint64 {
 var _ = errors.Is
 var _ common.Address
 
-func TestCopycats(t *testing.T) {
+func TestShared(t *testing.T) {
 	set := func(ids ...byte) map[[32]byte]bool {
 		m := map[[32]byte]bool{}
 		for _, i := range ids {
@@ -287,17 +289,117 @@ func TestCopycats(t *testing.T) {
 		}
 		return m
 	}
-	got := Copycats([]map[[32]byte]bool{
-		set(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), // shares 2 with the next: 20% of 10
-		set(1, 2, 11, 12, 13, 14, 15, 16, 17, 18),
-		set(21, 22, 23), // independent
-		nil,             // failed miner: not compared
-		set(31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 1), // shares 1: below the minimum
+	got := Shared([]map[[32]byte]bool{
+		set(1, 2, 3),
+		set(1, 11),
+		set(21, 22), // independent
+		nil,         // failed miner: not compared
+		set(31, 2, 1),
 	})
-	want := []bool{true, true, false, false, false}
+	want := []map[[32]byte]bool{set(1, 2), set(1), nil, nil, set(1, 2)}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Fatalf("copycats %v, want %v", got, want)
+		t.Fatalf("shared %v, want %v", got, want)
 	}
+}
+
+// TestCopierNotCopied: a miner that republishes an honest miner's
+// completions in its own unopened slots (its prompts, rewards and
+// signatures made right) is the one that fails; the honest miner keeps its
+// weight. Under version 1 both were zeroed as copycats.
+func TestCopierNotCopied(t *testing.T) {
+	if testing.Short() {
+		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
+	}
+	honest, _ := models(t)
+	n := testNetwork(honest.ID)
+	ws, os := challenge.PRF32("w"), challenge.PRF32("o")
+	const w, groups = 5, 4
+	G := n.Proofs.GroupSize
+	victim, copier := key(0), key(1)
+	va, ca := crypto.PubkeyToAddress(victim.PublicKey), crypto.PubkeyToAddress(copier.PublicKey)
+	_, vrecs, err := proofs.ReadAllBytes(windowFile(t, n, honest, honest.ID, victim, w, ws, groups), proofs.DefaultFileLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, crecs, err := proofs.ReadAllBytes(windowFile(t, n, honest, honest.ID, copier, w, ws, groups), proofs.DefaultFileLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opened := map[uint64]bool{}
+	for _, o := range proofs.Opening(os, ca, groups, n.Proofs) {
+		opened[o.Problem] = true
+	}
+	j := uint64(0)
+	for opened[j] {
+		j++
+	}
+	// The copier's group j takes the victim's completions (and their
+	// commitments); rewards are recomputed for its own problem.
+	task, _, err := proofs.Task(sat.New(sat.DefaultParams), honest.Tokenizer, ws, ca, j)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := crecs[j*uint64(G) : (j+1)*uint64(G)]
+	rewards := make([]float32, G)
+	coeffs := sketch.NewCoefficients(ws)
+	for i, r := range g {
+		src := vrecs[i]
+		// Commitments recomputed on the copier's own prompt (one prefill),
+		// so only the sampler's binding to its uniforms can tell.
+		r.Completion = src.Completion
+		seq := make([]int, 0, len(r.Prompt)+len(r.Completion))
+		for _, tok := range append(append([]uint32(nil), r.Prompt...), r.Completion...) {
+			seq = append(seq, int(tok))
+		}
+		c, _ := honest.Backend.NewCache(len(seq))
+		outs, err := honest.Backend.Forward(context.Background(), []model.Step{{Cache: c, Tokens: seq, All: true}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		P := len(r.Prompt)
+		r.LogProbs, r.Sketches = make([]float32, len(r.Completion)), make([]uint32, len(r.Completion))
+		for k, tok := range r.Completion {
+			r.LogProbs[k] = float32(model.LogSoftmaxAt(outs[0].Logits[P-1+k], int(tok)))
+			r.Sketches[k] = sketch.Compute(outs[0].Hidden[P-1+k], coeffs)
+		}
+		ids := make([]int, len(r.Completion))
+		for k, tok := range r.Completion {
+			ids[k] = int(tok)
+		}
+		text, _ := honest.Tokenizer.Decode(ids, true)
+		r.Reward = task.Reward(text)
+		rewards[i] = r.Reward
+	}
+	adv, err := grpo.Advantages(rewards)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range g {
+		r.Advantage = adv[i]
+		r.Sign(copier)
+	}
+	var buf bytes.Buffer
+	if err := proofs.EncodeWindowFile(&buf, copier, w, crecs); err != nil {
+		t.Fatal(err)
+	}
+	var vbuf bytes.Buffer
+	if err := proofs.EncodeWindowFile(&vbuf, victim, w, vrecs); err != nil {
+		t.Fatal(err)
+	}
+	in := Input{Network: n, Model: honest, Env: sat.New(sat.DefaultParams), Window: w, WindowSeed: ws, OpeningSeed: os,
+		Miners: []MinerRef{{UID: 0, Address: va}, {UID: 1, Address: ca}}, Files: MapFiles{0: vbuf.Bytes(), 1: buf.Bytes()}}
+	d, err := Decide(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vm, cm := d.Miners[0], d.Miners[1]
+	if vm.Failure != "" || vm.Copycat || vm.Weight != WeightScale {
+		t.Fatalf("victim: failure %q (%s) copycat %v weight %d; want paid in full", vm.Failure, vm.Detail, vm.Copycat, vm.Weight)
+	}
+	if cm.Failure != "sampling" || !cm.Copycat || cm.Weight != 0 {
+		t.Fatalf("copier: failure %q copycat %v weight %d; want a sampling failure", cm.Failure, cm.Copycat, cm.Weight)
+	}
+	t.Logf("copier rejected: %s", cm.Detail)
 }
 
 // TestUncheckedRecordsDoNotCount: a file whose opened sample is honest but
