@@ -336,6 +336,9 @@ func (c *Client) SetWeights(ctx context.Context, key *ecdsa.PrivateKey, window u
 			}
 			return nil, wrapRevert("set weights", err)
 		}
+		if isPermanent(err) {
+			return nil, fmt.Errorf("chain: set weights window %d: %w: %w", window, ErrRejected, err)
+		}
 		if attempt >= 8 || ctx.Err() != nil {
 			return nil, fmt.Errorf("chain: set weights window %d: giving up after %d attempts: %w", window, attempt+1, err)
 		}
@@ -352,6 +355,27 @@ func (c *Client) SetWeights(ctx context.Context, key *ecdsa.PrivateKey, window u
 		return r, fmt.Errorf("%w: set weights window %d: tx %s failed", ErrReverted, window, tx.Hash())
 	}
 	return r, nil
+}
+
+// ErrRejected means the node refused a transaction for a reason a retry
+// cannot change (too large, out of gas limits, unfunded, invalid).
+var ErrRejected = errors.New("transaction rejected by the node")
+
+// permanentErrors are go-ethereum's transaction-pool and validation errors
+// that the same transaction gets again however often it is sent.
+var permanentErrors = []string{
+	"oversized data", "exceeds block gas limit", "intrinsic gas too low", "insufficient funds",
+	"invalid sender", "transaction type not supported", "gas limit reached", "max initcode size exceeded",
+}
+
+func isPermanent(err error) bool {
+	s := err.Error()
+	for _, p := range permanentErrors {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func isKnown(err error) bool {

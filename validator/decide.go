@@ -32,6 +32,12 @@ const (
 	CopiedCheck = 8
 	// WeightScale is the sum of posted weights (uint16 shares).
 	WeightScale = 65535
+	// MaxPosted bounds the nonzero weights of a post: the MaxPosted
+	// highest scores (lowest uid on ties) are weighted, the rest get 0. A
+	// post carries only nonzero weights (the contract reads absent uids as
+	// 0), so its size stays ~64 KiB of calldata however many identities
+	// register, under go-ethereum's 128 KiB transaction limit.
+	MaxPosted = 1024
 )
 
 // MinerResult is the decision about one miner in one window.
@@ -93,13 +99,15 @@ type Decision struct {
 // failure except a missing file, which is not evidence of cheating.
 func (m *MinerResult) HardFailure() bool { return m.Failure != "" && m.Failure != "missing" }
 
-// Weights returns the uids and weights to post (every miner, uid order).
+// Weights returns the uids and weights to post: the nonzero weights, uid
+// order (at most MaxPosted).
 func (d *Decision) Weights() ([]uint32, []uint16) {
-	var u []uint32
-	var w []uint16
+	u, w := []uint32{}, []uint16{}
 	for _, m := range d.Miners {
-		u = append(u, m.UID)
-		w = append(w, m.Weight)
+		if m.Weight > 0 {
+			u = append(u, m.UID)
+			w = append(w, m.Weight)
+		}
 	}
 	return u, w
 }
@@ -341,13 +349,28 @@ func readFile(data []byte, w uint64, miner common.Address, p proofs.Params) ([]*
 	}
 }
 
-// assignWeights sets weights = floor(65535 · s⁴ / Σ s⁴) in exact integer
-// arithmetic and gives the remainder to the highest score (lowest uid on
-// ties), so the posted weights sum to 65535 whenever any score is positive.
+// assignWeights sets weights = floor(65535 · s⁴ / Σ s⁴) over the MaxPosted
+// highest scores in exact integer arithmetic and gives the remainder to the
+// highest score (lowest uid on ties), so the posted weights sum to 65535
+// whenever any score is positive.
 func assignWeights(ms []MinerResult) {
+	// Scores outside the MaxPosted highest are not weighted.
+	order := make([]int, len(ms))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return ms[order[a]].Score > ms[order[b]].Score })
+	weighted := make([]bool, len(ms))
+	for _, i := range order[:min(len(order), MaxPosted)] {
+		weighted[i] = true
+	}
 	total := new(big.Int)
 	pow := make([]*big.Int, len(ms))
 	for i, m := range ms {
+		if !weighted[i] {
+			pow[i] = new(big.Int)
+			continue
+		}
 		s := new(big.Int).SetUint64(m.Score)
 		pow[i] = new(big.Int).Mul(s, s)
 		pow[i].Mul(pow[i], pow[i])
@@ -363,10 +386,5 @@ func assignWeights(ms []MinerResult) {
 		ms[i].Weight = uint16(w.Uint64())
 		sum += w.Uint64()
 	}
-	order := make([]int, len(ms))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool { return ms[order[a]].Score > ms[order[b]].Score })
 	ms[order[0]].Weight += uint16(WeightScale - sum)
 }

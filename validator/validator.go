@@ -320,7 +320,7 @@ func (v *Validator) seed(ctx context.Context, w uint64, f network.SeedFunc) (cha
 
 func (v *Validator) post(ctx context.Context, d *Decision) error {
 	uids, weights := d.Weights()
-	if len(uids) == 0 {
+	if len(d.Miners) == 0 { // nothing to say; an all-zero decision is posted (empty)
 		d.Posted = true
 		return saveDecision(v.cfg.DataDir, d)
 	}

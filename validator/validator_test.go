@@ -176,6 +176,48 @@ func TestAssignWeights(t *testing.T) {
 	if zero[0].Weight != 0 {
 		t.Fatal("all-zero scores")
 	}
+	if u, w := (&Decision{Miners: zero}).Weights(); len(u) != 0 || len(w) != 0 {
+		t.Fatalf("all-zero decision posts %v %v", u, w)
+	}
+}
+
+// TestPostBounded: however many miners score, a post carries at most
+// MaxPosted weights (the highest scores, lowest uid on ties), only nonzero
+// ones, summing to 65535 — under version 1 a post named every miner and
+// outgrew the 128 KiB transaction limit at ~2,044 neurons.
+func TestPostBounded(t *testing.T) {
+	const n = 3000
+	ms := make([]MinerResult, n)
+	for i := range ms {
+		ms[i] = MinerResult{UID: uint32(i), Score: uint64(1 + i%5)}
+	}
+	assignWeights(ms)
+	uids, weights := (&Decision{Miners: ms}).Weights()
+	if len(uids) == 0 || len(uids) > MaxPosted {
+		t.Fatalf("%d weights posted for %d scoring miners, bound %d", len(uids), n, MaxPosted)
+	}
+	sum, minPosted := 0, uint64(1<<63)
+	posted := map[uint32]bool{}
+	for i, u := range uids {
+		if weights[i] == 0 || (i > 0 && u <= uids[i-1]) {
+			t.Fatalf("entry %d: uid %d weight %d (zero, or uids not increasing)", i, u, weights[i])
+		}
+		sum += int(weights[i])
+		posted[u] = true
+		minPosted = min(minPosted, ms[u].Score)
+	}
+	if sum != WeightScale {
+		t.Fatalf("weights sum to %d", sum)
+	}
+	for _, m := range ms {
+		if !posted[m.UID] && m.Score > minPosted {
+			t.Fatalf("uid %d (score %d) left out while a score of %d is posted", m.UID, m.Score, minPosted)
+		}
+	}
+	// ABI calldata: two dynamic arrays of 32-byte words and their heads.
+	if bytes := 4 + 32*3 + 64*len(uids) + 64; bytes > 128<<10 {
+		t.Fatalf("a post of %d entries is %d bytes of calldata", len(uids), bytes)
+	}
 }
 
 // TestNetworkResumesAfterKill runs a dev chain, two honest miners and a

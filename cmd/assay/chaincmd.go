@@ -81,12 +81,24 @@ interrupted. State survives a restart with the same --datadir.`,
 					fmt.Fprintf(out, "on-chain weights, window %d, posted by %s in block %d (tx %s)\n", w, p.Validator.Hex(), p.Block, p.TxHash.Hex())
 					tw := tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
 					fmt.Fprintln(tw, "uid\tminer\tendpoint\tweight\tshare")
+					// Every registered miner, with 0 where the post names
+					// none (posts carry nonzero weights only).
+					posted := map[uint32]uint16{}
 					for i, u := range p.UIDs {
-						addr, ep := "?", ""
-						if int(u) < len(ns) {
-							addr, ep = ns[u].Account.Hex(), ns[u].Endpoint
+						posted[u] = p.Weights[i]
+					}
+					for _, nr := range ns {
+						if nr.Validator {
+							continue
 						}
-						fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%.2f%%\n", u, addr, printable(ep), p.Weights[i], 100*float64(p.Weights[i])/65535)
+						wt := posted[nr.UID]
+						fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%.2f%%\n", nr.UID, nr.Account.Hex(), printable(nr.Endpoint), wt, 100*float64(wt)/65535)
+						delete(posted, nr.UID)
+					}
+					for _, u := range p.UIDs { // weights for non-miners: shown, they are the poster's error
+						if wt, ok := posted[u]; ok {
+							fmt.Fprintf(tw, "%d\t(not a miner)\t\t%d\t%.2f%%\n", u, wt, 100*float64(wt)/65535)
+						}
 					}
 					tw.Flush()
 				}

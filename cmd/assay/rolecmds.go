@@ -303,6 +303,19 @@ naming the miner and the reason when a posted weight differs.`,
 			if len(rep.Posts) == 0 {
 				return fmt.Errorf("audit: no weights were posted for window %d", w)
 			}
+			// Each post on its own line: a post is one validator's claim, and
+			// any account may register as a validator (docs/security.md).
+			bad := map[common.Address]int{}
+			for _, mm := range rep.Mismatches {
+				bad[mm.Validator]++
+			}
+			for _, p := range rep.Posts {
+				verdict := "agrees with the replay"
+				if n := bad[p.Validator]; n > 0 {
+					verdict = fmt.Sprintf("DISAGREES at %d uid(s)", n)
+				}
+				fmt.Fprintf(out, "post by validator %s (block %d, tx %s): %s\n", p.Validator.Hex(), p.Block, p.TxHash.Hex(), verdict)
+			}
 			if len(rep.Mismatches) > 0 {
 				for _, mm := range rep.Mismatches {
 					fmt.Fprintf(out, "MISMATCH validator %s uid %d miner %s: posted %d, replay %d (%s)\n", mm.Validator.Hex(), mm.UID, mm.Miner.Hex(), mm.Posted, mm.Replayed, mm.Reason)
