@@ -105,7 +105,7 @@ func decide(ctx context.Context, cfg Config, w uint64, withGate bool) (*validato
 	if err != nil {
 		return nil, err
 	}
-	miners, err := validator.Miners(ctx, n.Chain)
+	miners, err := validator.MinersOf(ctx, n.Chain, n.Seeds, w)
 	if err != nil {
 		return nil, err
 	}

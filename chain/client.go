@@ -190,6 +190,45 @@ func (c *Client) Neurons(ctx context.Context) ([]Neuron, error) {
 	return out, nil
 }
 
+// NeuronsAt lists the registry as it stood at block n (uid order), from
+// the Registered events up to n: a window is judged with the registry of
+// its deadline block, whatever changed since, and events stay readable
+// where old state is pruned.
+func (c *Client) NeuronsAt(ctx context.Context, n uint64) ([]Neuron, error) {
+	var err error
+	for attempt := 1; ; attempt++ { // the log index can trail the head (see Posts)
+		var out []Neuron
+		if out, err = c.neuronsAt(ctx, n); err == nil || attempt == 5 {
+			return out, err
+		}
+		if err := ctxsleep.Sleep(ctx, time.Duration(attempt)*200*time.Millisecond); err != nil {
+			return nil, err
+		}
+	}
+}
+
+func (c *Client) neuronsAt(ctx context.Context, n uint64) ([]Neuron, error) {
+	it, err := bind.FilterEvents(c.contract, &bind.FilterOpts{Context: ctx, End: &n}, c.abi.UnpackRegisteredEvent)
+	if err != nil {
+		return nil, fmt.Errorf("chain: filter Registered: %w", err)
+	}
+	defer it.Close()
+	var out []Neuron
+	for it.Next() {
+		e := it.Value()
+		nr := Neuron{UID: e.Uid, Account: e.Account, Endpoint: e.Endpoint, Validator: e.Validator}
+		switch {
+		case int(e.Uid) < len(out): // a later registration of the same account
+			out[e.Uid] = nr
+		case int(e.Uid) == len(out):
+			out = append(out, nr)
+		default:
+			return nil, fmt.Errorf("chain: Registered events skip from uid %d to %d", len(out), e.Uid)
+		}
+	}
+	return out, it.Error()
+}
+
 // UIDOf returns an account's uid; ok is false when it is not registered.
 func (c *Client) UIDOf(ctx context.Context, a common.Address) (uint32, bool, error) {
 	o, err := call(ctx, c, c.abi.PackUidOf(a), c.abi.UnpackUidOf)

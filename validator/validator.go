@@ -268,7 +268,7 @@ func (v *Validator) decide(ctx context.Context, w uint64) (*Decision, error) {
 		return d, nil
 	}
 	cfg := v.cfg
-	miners, err := Miners(ctx, cfg.Network.Chain)
+	miners, err := MinersOf(ctx, cfg.Network.Chain, cfg.Network.Seeds, w)
 	if err != nil {
 		return nil, err
 	}
@@ -337,9 +337,11 @@ func (v *Validator) post(ctx context.Context, d *Decision) error {
 	return saveDecision(v.cfg.DataDir, d)
 }
 
-// Miners lists the registered non-validator neurons.
-func Miners(ctx context.Context, c *chain.Client) ([]MinerRef, error) {
-	ns, err := c.Neurons(ctx)
+// MinersOf lists the non-validator neurons window w is judged with: the
+// registry as of its deadline block (protocol §8.3), so a later
+// registration or change of role does not rewrite a decided window.
+func MinersOf(ctx context.Context, c *chain.Client, seeds challenge.Network, w uint64) ([]MinerRef, error) {
+	ns, err := c.NeuronsAt(ctx, seeds.DeadlineBlock(w))
 	if err != nil {
 		return nil, err
 	}
