@@ -20,7 +20,7 @@ build:
 test:
 	$(GO) test -race -short -count=1 $(PKGS)
 	$(GO) test -count=1 $(PKGS)
-	$(GO) test -count=1 -tags purego -run 'MatDot' ./model
+	$(GO) test -count=1 -tags purego -run 'MatDot|ExpBlock|StatsAt' ./model
 	@if command -v python3 >/dev/null 2>&1; then python3 scripts/check_vectors.py; \
 	else echo "python3 not found: skipping scripts/check_vectors.py"; fi
 
@@ -50,7 +50,7 @@ fuzz:
 	@set -e; for t in \
 	  "./beacon FuzzVerifyJSON" "./beacon FuzzParseChainInfo" \
 	  "./env FuzzExtractAnswer" "./env/sat FuzzParseAssignment" "./env/sat FuzzReward" \
-	  "./model FuzzParseSafetensors" "./model FuzzTokenizer" "./model FuzzMatDot" \
+	  "./model FuzzParseSafetensors" "./model FuzzTokenizer" "./model FuzzMatDot" "./model FuzzExpBlock" \
 	  "./proofs FuzzDecodeRecord" "./proofs FuzzReadWindowFile"; do \
 	  set -- $$t; echo "== $$1 $$2"; $(GO) test $$1 -run '^$$' -fuzz "^$$2$$" -fuzztime $(FUZZTIME); done
 

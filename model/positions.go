@@ -36,22 +36,34 @@ func StatsAt(logits []float32, s Sampling, token int) PositionStats {
 	}
 	maxZ := maxLogit(logits)
 	var raw, total, s1, s2, before, wTok, yTok float64
-	for i, l := range logits {
-		d := float64(l) - maxZ
-		e := math.Exp(d)
-		raw += e
-		y, w := d, e
-		if s.Temperature != 1 { // d/1 is d: one exp serves both sums
-			y = d / s.Temperature
-			w = math.Exp(y)
+	// The exponentials a block at a time (on the vector unit where it has
+	// math.Exp's bits), the sums in ascending order as the definition reads.
+	var eb, wb [statsBlock]float64
+	T := s.Temperature
+	for off := 0; off < len(logits); off += statsBlock {
+		part := logits[off:min(off+statsBlock, len(logits))]
+		e := eb[:len(part)]
+		expBlock(e, part, maxZ, 1)
+		w := e
+		if T != 1 { // d/1 is d: one exp serves both sums
+			w = wb[:len(part)]
+			expBlock(w, part, maxZ, T)
 		}
-		if i == token {
-			before, wTok, yTok = total, w, y
-		}
-		total += w
-		if w != 0 {
-			s1 += w * y
-			s2 += w * y * y
+		for i, l := range part {
+			y := float64(l) - maxZ
+			if T != 1 {
+				y /= T
+			}
+			raw += e[i]
+			wi := w[i]
+			if off+i == token {
+				before, wTok, yTok = total, wi, y
+			}
+			total += wi
+			if wi != 0 {
+				s1 += wi * y
+				s2 += wi * y * y
+			}
 		}
 	}
 	st := PositionStats{LogProb: float64(logits[token]) - maxZ - math.Log(raw)}
@@ -71,4 +83,15 @@ func StatsAt(logits []float32, s Sampling, token int) PositionStats {
 // truncates reports whether top-k or top-p removes tokens from the kept set.
 func truncates(s Sampling, vocab int) bool {
 	return (s.TopK > 0 && s.TopK < vocab) || (s.TopP > 0 && s.TopP < 1)
+}
+
+// statsBlock is how many exponentials StatsAt computes at a time.
+const statsBlock = 512
+
+// expBlock sets dst[i] = math.Exp((float64(src[i]) − shift) / div), bit for
+// bit, on the vector unit where it can (expArch).
+func expBlock(dst []float64, src []float32, shift, div float64) {
+	for i := expArch(dst, src, shift, div); i < len(src); i++ {
+		dst[i] = math.Exp((float64(src[i]) - shift) / div)
+	}
 }

@@ -107,3 +107,78 @@ func BenchmarkStatsAt(b *testing.B) {
 		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "positions/s")
 	})
 }
+
+// TestExpBlock: the block exponential has math.Exp's bits for every
+// argument — in the vector range, at its edges (where lanes go back to
+// math.Exp: ±700, the subnormal and overflow ranges, ±Inf, NaN) and for
+// blocks that are not a multiple of eight.
+func TestExpBlock(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	special := []float32{0, float32(math.Copysign(0, -1)), -700, 700, -699.99, 699.99, -708.4, -745.2, -746, -800, 709.7, 709.8, 800,
+		float32(math.Inf(-1)), float32(math.Inf(1)), float32(math.NaN()), 1e-30, -1e-30, 1e-45}
+	for _, n := range []int{1, 7, 8, 9, 64, 1000, 4096} {
+		for _, c := range []struct{ shift, div float64 }{{0, 1}, {3.25, 1}, {-2, 0.7}, {10, 1.3}, {0, 1e-3}} {
+			src := make([]float32, n)
+			for i := range src {
+				switch rng.IntN(4) {
+				case 0:
+					src[i] = special[rng.IntN(len(special))]
+				case 1:
+					src[i] = float32(rng.Float64()*1500 - 750)
+				default:
+					src[i] = float32(rng.NormFloat64() * 20)
+				}
+			}
+			dst := make([]float64, n)
+			expBlock(dst, src, c.shift, c.div)
+			for i, v := range src {
+				want := math.Exp((float64(v) - c.shift) / c.div)
+				if math.Float64bits(dst[i]) != math.Float64bits(want) && !(math.IsNaN(want) && math.IsNaN(dst[i])) {
+					t.Fatalf("n=%d %+v: exp((%g − shift)/div) = %v (%x), math.Exp %v (%x)", n, c, v, dst[i], math.Float64bits(dst[i]), want, math.Float64bits(want))
+				}
+			}
+		}
+	}
+	// Blocks without a special value take the vector path (where there is one).
+	src := make([]float32, 4096)
+	for i := range src {
+		src[i] = float32(rng.NormFloat64() * 30)
+	}
+	dst := make([]float64, len(src))
+	if hasExpAVX512 && expArch(dst, src, 0, 1) != len(src) {
+		t.Fatal("the vector path was not taken for arguments inside its range")
+	}
+	for i := 0; i < len(src); i += 8 {
+		expBlock(dst[i:i+8], src[i:i+8], 0, 1)
+		for k := i; k < i+8; k++ {
+			if want := math.Exp(float64(src[k])); math.Float64bits(dst[k]) != math.Float64bits(want) {
+				t.Fatalf("exp(%g) = %x, math.Exp %x", src[k], math.Float64bits(dst[k]), math.Float64bits(want))
+			}
+		}
+	}
+}
+
+// FuzzExpBlock checks the block exponential against math.Exp on fuzzed
+// arguments (eight lanes from the input, a shift and a divisor).
+func FuzzExpBlock(f *testing.F) {
+	f.Add(uint64(0), uint64(0), 0.0, 1.0)
+	f.Add(math.Float64bits(-700.5), math.Float64bits(3.5), 2.0, 0.7)
+	f.Fuzz(func(t *testing.T, a, b uint64, shift, div float64) {
+		src := make([]float32, 8)
+		for i := range src {
+			bits := uint32(a >> (8 * (i % 8)))
+			if i >= 4 {
+				bits = uint32(b >> (8 * (i % 4)))
+			}
+			src[i] = math.Float32frombits(bits ^ uint32(i)*0x9e3779b9)
+		}
+		dst := make([]float64, 8)
+		expBlock(dst, src, shift, div)
+		for i, v := range src {
+			want := math.Exp((float64(v) - shift) / div)
+			if math.Float64bits(dst[i]) != math.Float64bits(want) && !(math.IsNaN(want) && math.IsNaN(dst[i])) {
+				t.Fatalf("exp((%g − %g)/%g) = %x, math.Exp %x", v, shift, div, math.Float64bits(dst[i]), math.Float64bits(want))
+			}
+		}
+	})
+}
