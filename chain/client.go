@@ -173,6 +173,48 @@ func (c *Client) Params(ctx context.Context) (Params, error) {
 	return p, nil
 }
 
+// ParamsAt returns the parameters that govern window w: the last ParamsSet
+// event whose first window is at or before w (the contract schedules every
+// change PARAMS_DELAY windows ahead, one at a time, so the events are a
+// complete history).
+func (c *Client) ParamsAt(ctx context.Context, w uint64) (Params, error) {
+	var err error
+	for attempt := 1; ; attempt++ { // the log index can trail the head (see Posts)
+		var p Params
+		if p, err = c.paramsAt(ctx, w); err == nil || attempt == 5 {
+			return p, err
+		}
+		if err := ctxsleep.Sleep(ctx, time.Duration(attempt)*200*time.Millisecond); err != nil {
+			return Params{}, err
+		}
+	}
+}
+
+func (c *Client) paramsAt(ctx context.Context, w uint64) (Params, error) {
+	it, err := bind.FilterEvents(c.contract, &bind.FilterOpts{Context: ctx}, c.abi.UnpackParamsSetEvent)
+	if err != nil {
+		return Params{}, fmt.Errorf("chain: filter ParamsSet: %w", err)
+	}
+	defer it.Close()
+	var p Params
+	found := false
+	for it.Next() {
+		e := it.Value()
+		if e.FromWindow <= w {
+			p = Params{ModelID: e.ModelId, WindowLength: e.WindowLength, GroupSize: e.GroupSize, K: e.K, SampleNum: e.SampleNum,
+				SampleDen: e.SampleDen, BeaconChain: e.BeaconChain, StaleWindows: e.StaleWindows}
+			found = true
+		}
+	}
+	if err := it.Error(); err != nil {
+		return Params{}, fmt.Errorf("chain: ParamsSet events: %w", err)
+	}
+	if !found {
+		return Params{}, fmt.Errorf("chain: no ParamsSet event governs window %d (the log index may trail the head)", w)
+	}
+	return p, nil
+}
+
 // Neurons lists every registered neuron in uid order.
 func (c *Client) Neurons(ctx context.Context) ([]Neuron, error) {
 	n, err := call(ctx, c, c.abi.PackNeuronCount(), c.abi.UnpackNeuronCount)
@@ -336,10 +378,21 @@ func (c *Client) Register(ctx context.Context, key *ecdsa.PrivateKey, endpoint s
 	return uid, nil
 }
 
-// SetParams sets the network parameters (owner only).
-func (c *Client) SetParams(ctx context.Context, key *ecdsa.PrivateKey, p Params) error {
-	_, err := c.transact(ctx, key, c.abi.PackSetParams(p.ModelID, p.WindowLength, p.GroupSize, p.K, p.SampleNum, p.SampleDen, p.BeaconChain, p.StaleWindows), "set params")
-	return err
+// SetParams schedules new network parameters (owner only): they govern
+// windows from the current one + PARAMS_DELAY (2) on; the window length
+// and beacon chain cannot change.
+// It returns the first window the new parameters govern.
+func (c *Client) SetParams(ctx context.Context, key *ecdsa.PrivateKey, p Params) (uint64, error) {
+	r, err := c.transact(ctx, key, c.abi.PackSetParams(p.ModelID, p.WindowLength, p.GroupSize, p.K, p.SampleNum, p.SampleDen, p.BeaconChain, p.StaleWindows), "set params")
+	if err != nil {
+		return 0, err
+	}
+	for _, l := range r.Logs {
+		if e, err := c.abi.UnpackParamsSetEvent(l); err == nil {
+			return e.FromWindow, nil
+		}
+	}
+	return 0, fmt.Errorf("chain: set params: no ParamsSet event in tx %s", r.TxHash)
 }
 
 // SetWeights posts a validator's weights for a closed window and returns

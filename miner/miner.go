@@ -217,7 +217,17 @@ func (m *Miner) window(ctx context.Context, w uint64) error {
 	if err != nil {
 		return err
 	}
-	p := &proofs.Prover{Backend: cfg.Model.Backend, Tokenizer: cfg.Model.Tokenizer, Env: cfg.Env, Params: cfg.Network.Proofs,
+	// The window's own parameters: a change takes effect at a scheduled
+	// window boundary.
+	net, err := cfg.Network.At(ctx, w)
+	if err != nil {
+		return err
+	}
+	if net.Params.ModelID != cfg.ModelID {
+		m.log.Warn("this window's network model is not the one these records claim: validators will reject them",
+			"window", w, "network", fmt.Sprintf("%x", net.Params.ModelID[:8]), "claimed", fmt.Sprintf("%x", cfg.ModelID[:8]))
+	}
+	p := &proofs.Prover{Backend: cfg.Model.Backend, Tokenizer: cfg.Model.Tokenizer, Env: cfg.Env, Params: net.Proofs,
 		ModelID: cfg.ModelID, EOS: cfg.Model.EOS, Key: cfg.Key, Window: w, WindowSeed: s.Value}
 	deadline := cfg.Network.Seeds.DeadlineBlock(w)
 	var records []*proofs.Record
@@ -251,7 +261,7 @@ func (m *Miner) window(ctx context.Context, w uint64) error {
 	}
 	seqs := cfg.MaxSequences
 	if seqs <= 0 {
-		seqs = cfg.Network.Proofs.GroupSize
+		seqs = net.Proofs.GroupSize
 	}
 	gerr := p.Groups(genCtx, 0, seqs, more, func(j uint64, g []*proofs.Record) error {
 		records = append(records, g...)
@@ -270,13 +280,13 @@ func (m *Miner) window(ctx context.Context, w uint64) error {
 	case ctx.Err() != nil:
 		return ctx.Err()
 	case genCtx.Err() != nil:
-		m.log.Info("window cut at the deadline", "window", w, "groups", len(records)/cfg.Network.Proofs.GroupSize)
+		m.log.Info("window cut at the deadline", "window", w, "groups", len(records)/net.Proofs.GroupSize)
 	default:
 		// A failing backend (a GPU lost mid-window) stops the miner, but
 		// the groups already finished are a valid, gap-free file: keep it.
 		if len(records) > 0 {
 			if path, werr := proofs.WriteWindowFile(cfg.Store, cfg.Key, w, records); werr == nil {
-				m.log.Warn("backend failed; kept the groups finished so far", "window", w, "groups", len(records)/cfg.Network.Proofs.GroupSize, "file", path)
+				m.log.Warn("backend failed; kept the groups finished so far", "window", w, "groups", len(records)/net.Proofs.GroupSize, "file", path)
 			}
 		}
 		return fmt.Errorf("window %d: %w", w, gerr)
@@ -292,7 +302,7 @@ func (m *Miner) window(ctx context.Context, w uint64) error {
 	m.tokens.Add(float64(toks))
 	m.files.Inc()
 	m.tokPerSec.Set(float64(toks) / max(el, 1e-9))
-	m.log.Info("window file written", "window", w, "groups", len(records)/cfg.Network.Proofs.GroupSize, "rollouts", len(records),
+	m.log.Info("window file written", "window", w, "groups", len(records)/net.Proofs.GroupSize, "rollouts", len(records),
 		"tokens", toks, "tok_per_s", int(float64(toks)/max(el, 1e-9)), "file", path)
 	return nil
 }

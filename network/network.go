@@ -68,28 +68,54 @@ type Network struct {
 	Protocol Protocol
 }
 
-// Load reads the contract's parameters and resolves the network.
+// Load reads the contract's parameters in force now and resolves the
+// network.
 func Load(ctx context.Context, c *chain.Client, p Protocol) (*Network, error) {
 	cp, err := c.Params(ctx)
 	if err != nil {
 		return nil, err
 	}
-	n := &Network{Chain: c, Params: cp, Protocol: p}
+	n := &Network{Chain: c, Protocol: p}
 	n.Seeds = challenge.Network{ChainID: c.ChainID(), Contract: c.Contract(), WindowLength: cp.WindowLength,
 		SubmitGrace: p.SubmitGrace, BeaconChain: cp.BeaconChain}
 	if err := n.Seeds.Validate(); err != nil {
 		return nil, err
 	}
+	return n, n.resolve(cp)
+}
+
+// At is the network as it governs window w: the contract's parameters of
+// that window (a change takes effect at a scheduled window boundary, so a
+// role judges each window by its own parameters, an audit as well). The
+// window length and beacon chain never change.
+func (n *Network) At(ctx context.Context, w uint64) (*Network, error) {
+	if n.Chain == nil {
+		return n, nil
+	}
+	cp, err := n.Chain.ParamsAt(ctx, w)
+	if err != nil {
+		return nil, err
+	}
+	if cp.WindowLength != n.Seeds.WindowLength || cp.BeaconChain != n.Seeds.BeaconChain {
+		return nil, fmt.Errorf("network: window %d: window length or beacon chain differ from the deployment's", w)
+	}
+	at := *n
+	return &at, at.resolve(cp)
+}
+
+// resolve sets the contract parameters and the proofs parameters they give.
+func (n *Network) resolve(cp chain.Params) error {
+	n.Params = cp
 	pp := proofs.DefaultParams
 	pp.GroupSize = int(cp.GroupSize)
 	pp.K = int(cp.K)
 	pp.SampleNum, pp.SampleDen = int(cp.SampleNum), int(cp.SampleDen)
-	pp.MaxNewTokens = p.MaxNewTokens
+	pp.MaxNewTokens = n.Protocol.MaxNewTokens
 	if err := pp.Validate(); err != nil {
-		return nil, fmt.Errorf("network parameters: %w", err)
+		return fmt.Errorf("network parameters: %w", err)
 	}
 	n.Proofs = pp
-	return n, nil
+	return nil
 }
 
 // Model is a loaded model with its backend.

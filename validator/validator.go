@@ -289,7 +289,16 @@ func (v *Validator) decide(ctx context.Context, w uint64) (*Decision, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := Decide(ctx, Input{Network: cfg.Network, Model: cfg.Model, Env: cfg.Env, Window: w, WindowSeed: ws.Value,
+	// The window is judged by its own parameters (a change takes effect at
+	// a scheduled boundary), with the model they name.
+	net, err := cfg.Network.At(ctx, w)
+	if err != nil {
+		return nil, err
+	}
+	if net.Params.ModelID != cfg.Model.ID {
+		return nil, fmt.Errorf("window %d: its network model is %x, this validator loaded %x: load that model", w, net.Params.ModelID[:8], cfg.Model.ID[:8])
+	}
+	d, err := Decide(ctx, Input{Network: net, Model: cfg.Model, Env: cfg.Env, Window: w, WindowSeed: ws.Value,
 		OpeningSeed: opening.Value, Miners: miners, Files: DirFiles(FilesDir(cfg.DataDir, w)), Arrivals: arrivals, Gated: gated})
 	if err != nil {
 		return nil, err

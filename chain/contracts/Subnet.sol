@@ -14,15 +14,32 @@ contract Subnet {
 
     address public owner;
 
-    // Network parameters, readable by anyone.
-    bytes32 public modelId;
-    uint64 public windowLength;
-    uint32 public groupSize;
-    uint32 public k;
-    uint32 public sampleNum;
-    uint32 public sampleDen;
-    bytes32 public beaconChain;
-    uint64 public staleWindows; // a window older than this many windows can no longer be posted
+    // Windows are block.number / windowLength, so the window length (and
+    // the beacon chain seeds are drawn from) are fixed at deployment: a
+    // change would renumber every window.
+    uint64 public immutable windowLength;
+    bytes32 public immutable beaconChain;
+
+    /// @notice Windows between a parameter change and the first window it
+    /// governs, so every role knows a window's parameters before it starts.
+    uint64 public constant PARAMS_DELAY = 2;
+
+    struct Params {
+        bytes32 modelId;
+        uint32 groupSize;
+        uint32 k;
+        uint32 sampleNum;
+        uint32 sampleDen;
+        uint64 staleWindows; // a window older than this many windows can no longer be posted
+    }
+
+    // The parameters in force from window currentFrom, and a scheduled
+    // change in force from pendingFrom (0: none). Older ones are in the
+    // ParamsSet events.
+    Params private current;
+    uint64 private currentFrom;
+    Params private pending;
+    uint64 private pendingFrom;
 
     Neuron[] private neurons;
     mapping(address => uint256) private uidPlusOne;
@@ -40,34 +57,69 @@ contract Subnet {
 
     mapping(address => Post) private latest;
 
-    event ParamsSet(bytes32 modelId, uint64 windowLength, uint32 groupSize, uint32 k, uint32 sampleNum, uint32 sampleDen, bytes32 beaconChain, uint64 staleWindows);
+    event ParamsSet(uint64 fromWindow, bytes32 modelId, uint64 windowLength, uint32 groupSize, uint32 k, uint32 sampleNum, uint32 sampleDen, bytes32 beaconChain, uint64 staleWindows);
     event Registered(uint32 indexed uid, address indexed account, string endpoint, bool validator);
     event WeightsSet(address indexed validator, uint64 indexed window, uint32[] uids, uint16[] weights);
 
     constructor(bytes32 modelId_, uint64 windowLength_, uint32 groupSize_, uint32 k_, uint32 sampleNum_, uint32 sampleDen_, bytes32 beaconChain_, uint64 staleWindows_) {
-        owner = msg.sender;
-        _setParams(modelId_, windowLength_, groupSize_, k_, sampleNum_, sampleDen_, beaconChain_, staleWindows_);
-    }
-
-    function setParams(bytes32 modelId_, uint64 windowLength_, uint32 groupSize_, uint32 k_, uint32 sampleNum_, uint32 sampleDen_, bytes32 beaconChain_, uint64 staleWindows_) external {
-        require(msg.sender == owner, "Subnet: only the owner sets parameters");
-        _setParams(modelId_, windowLength_, groupSize_, k_, sampleNum_, sampleDen_, beaconChain_, staleWindows_);
-    }
-
-    function _setParams(bytes32 modelId_, uint64 windowLength_, uint32 groupSize_, uint32 k_, uint32 sampleNum_, uint32 sampleDen_, bytes32 beaconChain_, uint64 staleWindows_) private {
         require(windowLength_ > 0, "Subnet: window length must be positive");
+        owner = msg.sender;
+        windowLength = windowLength_;
+        beaconChain = beaconChain_;
+        current = _checked(modelId_, groupSize_, k_, sampleNum_, sampleDen_, staleWindows_);
+        emit ParamsSet(0, modelId_, windowLength_, groupSize_, k_, sampleNum_, sampleDen_, beaconChain_, staleWindows_);
+    }
+
+    /// @notice Schedules new parameters for window currentWindow() +
+    /// PARAMS_DELAY (returned); the window length and beacon chain cannot
+    /// change, and one change at a time may be scheduled.
+    function setParams(bytes32 modelId_, uint64 windowLength_, uint32 groupSize_, uint32 k_, uint32 sampleNum_, uint32 sampleDen_, bytes32 beaconChain_, uint64 staleWindows_) external returns (uint64 fromWindow) {
+        require(msg.sender == owner, "Subnet: only the owner sets parameters");
+        require(windowLength_ == windowLength, "Subnet: the window length is fixed at deployment");
+        require(beaconChain_ == beaconChain, "Subnet: the beacon chain is fixed at deployment");
+        uint64 cur = currentWindow();
+        if (pendingFrom != 0) {
+            require(cur >= pendingFrom, "Subnet: a parameter change is already scheduled");
+            current = pending;
+            currentFrom = pendingFrom;
+        }
+        pending = _checked(modelId_, groupSize_, k_, sampleNum_, sampleDen_, staleWindows_);
+        fromWindow = cur + PARAMS_DELAY;
+        pendingFrom = fromWindow;
+        emit ParamsSet(fromWindow, modelId_, windowLength_, groupSize_, k_, sampleNum_, sampleDen_, beaconChain_, staleWindows_);
+    }
+
+    function _checked(bytes32 modelId_, uint32 groupSize_, uint32 k_, uint32 sampleNum_, uint32 sampleDen_, uint64 staleWindows_) private pure returns (Params memory) {
         require(groupSize_ > 0 && k_ > 0, "Subnet: group size and K must be positive");
         require(sampleDen_ > 0 && sampleNum_ <= sampleDen_, "Subnet: sample rate must be in [0, 1]");
-        modelId = modelId_;
-        windowLength = windowLength_;
-        groupSize = groupSize_;
-        k = k_;
-        sampleNum = sampleNum_;
-        sampleDen = sampleDen_;
-        beaconChain = beaconChain_;
-        staleWindows = staleWindows_;
-        emit ParamsSet(modelId_, windowLength_, groupSize_, k_, sampleNum_, sampleDen_, beaconChain_, staleWindows_);
+        return Params(modelId_, groupSize_, k_, sampleNum_, sampleDen_, staleWindows_);
     }
+
+    /// @notice The parameters of a window and the window they hold from.
+    /// Windows before the last change in force revert: read the ParamsSet
+    /// events for those.
+    function paramsAt(uint64 window) public view returns (bytes32 modelId_, uint32 groupSize_, uint32 k_, uint32 sampleNum_, uint32 sampleDen_, uint64 staleWindows_, uint64 fromWindow) {
+        Params storage p = current;
+        fromWindow = currentFrom;
+        if (pendingFrom != 0 && window >= pendingFrom) {
+            p = pending;
+            fromWindow = pendingFrom;
+        }
+        require(window >= fromWindow, "Subnet: older parameters are in the ParamsSet events");
+        return (p.modelId, p.groupSize, p.k, p.sampleNum, p.sampleDen, p.staleWindows, fromWindow);
+    }
+
+    function _now() private view returns (Params storage) {
+        return pendingFrom != 0 && currentWindow() >= pendingFrom ? pending : current;
+    }
+
+    // The parameters in force in the current window.
+    function modelId() external view returns (bytes32) { return _now().modelId; }
+    function groupSize() external view returns (uint32) { return _now().groupSize; }
+    function k() external view returns (uint32) { return _now().k; }
+    function sampleNum() external view returns (uint32) { return _now().sampleNum; }
+    function sampleDen() external view returns (uint32) { return _now().sampleDen; }
+    function staleWindows() external view returns (uint64) { return _now().staleWindows; }
 
     /// @notice Registers the caller (or updates its endpoint and role).
     function register(string calldata endpoint, bool asValidator) external returns (uint32 uid) {
@@ -115,7 +167,7 @@ contract Subnet {
         require(uids.length <= neurons.length, "Subnet: more weights than registered neurons");
         uint64 cur = currentWindow();
         require(window < cur, "Subnet: window is not closed yet");
-        require(window + staleWindows >= cur, "Subnet: window is stale");
+        require(window + _now().staleWindows >= cur, "Subnet: window is stale");
         Post storage p = latest[msg.sender];
         require(!p.posted || window > p.window, "Subnet: window already posted or older than the last post");
         uint256 n = neurons.length;

@@ -129,7 +129,7 @@ func TestContractLifecycle(t *testing.T) {
 	if _, err := cl.SetWeights(ctx, val, 2, uids, []uint16{1, 2, 3}); !errors.Is(err, chain.ErrReverted) {
 		t.Errorf("reposting other weights for a window: %v", err)
 	}
-	if err := cl.SetParams(ctx, keys[1], testParams); !errors.Is(err, chain.ErrReverted) || !strings.Contains(err.Error(), "only the owner") {
+	if _, err := cl.SetParams(ctx, keys[1], testParams); !errors.Is(err, chain.ErrReverted) || !strings.Contains(err.Error(), "only the owner") {
 		t.Errorf("non-owner set params: %v", err)
 	}
 }
@@ -304,5 +304,71 @@ func TestNeuronsAt(t *testing.T) {
 	}
 	if len(now) != 3 || !now[0].Validator || fmt.Sprint(now) != fmt.Sprint(cur) {
 		t.Fatalf("registry at the head %+v, contract says %+v", now, cur)
+	}
+}
+
+// TestParamsScheduled: a parameter change governs windows from the current
+// one + 2 on, what came before keeps its parameters (roles and audits read
+// ParamsAt), one change is scheduled at a time, and the window length and
+// beacon chain cannot change (under version 1 a change applied at once,
+// and a window-length change renumbered the windows under a validator).
+func TestParamsScheduled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
+	}
+	c := startChain(t, 3, "")
+	// Slow blocks: a change must still be scheduled when the checks below
+	// run (two windows of 4 blocks, 2 s).
+	t.Cleanup(c.MineEvery(250 * time.Millisecond))
+	ctx := context.Background()
+	cl, err := c.Client(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	owner := c.Keys()[0]
+	mineTo(t, c, 3*testParams.WindowLength) // window 3
+	head, _ := cl.BlockNumber(ctx)
+	cur := head / testParams.WindowLength
+	next := testParams
+	next.GroupSize, next.ModelID = 8, [32]byte{8}
+	from, err := cl.SetParams(ctx, owner, next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if from < cur+2 {
+		t.Fatalf("a change made in window ≥ %d governs from window %d", cur, from)
+	}
+	set := from - 2 // the window the change was made in
+	for _, tt := range []struct {
+		w    uint64
+		want chain.Params
+	}{{0, testParams}, {cur, testParams}, {set + 1, testParams}, {set + 2, next}, {set + 10, next}} {
+		got, err := cl.ParamsAt(ctx, tt.w)
+		if err != nil || got != tt.want {
+			t.Fatalf("window %d: %+v %v, want %+v", tt.w, got, err, tt.want)
+		}
+	}
+	if h, _ := cl.BlockNumber(ctx); h/testParams.WindowLength < from {
+		if now, err := cl.Params(ctx); err != nil || now != testParams {
+			t.Fatalf("in force now: %+v %v, want the old parameters until window %d", now, err, from)
+		}
+	}
+	for _, bad := range []struct {
+		name, reason string
+		edit         func(*chain.Params)
+	}{
+		{"a second change while one is scheduled", "already scheduled", func(p *chain.Params) { p.K = 7 }},
+		{"another window length", "window length is fixed", func(p *chain.Params) { p.WindowLength = 5 }},
+		{"another beacon chain", "beacon chain is fixed", func(p *chain.Params) { p.BeaconChain = [32]byte{1} }},
+	} {
+		p := next
+		bad.edit(&p)
+		if _, err := cl.SetParams(ctx, owner, p); !errors.Is(err, chain.ErrReverted) || !strings.Contains(err.Error(), bad.reason) {
+			t.Errorf("%s: %v, want a revert with %q", bad.name, err, bad.reason)
+		}
+	}
+	mineTo(t, c, (set+2)*testParams.WindowLength)
+	if now, err := cl.Params(ctx); err != nil || now != next {
+		t.Fatalf("in force from window %d: %+v %v", set+2, now, err)
 	}
 }
