@@ -178,16 +178,7 @@ func (c *Client) Params(ctx context.Context) (Params, error) {
 // change PARAMS_DELAY windows ahead, one at a time, so the events are a
 // complete history).
 func (c *Client) ParamsAt(ctx context.Context, w uint64) (Params, error) {
-	var err error
-	for attempt := 1; ; attempt++ { // the log index can trail the head (see Posts)
-		var p Params
-		if p, err = c.paramsAt(ctx, w); err == nil || attempt == 5 {
-			return p, err
-		}
-		if err := ctxsleep.Sleep(ctx, time.Duration(attempt)*200*time.Millisecond); err != nil {
-			return Params{}, err
-		}
-	}
+	return readLogs(ctx, func() (Params, error) { return c.paramsAt(ctx, w) })
 }
 
 func (c *Client) paramsAt(ctx context.Context, w uint64) (Params, error) {
@@ -237,16 +228,7 @@ func (c *Client) Neurons(ctx context.Context) ([]Neuron, error) {
 // its deadline block, whatever changed since, and events stay readable
 // where old state is pruned.
 func (c *Client) NeuronsAt(ctx context.Context, n uint64) ([]Neuron, error) {
-	var err error
-	for attempt := 1; ; attempt++ { // the log index can trail the head (see Posts)
-		var out []Neuron
-		if out, err = c.neuronsAt(ctx, n); err == nil || attempt == 5 {
-			return out, err
-		}
-		if err := ctxsleep.Sleep(ctx, time.Duration(attempt)*200*time.Millisecond); err != nil {
-			return nil, err
-		}
-	}
+	return readLogs(ctx, func() ([]Neuron, error) { return c.neuronsAt(ctx, n) })
 }
 
 func (c *Client) neuronsAt(ctx context.Context, n uint64) ([]Neuron, error) {
@@ -301,18 +283,22 @@ func (c *Client) WeightsOf(ctx context.Context, validator common.Address) (uint6
 
 // Posts returns the WeightsSet events for window (every validator).
 func (c *Client) Posts(ctx context.Context, window uint64) ([]Post, error) {
-	// A node's log index can trail its head by a block, and a filter that
-	// reaches the unindexed block fails ("failed to retrieve log value
-	// pointer ... not found", seen with go-ethereum 1.17 while the dev chain
-	// seals): such failures are transient, so read again a few times.
-	var err error
+	return readLogs(ctx, func() ([]Post, error) { return c.posts(ctx, window) })
+}
+
+// readLogs runs a read of event logs again a few times on failure: a
+// node's log index can trail its head by a block, and a filter that reaches
+// the unindexed block fails ("failed to retrieve log value pointer ... not
+// found", seen with go-ethereum 1.17 while the dev chain seals).
+func readLogs[T any](ctx context.Context, read func() (T, error)) (T, error) {
 	for attempt := 1; ; attempt++ {
-		var out []Post
-		if out, err = c.posts(ctx, window); err == nil || attempt == 5 {
+		out, err := read()
+		if err == nil || attempt == 5 {
 			return out, err
 		}
 		if err := ctxsleep.Sleep(ctx, time.Duration(attempt)*200*time.Millisecond); err != nil {
-			return nil, err
+			var zero T
+			return zero, err
 		}
 	}
 }

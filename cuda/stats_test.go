@@ -113,15 +113,7 @@ func TestStatsKernel(t *testing.T) {
 // one rollout a pass, every row of logits to the host, StatsAt on all
 // cores).
 func BenchmarkVerifyPass(b *testing.B) {
-	name := os.Getenv("ASSAY_BENCH_MODEL")
-	if name == "" {
-		name = "qwen2.5-1.5b"
-	}
-	comp, _ := strconv.Atoi(os.Getenv("ASSAY_BENCH_COMPLETION"))
-	if comp <= 0 {
-		comp = 256
-	}
-	p := openPair(b, name, false)
+	p, comp := benchRollouts(b)
 	V := p.cfg.VocabSize
 	const promptLen = 200
 	s := model.Sampling{Temperature: 1}
@@ -200,15 +192,7 @@ func BenchmarkVerifyPass(b *testing.B) {
 // on the device) through model.GenerateGroup: what verifying a rollout is
 // compared with.
 func BenchmarkGenerateGroup(b *testing.B) {
-	name := os.Getenv("ASSAY_BENCH_MODEL")
-	if name == "" {
-		name = "qwen2.5-1.5b"
-	}
-	comp, _ := strconv.Atoi(os.Getenv("ASSAY_BENCH_COMPLETION"))
-	if comp <= 0 {
-		comp = 256
-	}
-	p := openPair(b, name, false)
+	p, comp := benchRollouts(b)
 	rng := rand.New(rand.NewPCG(3, 3))
 	prompt := randomTokens(rng, 200, p.cfg.VocabSize)
 	gc := model.GenerateConfig{MaxNewTokens: comp, Sampling: model.Sampling{Temperature: 1}, Sketch: testCoeffs.Request()}
@@ -219,4 +203,18 @@ func BenchmarkGenerateGroup(b *testing.B) {
 	}
 	b.ReportMetric(float64(16*b.N)/b.Elapsed().Seconds(), "rollouts/s")
 	b.ReportMetric(float64(16*comp*b.N)/b.Elapsed().Seconds(), "tok/s")
+}
+
+// benchRollouts opens ASSAY_BENCH_MODEL (default qwen2.5-1.5b) on the GPU
+// and returns the completion length ASSAY_BENCH_COMPLETION (default 256).
+func benchRollouts(b *testing.B) (*pair, int) {
+	name := os.Getenv("ASSAY_BENCH_MODEL")
+	if name == "" {
+		name = "qwen2.5-1.5b"
+	}
+	comp, _ := strconv.Atoi(os.Getenv("ASSAY_BENCH_COMPLETION"))
+	if comp <= 0 {
+		comp = 256
+	}
+	return openPair(b, name, false), comp
 }

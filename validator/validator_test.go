@@ -349,12 +349,7 @@ func TestShared(t *testing.T) {
 // signatures made right) is the one that fails; the honest miner keeps its
 // weight. Under version 1 both were zeroed as copycats.
 func TestCopierNotCopied(t *testing.T) {
-	if testing.Short() {
-		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
-	}
-	honest, _ := models(t)
-	n := testNetwork(honest.ID)
-	ws, os := challenge.PRF32("w"), challenge.PRF32("o")
+	honest, n, ws, os := decideFixture(t)
 	const w, groups = 5, 4
 	G := n.Proofs.GroupSize
 	victim, copier := key(0), key(1)
@@ -449,12 +444,7 @@ func TestCopierNotCopied(t *testing.T) {
 // (issue: "nothing counts unless it was checked"). Each case edits one
 // group the opening does not take, as a miner who knows the opening would.
 func TestUncheckedRecordsDoNotCount(t *testing.T) {
-	if testing.Short() {
-		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
-	}
-	honest, _ := models(t)
-	n := testNetwork(honest.ID)
-	ws, os := challenge.PRF32("w"), challenge.PRF32("o")
+	honest, n, ws, os := decideFixture(t)
 	const w, groups = 5, 4
 	k := key(0)
 	addr := crypto.PubkeyToAddress(k.PublicKey)
@@ -532,4 +522,14 @@ func TestUncheckedRecordsDoNotCount(t *testing.T) {
 			}
 		})
 	}
+}
+
+// decideFixture is what the Decide tests share: the honest model, its test
+// network and a window's seeds (heavy: skipped under -short).
+func decideFixture(t *testing.T) (*network.Model, *network.Network, [32]byte, [32]byte) {
+	if testing.Short() {
+		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
+	}
+	honest, _ := models(t)
+	return honest, testNetwork(honest.ID), challenge.PRF32("w"), challenge.PRF32("o")
 }
