@@ -101,5 +101,6 @@ if ! $ASSAY audit replay --window "$W" --network "$NET" --model "$D/tiny" --file
   fail "audit replay disagrees with the posted weights"
 fi
 grep -q "audit: window $W agrees" "$RUN/audit.txt" || fail "audit replay did not report agreement"
+grep -qi "post by validator $(addr 5) .*agrees with the replay" "$RUN/audit.txt" || fail "the audit did not name the validator whose post it checked"
 echo
 echo "demo: OK — window $W weights on-chain, cheater at zero, audit agrees (logs in $RUN/logs)"

@@ -326,15 +326,11 @@ func checkMiner(ctx context.Context, v *proofs.Verifier, in Input, mr MinerRef, 
 // bounded by what the header's record count can hold under the window's
 // parameters.
 func readFile(data []byte, w uint64, miner common.Address, p proofs.Params) ([]*proofs.Record, error) {
-	lim := proofs.DefaultFileLimits
-	rd, err := proofs.NewReader(bytes.NewReader(data), lim)
+	rd, err := openFile(data, w, miner)
 	if err != nil {
 		return nil, err
 	}
 	h := rd.Header
-	if h.Window != w || h.Miner != miner {
-		return nil, fmt.Errorf("%w: file is for window %d miner %s", proofs.ErrFile, h.Window, h.Miner)
-	}
 	rd.LimitUncompressed(int64(h.Count) * (4 + int64(proofs.MaxRecordBytes(p))))
 	var recs []*proofs.Record
 	for {
@@ -347,6 +343,20 @@ func readFile(data []byte, w uint64, miner common.Address, p proofs.Params) ([]*
 		}
 		recs = append(recs, rec)
 	}
+}
+
+// openFile checks a window file's signed header — magic, version,
+// signature, the window and the miner — and returns the reader positioned
+// at its first record.
+func openFile(data []byte, w uint64, miner common.Address) (*proofs.Reader, error) {
+	rd, err := proofs.NewReader(bytes.NewReader(data), proofs.DefaultFileLimits)
+	if err != nil {
+		return nil, err
+	}
+	if h := rd.Header; h.Window != w || h.Miner != miner {
+		return nil, fmt.Errorf("%w: file is for window %d miner %s", proofs.ErrFile, h.Window, h.Miner)
+	}
+	return rd, nil
 }
 
 // assignWeights sets weights = floor(65535 · s⁴ / Σ s⁴) over the MaxPosted

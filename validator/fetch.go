@@ -15,6 +15,11 @@ import (
 	"github.com/assaynet/assay/internal/atomicfile"
 )
 
+// keptJunk is how much of a response whose header is not a window file of
+// the miner and window is kept: the header's verdict needs fewer than 200
+// bytes, and nothing else of such a response is read.
+const keptJunk = 4 << 10
+
 // errLate marks a file whose body arrived once the opening block existed.
 var errLate = errors.New("arrived after the opening block")
 
@@ -80,6 +85,12 @@ func (v *Validator) fetchAll(ctx context.Context, w uint64, miners []MinerRef) m
 			if err != nil {
 				v.log.Warn("no window file", "window", w, "uid", m.UID, "endpoint", m.Endpoint, "err", err)
 				return
+			}
+			if _, err := openFile(data, w, m.Address); err != nil && len(data) > keptJunk {
+				// Not this miner's file for w: its first bytes are all the
+				// verdict reads, and all that is kept for the auditor.
+				v.log.Warn("window file refused by its header", "window", w, "uid", m.UID, "bytes", len(data), "err", err)
+				data = data[:keptJunk]
 			}
 			if err := atomicfile.WriteBytes(FilePath(v.cfg.DataDir, w, m.UID), 0o600, data); err != nil {
 				v.log.Error("keep file", "window", w, "uid", m.UID, "err", err)

@@ -1,16 +1,19 @@
 package validator
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/crypto"
 	"golang.org/x/sync/semaphore"
 
 	"github.com/assaynet/assay/challenge"
@@ -186,5 +189,29 @@ func TestFetchNoMinerDelaysAnother(t *testing.T) {
 		if _, ok := files.File(uid); ok {
 			t.Fatalf("bad endpoint uid %d has a kept file", uid)
 		}
+	}
+}
+
+// TestFetchKeepsOnlyWhatIsJudged: a response that is not the miner's window
+// file for the window is kept only as far as its verdict reads (its
+// header), and that verdict is the same on what is kept.
+func TestFetchKeepsOnlyWhatIsJudged(t *testing.T) {
+	junk := bytes.Repeat([]byte("<html>not a window file</html>"), 1<<14) // 480 KiB
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write(junk) }))
+	defer srv.Close()
+	v := fetchValidator(t, func() uint64 { return fetchOpening - 1 })
+	miner := MinerRef{UID: 7, Address: crypto.PubkeyToAddress(key(0).PublicKey), Endpoint: srv.URL}
+	v.fetchAll(context.Background(), fetchWindow, []MinerRef{miner})
+	kept, ok := DirFiles(FilesDir(v.cfg.DataDir, fetchWindow)).File(miner.UID)
+	if !ok || len(kept) != keptJunk {
+		t.Fatalf("kept %d bytes (%v), want the first %d", len(kept), ok, keptJunk)
+	}
+	_, full := readFile(junk, fetchWindow, miner.Address, testNetwork([32]byte{}).Proofs)
+	_, cut := readFile(kept, fetchWindow, miner.Address, testNetwork([32]byte{}).Proofs)
+	if full == nil || cut == nil || full.Error() != cut.Error() {
+		t.Fatalf("verdict on the response %v, on what was kept %v", full, cut)
+	}
+	if info, err := os.Stat(FilePath(v.cfg.DataDir, fetchWindow, miner.UID)); err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("kept file mode %v (%v), want 0600", info.Mode().Perm(), err)
 	}
 }

@@ -132,6 +132,21 @@ func TestRoleCommandsExplainMissingInput(t *testing.T) {
 			t.Errorf("%v: err %v, want %q", tt.args, err, tt.want)
 		}
 	}
+	// A key on the command line is readable by every user of the machine:
+	// it works, with a warning; a key file carries none.
+	t.Setenv("ASSAY_KEY", "")
+	out, err := run(t, "validator", "run", "--datadir", t.TempDir(), "--key", strings.Repeat("01", 32))
+	if err == nil || !strings.Contains(out, "/proc/PID/cmdline") {
+		t.Errorf("--key: no warning in %q (%v)", out, err)
+	}
+	kf := filepath.Join(t.TempDir(), "key")
+	if err := os.WriteFile(kf, []byte(strings.Repeat("01", 32)+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err = run(t, "validator", "run", "--datadir", t.TempDir(), "--key-file", kf)
+	if err == nil || !strings.Contains(err.Error(), "no chain") || strings.Contains(out, "cmdline") {
+		t.Errorf("--key-file: %q, %v; want past the key, no warning", out, err)
+	}
 }
 
 // initTiny writes the tiny preset through `assay model init` into a

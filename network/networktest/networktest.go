@@ -20,6 +20,9 @@ type Config struct {
 	Accounts     int           // funded dev accounts (keys in Net.Chain.Keys())
 	WindowLength uint64        // blocks per window
 	BlockEvery   time.Duration // sealing period
+	// BeaconGenesis is the local beacon's genesis (unix seconds; 0: an
+	// hour ago, before every block).
+	BeaconGenesis int64
 }
 
 // Net is a running test network; t's cleanup stops it.
@@ -34,7 +37,11 @@ type Net struct {
 func Start(ctx context.Context, t testing.TB, cfg Config) *Net {
 	t.Helper()
 	far := time.Now().Add(24 * time.Hour)
-	lb, err := beacon.NewLocal(beacon.LocalConfig{Secret: []byte("t"), Genesis: time.Now().Unix() - 3600, Period: time.Second,
+	genesis := cfg.BeaconGenesis
+	if genesis == 0 {
+		genesis = time.Now().Unix() - 3600
+	}
+	lb, err := beacon.NewLocal(beacon.LocalConfig{Secret: []byte("t"), Genesis: genesis, Period: time.Second,
 		Now: func() time.Time { return far }})
 	if err != nil {
 		t.Fatal(err)
