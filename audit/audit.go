@@ -7,7 +7,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -15,7 +14,7 @@ import (
 	"github.com/assaynet/assay/challenge"
 	"github.com/assaynet/assay/env"
 	"github.com/assaynet/assay/network"
-	"github.com/assaynet/assay/validator"
+	"github.com/assaynet/assay/score"
 )
 
 // Config configures a replay.
@@ -42,7 +41,7 @@ type Mismatch struct {
 
 // Report is a replayed window and its comparison with the chain.
 type Report struct {
-	Decision   *validator.Decision
+	Decision   *score.Decision
 	Posts      []chain.Post
 	Mismatches []Mismatch
 }
@@ -67,7 +66,7 @@ func Replay(ctx context.Context, cfg Config, w uint64) (*Report, error) {
 // weight vectors: a miner whose posted weight differs from the replay (with
 // the replay's failure reason when it has one), and any weight posted for a
 // uid that is not a miner.
-func Compare(d *validator.Decision, posts []chain.Post) []Mismatch {
+func Compare(d *score.Decision, posts []chain.Post) []Mismatch {
 	var out []Mismatch
 	for _, p := range posts {
 		posted := map[uint32]uint16{}
@@ -94,7 +93,7 @@ func Compare(d *validator.Decision, posts []chain.Post) []Mismatch {
 	return out
 }
 
-func decide(ctx context.Context, cfg Config, w uint64, withGate bool) (*validator.Decision, error) {
+func decide(ctx context.Context, cfg Config, w uint64, withGate bool) (*score.Decision, error) {
 	n, err := cfg.Network.At(ctx, w) // the window's own parameters
 	if err != nil {
 		return nil, err
@@ -111,11 +110,11 @@ func decide(ctx context.Context, cfg Config, w uint64, withGate bool) (*validato
 	if err != nil {
 		return nil, err
 	}
-	miners, err := validator.MinersOf(ctx, n.Chain, n.Seeds, w)
+	miners, err := score.MinersAt(ctx, n.Chain, n.Seeds, w)
 	if err != nil {
 		return nil, err
 	}
-	gated := map[common.Address]bool{}
+	var lookback []*score.Decision
 	if withGate {
 		// Failures never depend on gating, so earlier windows replay without it.
 		for k := 1; k <= cfg.Lookback && uint64(k) <= w; k++ {
@@ -126,14 +125,10 @@ func decide(ctx context.Context, cfg Config, w uint64, withGate bool) (*validato
 			if err != nil {
 				return nil, fmt.Errorf("lookback window %d: %w", w-uint64(k), err)
 			}
-			for _, m := range prev.Miners {
-				if m.HardFailure() {
-					gated[m.Address] = true
-				}
-			}
+			lookback = append(lookback, prev)
 		}
 	}
-	files := validator.DirFiles(filepath.Join(cfg.FilesRoot, fmt.Sprintf("window-%d", w)))
-	return validator.Decide(ctx, validator.Input{Network: n, Model: cfg.Model, Env: cfg.Env, Window: w, WindowSeed: ws.Value,
-		OpeningSeed: opening.Value, Miners: miners, Files: files, Gated: gated})
+	gated := score.Gated(lookback)
+	return score.Decide(ctx, score.Input{Verifier: n.Verifier(cfg.Model, cfg.Env, w, ws.Value, opening.Value), Miners: miners,
+		Files: score.DirFiles(score.FilesDir(cfg.FilesRoot, w)), Gated: gated})
 }

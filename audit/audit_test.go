@@ -7,11 +7,11 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/assaynet/assay/chain"
-	"github.com/assaynet/assay/validator"
+	"github.com/assaynet/assay/score"
 )
 
 func TestCompare(t *testing.T) {
-	d := &validator.Decision{Window: 4, Miners: []validator.MinerResult{
+	d := &score.Decision{Window: 4, Miners: []score.MinerResult{
 		{UID: 0, Address: common.Address{1}, Weight: 40000},
 		{UID: 1, Address: common.Address{2}, Weight: 25535},
 		{UID: 2, Address: common.Address{3}, Weight: 0, Failure: "sketch", Detail: "position 3: distance 900"},

@@ -13,6 +13,7 @@ import (
 
 	"github.com/assaynet/assay/chain"
 	"github.com/assaynet/assay/challenge"
+	"github.com/assaynet/assay/env"
 	"github.com/assaynet/assay/model"
 	"github.com/assaynet/assay/proofs"
 )
@@ -101,6 +102,13 @@ func (n *Network) At(ctx context.Context, w uint64) (*Network, error) {
 	}
 	at := *n
 	return &at, at.resolve(cp)
+}
+
+// Verifier checks the records of window w (this network's parameters for
+// it, model m, environment e, the window's seeds).
+func (n *Network) Verifier(m *Model, e env.Environment, w uint64, windowSeed, openingSeed [32]byte) *proofs.Verifier {
+	return &proofs.Verifier{Backend: m.Backend, Tokenizer: m.Tokenizer, Env: e, Params: n.Proofs, ModelID: n.Params.ModelID,
+		EOS: m.EOS, Window: w, WindowSeed: windowSeed, OpeningSeed: openingSeed}
 }
 
 // resolve sets the contract parameters and the proofs parameters they give.

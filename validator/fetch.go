@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/assaynet/assay/internal/atomicfile"
+	"github.com/assaynet/assay/score"
 )
 
 // keptJunk is how much of a response whose header is not a window file of
@@ -64,8 +65,8 @@ func fileURL(endpoint string, w uint64) (string, error) {
 // the opening block exists counts: the head is read before every attempt
 // and after every body. One miner's slow or hostile endpoint costs only its
 // own slot.
-func (v *Validator) fetchAll(ctx context.Context, w uint64, miners []MinerRef) map[uint32]uint64 {
-	dir := FilesDir(v.cfg.DataDir, w)
+func (v *Validator) fetchAll(ctx context.Context, w uint64, miners []score.Miner) map[uint32]uint64 {
+	dir := score.FilesDir(FilesRoot(v.cfg.DataDir), w)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		v.log.Error("files dir", "err", err)
 	}
@@ -86,13 +87,13 @@ func (v *Validator) fetchAll(ctx context.Context, w uint64, miners []MinerRef) m
 				v.log.Warn("no window file", "window", w, "uid", m.UID, "endpoint", m.Endpoint, "err", err)
 				return
 			}
-			if _, err := openFile(data, w, m.Address); err != nil && len(data) > keptJunk {
+			if _, err := score.OpenFile(data, w, m.Address); err != nil && len(data) > keptJunk {
 				// Not this miner's file for w: its first bytes are all the
 				// verdict reads, and all that is kept for the auditor.
 				v.log.Warn("window file refused by its header", "window", w, "uid", m.UID, "bytes", len(data), "err", err)
 				data = data[:keptJunk]
 			}
-			if err := atomicfile.WriteBytes(FilePath(v.cfg.DataDir, w, m.UID), 0o600, data); err != nil {
+			if err := atomicfile.WriteBytes(score.FilePath(FilesRoot(v.cfg.DataDir), w, m.UID), 0o600, data); err != nil {
 				v.log.Error("keep file", "window", w, "uid", m.UID, "err", err)
 				return
 			}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/assaynet/assay/challenge"
 	"github.com/assaynet/assay/network"
+	"github.com/assaynet/assay/score"
 )
 
 // fetchValidator is a validator with only what fetching needs; head is the
@@ -174,9 +175,9 @@ func TestFetchNoMinerDelaysAnother(t *testing.T) {
 		}
 		return fetchOpening - 1
 	})
-	miners := []MinerRef{{UID: 0, Endpoint: trickle.URL}, {UID: 1, Endpoint: silent.URL}, {UID: 2, Endpoint: honest.URL}, {UID: 3, Endpoint: honest.URL}}
+	miners := []score.Miner{{UID: 0, Endpoint: trickle.URL}, {UID: 1, Endpoint: silent.URL}, {UID: 2, Endpoint: honest.URL}, {UID: 3, Endpoint: honest.URL}}
 	arrivals := v.fetchAll(context.Background(), fetchWindow, miners)
-	files := DirFiles(FilesDir(v.cfg.DataDir, fetchWindow))
+	files := score.DirFiles(score.FilesDir(FilesRoot(v.cfg.DataDir), fetchWindow))
 	for _, uid := range []uint32{2, 3} {
 		if data, ok := files.File(uid); !ok || string(data) != "file" {
 			t.Fatalf("honest uid %d: file %q kept %v", uid, data, ok)
@@ -200,18 +201,18 @@ func TestFetchKeepsOnlyWhatIsJudged(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write(junk) }))
 	defer srv.Close()
 	v := fetchValidator(t, func() uint64 { return fetchOpening - 1 })
-	miner := MinerRef{UID: 7, Address: crypto.PubkeyToAddress(key(0).PublicKey), Endpoint: srv.URL}
-	v.fetchAll(context.Background(), fetchWindow, []MinerRef{miner})
-	kept, ok := DirFiles(FilesDir(v.cfg.DataDir, fetchWindow)).File(miner.UID)
+	miner := score.Miner{UID: 7, Address: crypto.PubkeyToAddress(key(0).PublicKey), Endpoint: srv.URL}
+	v.fetchAll(context.Background(), fetchWindow, []score.Miner{miner})
+	kept, ok := score.DirFiles(score.FilesDir(FilesRoot(v.cfg.DataDir), fetchWindow)).File(miner.UID)
 	if !ok || len(kept) != keptJunk {
 		t.Fatalf("kept %d bytes (%v), want the first %d", len(kept), ok, keptJunk)
 	}
-	_, full := readFile(junk, fetchWindow, miner.Address, testNetwork([32]byte{}).Proofs)
-	_, cut := readFile(kept, fetchWindow, miner.Address, testNetwork([32]byte{}).Proofs)
+	_, full := score.ReadFile(junk, fetchWindow, miner.Address, testNetwork([32]byte{}).Proofs)
+	_, cut := score.ReadFile(kept, fetchWindow, miner.Address, testNetwork([32]byte{}).Proofs)
 	if full == nil || cut == nil || full.Error() != cut.Error() {
 		t.Fatalf("verdict on the response %v, on what was kept %v", full, cut)
 	}
-	if info, err := os.Stat(FilePath(v.cfg.DataDir, fetchWindow, miner.UID)); err != nil || info.Mode().Perm() != 0o600 {
+	if info, err := os.Stat(score.FilePath(FilesRoot(v.cfg.DataDir), fetchWindow, miner.UID)); err != nil || info.Mode().Perm() != 0o600 {
 		t.Fatalf("kept file mode %v (%v), want 0600", info.Mode().Perm(), err)
 	}
 }

@@ -19,12 +19,12 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"golang.org/x/sync/semaphore"
 
-	"github.com/assaynet/assay/chain"
 	"github.com/assaynet/assay/challenge"
 	"github.com/assaynet/assay/env"
 	"github.com/assaynet/assay/internal/atomicfile"
 	"github.com/assaynet/assay/network"
 	"github.com/assaynet/assay/proofs"
+	"github.com/assaynet/assay/score"
 )
 
 // Config configures a validator.
@@ -119,25 +119,24 @@ func DecisionPath(dataDir string, w uint64) string {
 	return filepath.Join(dataDir, "decisions", fmt.Sprintf("window-%d.json", w))
 }
 
-// FilesDir is where the files used for window w are kept.
-func FilesDir(dataDir string, w uint64) string {
-	return filepath.Join(dataDir, "files", fmt.Sprintf("window-%d", w))
-}
+// FilesRoot holds the files each decision used, a folder a window
+// (score.FilesDir), so an auditor can replay from a copy.
+func FilesRoot(dataDir string) string { return filepath.Join(dataDir, "files") }
 
 // LoadDecision reads a stored decision (os.ErrNotExist when absent).
-func LoadDecision(dataDir string, w uint64) (*Decision, error) {
+func LoadDecision(dataDir string, w uint64) (*score.Decision, error) {
 	data, err := os.ReadFile(DecisionPath(dataDir, w))
 	if err != nil {
 		return nil, err
 	}
-	var d Decision
+	var d score.Decision
 	if err := json.Unmarshal(data, &d); err != nil {
 		return nil, fmt.Errorf("validator: decision %d: %w", w, err)
 	}
 	return &d, nil
 }
 
-func saveDecision(dataDir string, d *Decision) error {
+func saveDecision(dataDir string, d *score.Decision) error {
 	js, _ := json.MarshalIndent(d, "", "  ")
 	return atomicfile.WriteBytes(DecisionPath(dataDir, d.Window), 0o644, js)
 }
@@ -263,12 +262,12 @@ func (v *Validator) waitBlock(ctx context.Context, n uint64) error {
 }
 
 // decide returns the stored decision of w, or fetches, verifies and stores it.
-func (v *Validator) decide(ctx context.Context, w uint64) (*Decision, error) {
+func (v *Validator) decide(ctx context.Context, w uint64) (*score.Decision, error) {
 	if d, err := LoadDecision(v.cfg.DataDir, w); err == nil {
 		return d, nil
 	}
 	cfg := v.cfg
-	miners, err := MinersOf(ctx, cfg.Network.Chain, cfg.Network.Seeds, w)
+	miners, err := score.MinersAt(ctx, cfg.Network.Chain, cfg.Network.Seeds, w)
 	if err != nil {
 		return nil, err
 	}
@@ -299,7 +298,7 @@ func (v *Validator) decide(ctx context.Context, w uint64) (*Decision, error) {
 		return nil, fmt.Errorf("window %d: its network model is %x, this validator loaded %x: load that model", w, net.Params.ModelID[:8], cfg.Model.ID[:8])
 	}
 	d, err := Decide(ctx, Input{Network: net, Model: cfg.Model, Env: cfg.Env, Window: w, WindowSeed: ws.Value,
-		OpeningSeed: opening.Value, Miners: miners, Files: DirFiles(FilesDir(cfg.DataDir, w)), Arrivals: arrivals, Gated: gated})
+		OpeningSeed: opening.Value, Miners: miners, Files: score.DirFiles(score.FilesDir(FilesRoot(cfg.DataDir), w)), Arrivals: arrivals, Gated: gated})
 	if err != nil {
 		return nil, err
 	}
@@ -327,7 +326,7 @@ func (v *Validator) seed(ctx context.Context, w uint64, f network.SeedFunc) (cha
 	return network.Seed(ctx, v.cfg.Network.Seeds, blocks, v.cfg.Beacon, w, f, v.cfg.Poll, v.log)
 }
 
-func (v *Validator) post(ctx context.Context, d *Decision) error {
+func (v *Validator) post(ctx context.Context, d *score.Decision) error {
 	uids, weights := d.Weights()
 	if len(d.Miners) == 0 { // nothing to say; an all-zero decision is posted (empty)
 		d.Posted = true
@@ -346,32 +345,10 @@ func (v *Validator) post(ctx context.Context, d *Decision) error {
 	return saveDecision(v.cfg.DataDir, d)
 }
 
-// MinersOf lists the non-validator neurons window w is judged with: the
-// registry as of its deadline block (protocol §8.3), so a later
-// registration or change of role does not rewrite a decided window.
-func MinersOf(ctx context.Context, c *chain.Client, seeds challenge.Network, w uint64) ([]MinerRef, error) {
-	ns, err := c.NeuronsAt(ctx, seeds.DeadlineBlock(w))
-	if err != nil {
-		return nil, err
-	}
-	var out []MinerRef
-	for _, n := range ns {
-		if !n.Validator {
-			out = append(out, MinerRef{UID: n.UID, Address: n.Account, Endpoint: n.Endpoint})
-		}
-	}
-	return out, nil
-}
-
-// FilePath is where the file of a miner used for window w is kept.
-func FilePath(dataDir string, w uint64, uid uint32) string {
-	return filepath.Join(FilesDir(dataDir, w), fmt.Sprintf("%d.assay", uid))
-}
-
 // GatedFromDecisions returns the miners with a hard failure in the stored
 // decisions of windows [w−lookback, w).
 func GatedFromDecisions(dataDir string, w uint64, lookback int) (map[common.Address]bool, error) {
-	gated := map[common.Address]bool{}
+	var prev []*score.Decision
 	for k := 1; k <= lookback && uint64(k) <= w; k++ {
 		d, err := LoadDecision(dataDir, w-uint64(k))
 		if errors.Is(err, os.ErrNotExist) {
@@ -380,11 +357,7 @@ func GatedFromDecisions(dataDir string, w uint64, lookback int) (map[common.Addr
 		if err != nil {
 			return nil, err
 		}
-		for _, m := range d.Miners {
-			if m.HardFailure() {
-				gated[m.Address] = true
-			}
-		}
+		prev = append(prev, d)
 	}
-	return gated, nil
+	return score.Gated(prev), nil
 }

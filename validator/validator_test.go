@@ -28,6 +28,7 @@ import (
 	"github.com/assaynet/assay/network"
 	"github.com/assaynet/assay/network/networktest"
 	"github.com/assaynet/assay/proofs"
+	"github.com/assaynet/assay/score"
 	"github.com/assaynet/assay/sketch"
 )
 
@@ -100,11 +101,11 @@ func TestDecide(t *testing.T) {
 	n := testNetwork(honest.ID)
 	ws, os := challenge.PRF32("w"), challenge.PRF32("o")
 	const w = 5
-	miners := []MinerRef{}
+	miners := []score.Miner{}
 	for i := 0; i < 6; i++ {
-		miners = append(miners, MinerRef{UID: uint32(i), Address: crypto.PubkeyToAddress(key(i).PublicKey)})
+		miners = append(miners, score.Miner{UID: uint32(i), Address: crypto.PubkeyToAddress(key(i).PublicKey)})
 	}
-	files := MapFiles{
+	files := score.MapFiles{
 		0: windowFile(t, n, honest, honest.ID, key(0), w, ws, 2),
 		1: windowFile(t, n, honest, honest.ID, key(1), w, ws, 1),
 		2: windowFile(t, n, other, honest.ID, key(2), w, ws, 1), // another model, claims the network's
@@ -140,7 +141,7 @@ func TestDecide(t *testing.T) {
 		}
 		sum += int(m.Weight)
 	}
-	if sum != WeightScale {
+	if sum != score.WeightScale {
 		t.Fatalf("weights sum to %d", sum)
 	}
 	// score^4: miner 0 has about twice miner 1's unique rollouts.
@@ -153,7 +154,7 @@ func TestDecide(t *testing.T) {
 		t.Fatal("decision is not deterministic")
 	}
 	// Copycats: the same completions under two honest signatures.
-	in.Files = MapFiles{0: files[0], 1: windowFile(t, n, honest, honest.ID, key(1), w, ws, 2)}
+	in.Files = score.MapFiles{0: files[0], 1: windowFile(t, n, honest, honest.ID, key(1), w, ws, 2)}
 	in.Miners = miners[:2]
 	// Re-sign miner 0's records as miner 1's at miner 1's problems is not
 	// possible (prompts differ), so a copy must fail the prompt check; the
@@ -161,62 +162,6 @@ func TestDecide(t *testing.T) {
 	d3, _ := Decide(context.Background(), in)
 	if d3.Miners[0].Copycat || d3.Miners[1].Copycat {
 		t.Fatal("independent honest miners flagged as copycats")
-	}
-}
-
-func TestAssignWeights(t *testing.T) {
-	ms := []MinerResult{{Score: 2}, {Score: 1}, {Score: 1}, {Score: 0}}
-	assignWeights(ms)
-	// 16:1:1 of 65535 → 58253, 3640, 3640 (+2 remainder to the top).
-	if ms[0].Weight != 58255 || ms[1].Weight != 3640 || ms[2].Weight != 3640 || ms[3].Weight != 0 {
-		t.Fatalf("weights %v", ms)
-	}
-	zero := []MinerResult{{}, {}}
-	assignWeights(zero)
-	if zero[0].Weight != 0 {
-		t.Fatal("all-zero scores")
-	}
-	if u, w := (&Decision{Miners: zero}).Weights(); len(u) != 0 || len(w) != 0 {
-		t.Fatalf("all-zero decision posts %v %v", u, w)
-	}
-}
-
-// TestPostBounded: however many miners score, a post carries at most
-// MaxPosted weights (the highest scores, lowest uid on ties), only nonzero
-// ones, summing to 65535 — under version 1 a post named every miner and
-// outgrew the 128 KiB transaction limit at ~2,044 neurons.
-func TestPostBounded(t *testing.T) {
-	const n = 3000
-	ms := make([]MinerResult, n)
-	for i := range ms {
-		ms[i] = MinerResult{UID: uint32(i), Score: uint64(1 + i%5)}
-	}
-	assignWeights(ms)
-	uids, weights := (&Decision{Miners: ms}).Weights()
-	if len(uids) == 0 || len(uids) > MaxPosted {
-		t.Fatalf("%d weights posted for %d scoring miners, bound %d", len(uids), n, MaxPosted)
-	}
-	sum, minPosted := 0, uint64(1<<63)
-	posted := map[uint32]bool{}
-	for i, u := range uids {
-		if weights[i] == 0 || (i > 0 && u <= uids[i-1]) {
-			t.Fatalf("entry %d: uid %d weight %d (zero, or uids not increasing)", i, u, weights[i])
-		}
-		sum += int(weights[i])
-		posted[u] = true
-		minPosted = min(minPosted, ms[u].Score)
-	}
-	if sum != WeightScale {
-		t.Fatalf("weights sum to %d", sum)
-	}
-	for _, m := range ms {
-		if !posted[m.UID] && m.Score > minPosted {
-			t.Fatalf("uid %d (score %d) left out while a score of %d is posted", m.UID, m.Score, minPosted)
-		}
-	}
-	// ABI calldata: two dynamic arrays of 32-byte words and their heads.
-	if bytes := 4 + 32*3 + 64*len(uids) + 64; bytes > 128<<10 {
-		t.Fatalf("a post of %d entries is %d bytes of calldata", len(uids), bytes)
 	}
 }
 
@@ -323,27 +268,6 @@ func decidedWindows(t *testing.T, dir string) []uint64 {
 var _ = errors.Is
 var _ common.Address
 
-func TestShared(t *testing.T) {
-	set := func(ids ...byte) map[[32]byte]bool {
-		m := map[[32]byte]bool{}
-		for _, i := range ids {
-			m[[32]byte{i}] = true
-		}
-		return m
-	}
-	got := Shared([]map[[32]byte]bool{
-		set(1, 2, 3),
-		set(1, 11),
-		set(21, 22), // independent
-		nil,         // failed miner: not compared
-		set(31, 2, 1),
-	})
-	want := []map[[32]byte]bool{set(1, 2), set(1), nil, nil, set(1, 2)}
-	if fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Fatalf("shared %v, want %v", got, want)
-	}
-}
-
 // TestCopierNotCopied: a miner that republishes an honest miner's
 // completions in its own unopened slots (its prompts, rewards and
 // signatures made right) is the one that fails; the honest miner keeps its
@@ -424,13 +348,13 @@ func TestCopierNotCopied(t *testing.T) {
 		t.Fatal(err)
 	}
 	in := Input{Network: n, Model: honest, Env: sat.New(sat.DefaultParams), Window: w, WindowSeed: ws, OpeningSeed: os,
-		Miners: []MinerRef{{UID: 0, Address: va}, {UID: 1, Address: ca}}, Files: MapFiles{0: vbuf.Bytes(), 1: buf.Bytes()}}
+		Miners: []score.Miner{{UID: 0, Address: va}, {UID: 1, Address: ca}}, Files: score.MapFiles{0: vbuf.Bytes(), 1: buf.Bytes()}}
 	d, err := Decide(context.Background(), in)
 	if err != nil {
 		t.Fatal(err)
 	}
 	vm, cm := d.Miners[0], d.Miners[1]
-	if vm.Failure != "" || vm.Copycat || vm.Weight != WeightScale {
+	if vm.Failure != "" || vm.Copycat || vm.Weight != score.WeightScale {
 		t.Fatalf("victim: failure %q (%s) copycat %v weight %d; want paid in full", vm.Failure, vm.Detail, vm.Copycat, vm.Weight)
 	}
 	if cm.Failure != "sampling" || !cm.Copycat || cm.Weight != 0 {
@@ -511,7 +435,7 @@ func TestUncheckedRecordsDoNotCount(t *testing.T) {
 				t.Fatal(err)
 			}
 			in := Input{Network: n, Model: honest, Env: sat.New(sat.DefaultParams), Window: w, WindowSeed: ws, OpeningSeed: os,
-				Miners: []MinerRef{{UID: 0, Address: addr}}, Files: MapFiles{0: buf.Bytes()}}
+				Miners: []score.Miner{{UID: 0, Address: addr}}, Files: score.MapFiles{0: buf.Bytes()}}
 			d, err := Decide(context.Background(), in)
 			if err != nil {
 				t.Fatal(err)

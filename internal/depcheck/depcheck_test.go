@@ -12,22 +12,31 @@ import (
 const module = "github.com/assaynet/assay"
 
 // layer ranks packages; a package may import only packages of a lower or
-// equal layer.
+// equal layer, and no role another role. -1: a top-level package nobody
+// has placed yet, which fails the test until it is given a layer here.
 func layer(pkg string) int {
-	rel := strings.TrimPrefix(strings.TrimPrefix(pkg, module), "/")
-	top := strings.SplitN(rel, "/", 2)[0]
-	switch top {
+	switch top(pkg) {
 	case "cmd":
 		return 4
-	case "miner", "validator", "audit", "network", "calibrate":
+	case "miner", "validator", "audit", "calibrate", "network":
 		return 3
-	case "challenge", "sketch", "proofs", "chain", "beacon", "env", "grpo":
+	case "challenge", "sketch", "proofs", "chain", "beacon", "env", "grpo", "score":
 		return 2
 	case "model", "cuda":
 		return 1
+	case "internal", "scripts":
+		return 0
 	default:
-		return 0 // internal helpers and anything new: checked by name below
+		return -1
 	}
+}
+
+// roles import none of each other (what they share lives below them).
+var roles = map[string]bool{"miner": true, "validator": true, "audit": true, "calibrate": true}
+
+func top(pkg string) string {
+	rel := strings.TrimPrefix(strings.TrimPrefix(pkg, module), "/")
+	return strings.SplitN(rel, "/", 2)[0]
 }
 
 func TestImportGraph(t *testing.T) {
@@ -46,12 +55,18 @@ func TestImportGraph(t *testing.T) {
 			t.Fatal(err)
 		}
 		checked++
+		if p.ImportPath != module && layer(p.ImportPath) < 0 {
+			t.Errorf("%s: top-level package %q has no layer (add it to depcheck's layer)", p.ImportPath, top(p.ImportPath))
+		}
 		for _, imp := range p.Imports {
 			if !strings.HasPrefix(imp, module+"/") {
 				continue
 			}
 			if strings.HasPrefix(imp, module+"/cmd") {
 				t.Errorf("%s imports %s: nothing imports cmd", p.ImportPath, imp)
+			}
+			if a, b := top(p.ImportPath), top(imp); roles[a] && roles[b] && a != b {
+				t.Errorf("%s imports %s: roles never import each other", p.ImportPath, imp)
 			}
 			if layer(imp) > layer(p.ImportPath) {
 				t.Errorf("%s (layer %d) imports %s (layer %d): imports flow cmd → roles → protocol → compute",

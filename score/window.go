@@ -1,0 +1,68 @@
+package score
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/assaynet/assay/chain"
+	"github.com/assaynet/assay/challenge"
+)
+
+// ErrMissing is the reason of a miner without a window file: not a hard
+// failure (it is no evidence of cheating).
+var ErrMissing = errors.New("missing")
+
+// Missing is ErrMissing's name as decisions record it.
+var Missing = ErrMissing.Error()
+
+// MinersAt lists the miners window w is judged with: the non-validator
+// neurons of the registry as of its deadline block (protocol §8.3), so a
+// later registration or change of role does not rewrite a decided window.
+func MinersAt(ctx context.Context, c *chain.Client, seeds challenge.Network, w uint64) ([]Miner, error) {
+	ns, err := c.NeuronsAt(ctx, seeds.DeadlineBlock(w))
+	if err != nil {
+		return nil, err
+	}
+	var out []Miner
+	for _, n := range ns {
+		if !n.Validator {
+			out = append(out, Miner{UID: n.UID, Address: n.Account, Endpoint: n.Endpoint})
+		}
+	}
+	return out, nil
+}
+
+// Gated returns the miners with a hard failure in the decisions of the
+// lookback windows (nil entries: windows without a decision, or without
+// challenges).
+func Gated(lookback []*Decision) map[common.Address]bool {
+	gated := map[common.Address]bool{}
+	for _, d := range lookback {
+		if d == nil {
+			continue
+		}
+		for _, m := range d.Miners {
+			if m.HardFailure() {
+				gated[m.Address] = true
+			}
+		}
+	}
+	return gated
+}
+
+// FilesDir is where the files judged for window w are kept under root (a
+// validator's files folder, or a copy published for auditors).
+func FilesDir(root string, w uint64) string {
+	return filepath.Join(root, fmt.Sprintf("window-%d", w))
+}
+
+// FilePath is where a miner's file judged for window w is kept under root.
+func FilePath(root string, w uint64, uid uint32) string {
+	return filepath.Join(FilesDir(root, w), keptName(uid))
+}
+
+func keptName(uid uint32) string { return fmt.Sprintf("%d.assay", uid) }
