@@ -16,6 +16,7 @@ import (
 	"github.com/assaynet/assay/challenge"
 	"github.com/assaynet/assay/internal/stats"
 	"github.com/assaynet/assay/model"
+	"github.com/assaynet/assay/proofs"
 	"github.com/assaynet/assay/sketch"
 )
 
@@ -175,25 +176,31 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	return rep, nil
 }
 
-// check recomputes one rollout on chk as the verifier does.
+// check recomputes one rollout on chk as the verifier does
+// (proofs.Recompute) and records each position's slack, log-probability
+// difference and sketch distance.
 func (p *Pair) check(ctx context.Context, chk Backend, prompt []int, r model.Rollout, cfg Config, coeffs sketch.Coefficients, u func(int) float64) error {
-	out, err := replay(ctx, chk, prompt, r.Tokens, coeffs.Request())
+	outs, err := proofs.Recompute(ctx, chk, []proofs.Rollout{{Prompt: prompt, Completion: r.Tokens}}, &cfg.Sampling, coeffs.Request())
 	if err != nil {
 		return err
 	}
+	out := outs[0]
 	p.Rollouts++
 	bad := false
 	for t, tok := range r.Tokens {
-		row := len(prompt) - 1 + t
-		logits := out.Logits[row]
-		lp := float32(model.LogSoftmaxAt(logits, tok))
-		lo, hi, in := model.Interval(logits, cfg.Sampling, tok)
+		var st model.PositionStats
+		if out.Stats != nil {
+			st = out.Stats[t]
+		} else {
+			st = model.StatsAt(out.Logits[t], cfg.Sampling, tok)
+		}
+		lp := float32(st.LogProb)
 		ut := u(t)
-		s := Sample{Pos: t, Slack: math.Min(ut-lo, hi-ut), LogProb: math.Abs(float64(lp) - float64(r.LogProbs[t]))}
-		if !in {
+		s := Sample{Pos: t, Slack: math.Min(ut-st.Lo, st.Hi-ut), LogProb: math.Abs(float64(lp) - float64(r.LogProbs[t]))}
+		if !st.In {
 			s.Slack = -1 // the token is outside the kept set: as far out as a probability goes
 		}
-		s.SketchDist = sketch.Distance(sketch.Of(r.Sketches, r.Hidden, t, coeffs), sketch.Of(out.Sketches, out.Hidden, row, coeffs))
+		s.SketchDist = sketch.Distance(sketch.Of(r.Sketches, r.Hidden, t, coeffs), sketch.Of(out.Sketches, out.Hidden, t, coeffs))
 		if s.Slack < -cfg.Margin || s.LogProb > cfg.LogProbTol || (cfg.SketchTol != nil && s.SketchDist > cfg.SketchTol(t)) {
 			p.Rejected++
 			bad = true
@@ -206,22 +213,14 @@ func (p *Pair) check(ctx context.Context, chk Backend, prompt []int, r model.Rol
 	return nil
 }
 
-// replay is the verifier's one forward pass over prompt + completion (the
-// last completion token is never fed): row len(prompt)−1+t holds the logits
-// and hidden state (or, with sk, the sketch where the backend computes it)
-// that chose completion token t.
-func replay(ctx context.Context, b model.Backend, prompt, completion []int, sk *model.SketchCoefficients) (model.Output, error) {
-	seq := append(append([]int(nil), prompt...), completion[:len(completion)-1]...)
-	c, err := b.NewCache(len(seq))
+// replay is proofs.Recompute over one rollout without statistics: row t
+// holds the logits and hidden state that chose completion token t.
+func replay(ctx context.Context, b model.Backend, prompt, completion []int) (model.Output, error) {
+	outs, err := proofs.Recompute(ctx, b, []proofs.Rollout{{Prompt: prompt, Completion: completion}}, nil, nil)
 	if err != nil {
 		return model.Output{}, err
 	}
-	defer c.Release()
-	o, err := b.Forward(ctx, []model.Step{{Cache: c, Tokens: seq, All: true, Sketch: sk}})
-	if err != nil {
-		return model.Output{}, err
-	}
-	return o[0], nil
+	return outs[0], nil
 }
 
 func (p *Pair) summarize(maxNew int) {

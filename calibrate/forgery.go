@@ -188,7 +188,7 @@ func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
 		return out, nil
 	}
 	// recompute runs the validator's forward pass over one rollout.
-	recompute := func(h honestRollout) (model.Output, error) { return replay(ctx, cfg.Right, h.prompt, h.r.Tokens, nil) }
+	recompute := func(h honestRollout) (model.Output, error) { return replay(ctx, cfg.Right, h.prompt, h.r.Tokens) }
 
 	// Honest rollouts: the baseline for the sketch cheats and the margin's
 	// freedom.
@@ -205,13 +205,13 @@ func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
 		if err != nil {
 			return nil, err
 		}
-		z := proofs.SoftZ(o.Logits[len(h.prompt)-1:], h.r.Tokens, cfg.Sampling)
+		z := proofs.SoftZ(o.Logits, h.r.Tokens, cfg.Sampling)
 		rep.HonestZMax = math.Max(rep.HonestZMax, z)
 		if z > proofs.ZFlag {
 			rep.HonestZFlagged++
 		}
 		for t, tok := range h.r.Tokens {
-			logits := o.Logits[len(h.prompt)-1+t]
+			logits := o.Logits[t]
 			cand += candidates(logits, cfg.Sampling, h.u(t), cfg.Margin, tok)
 			candN++
 			sig := signedSketch(h.r.Hidden[t], coeffs)
@@ -275,13 +275,13 @@ func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
 			bad := 0
 			for t, tok := range h.r.Tokens {
 				row.Positions++
-				lo, hi, in := model.Interval(o.Logits[len(h.prompt)-1+t], s, tok)
+				lo, hi, in := model.Interval(o.Logits[t], s, tok)
 				if u := h.u(t); !in || u < lo-cfg.Margin || u >= hi+cfg.Margin {
 					bad++
 				}
 			}
 			caught += bad
-			if proofs.SoftZ(o.Logits[len(h.prompt)-1:], h.r.Tokens, s) > proofs.ZFlag {
+			if proofs.SoftZ(o.Logits, h.r.Tokens, s) > proofs.ZFlag {
 				row.ZFlagged++
 			}
 			row.Rollouts++
@@ -309,11 +309,11 @@ func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
 	variantHidden := map[Variant][][][]float32{} // per variant, per honest rollout, per position
 	for _, v := range []Variant{Int8, Int4, Noise} {
 		for _, h := range honest {
-			o, err := replay(ctx, variants[v], h.prompt, h.r.Tokens, nil)
+			o, err := replay(ctx, variants[v], h.prompt, h.r.Tokens)
 			if err != nil {
 				return nil, err
 			}
-			variantHidden[v] = append(variantHidden[v], o.Hidden[len(h.prompt)-1:])
+			variantHidden[v] = append(variantHidden[v], o.Hidden)
 		}
 	}
 	rnd := challenge.NewStream(challenge.PRF32("forgery-random-sketch", cfg.Seed[:]))

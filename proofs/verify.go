@@ -121,27 +121,20 @@ func (v *Verifier) VerifyAll(ctx context.Context, items []Item) []Outcome {
 			}
 			return out
 		}
+		P := len(pd.item.Rec.Prompt)
 		n := len(pd.item.Rec.Completion) // rows of the record's own pass
-		if key := promptKey(pd.item.Rec.Prompt); !prompts[key] {
-			n += len(pd.item.Rec.Prompt) - 1 // and of its prompt's, once a batch
+		if !prompts[tokensKey(pd.seq[:P])] {
+			n += P - 1 // and of its prompt's, once a batch
 		}
 		if len(batch) > 0 && rows+n > budget && !flush() {
 			return out
 		}
 		batch = append(batch, pd)
-		prompts[promptKey(pd.item.Rec.Prompt)] = true
+		prompts[tokensKey(pd.seq[:P])] = true
 		rows += n
 	}
 	flush()
 	return out
-}
-
-func promptKey(p []uint32) string {
-	b := make([]byte, 0, 4*len(p))
-	for _, t := range p {
-		b = append(b, byte(t>>24), byte(t>>16), byte(t>>8), byte(t))
-	}
-	return string(b)
 }
 
 // CheckFile runs every check that needs no model — 1–6 and 11–13 of
@@ -288,105 +281,117 @@ func (v *Verifier) precheckWith(it Item, tasks map[uint64]derived) *pending {
 	return pd
 }
 
-// forwardBatch runs check 7, the forward pass over every record's prompt +
-// completion (the last completion token is never fed: nothing depends on
-// it), then checks 8–13 per record. The rollouts of a group share their
-// prompt, so it is prefilled once (all but its last token: pass one), the
-// cache forked per record, and each record's pass (two) starts at the last
-// prompt token, whose position chose completion token 0: row t of pass two
-// scores completion token t. A pass split there computes the same bits as
-// one pass on the CPU engine and the exact CUDA products (both per row).
+// forwardBatch runs check 7 (Recompute) for the batch, then checks 8–13
+// per record.
 func (v *Verifier) forwardBatch(ctx context.Context, batch []*pending) {
-	failAll := func(err error) {
-		for _, pd := range batch {
-			if pd.outcome.Err == nil {
-				rec := pd.item.Rec
-				pd.outcome.Err = fmt.Errorf("window %d miner %s problem %d rollout %d: forward: %w", rec.Window, rec.Miner, rec.Problem, rec.Rollout, err)
-			}
-		}
+	coeffs := sketch.NewCoefficients(v.WindowSeed)
+	rs := make([]Rollout, len(batch))
+	for i, pd := range batch {
+		P := len(pd.item.Rec.Prompt)
+		rs[i] = Rollout{Prompt: pd.seq[:P], Completion: pd.seq[P:]}
 	}
+	outs, err := Recompute(ctx, v.Backend, rs, &v.Params.Sampling, coeffs.Request())
+	for i, pd := range batch {
+		if err != nil {
+			rec := pd.item.Rec
+			pd.outcome.Err = fmt.Errorf("window %d miner %s problem %d rollout %d: forward: %w", rec.Window, rec.Miner, rec.Problem, rec.Rollout, err)
+			continue
+		}
+		v.postcheck(ctx, pd, outs[i], coeffs)
+		outs[i] = model.Output{} // the host's logits of a record go once it is judged
+	}
+}
+
+// Rollout is a prompt and a completion to recompute.
+type Rollout struct {
+	Prompt, Completion []int
+}
+
+// Recompute is the verifier's forward pass (check 7) over rollouts, the
+// one calibration and forgery experiments use too: row t of a rollout's
+// output is the position whose logits and hidden state chose completion
+// token t (the last completion token is never fed: nothing depends on it),
+// with the per-position statistics under *stats asked for at every row
+// (Output.Stats where the backend computes them, else Logits; nil: no
+// statistics, every row's logits come back) and sketches when sk is set. Rollouts that share a prompt share its prefill:
+// it is prefilled once but for its last token (pass one), the cache forked
+// per rollout, and each rollout's pass (two) starts at the last prompt
+// token — the same bits as one pass on the CPU engine and the exact CUDA
+// products (both compute per row).
+func Recompute(ctx context.Context, b model.Backend, rs []Rollout, stats *model.Sampling, sk *model.SketchCoefficients) ([]model.Output, error) {
 	var caches []model.Cache
 	defer func() {
 		for _, c := range caches {
 			c.Release()
 		}
 	}()
-	// Pass one: each distinct prompt once, into a cache as large as its
-	// longest record needs.
 	type prefix struct {
-		cache model.Cache
-		users int
+		prompt []int
+		cache  model.Cache
+		need   int // positions the longest rollout needs
+		users  int
 	}
 	prefixes := map[string]*prefix{}
-	var order []string
-	need := map[string]int{}
-	for _, pd := range batch {
-		k := promptKey(pd.item.Rec.Prompt)
-		if _, ok := need[k]; !ok {
-			order = append(order, k)
+	var order []*prefix
+	for _, r := range rs {
+		if len(r.Prompt) == 0 || len(r.Completion) == 0 {
+			return nil, fmt.Errorf("proofs: recompute: empty prompt or completion")
 		}
-		need[k] = max(need[k], len(pd.seq))
+		k := tokensKey(r.Prompt)
+		px, ok := prefixes[k]
+		if !ok {
+			px = &prefix{prompt: r.Prompt}
+			prefixes[k] = px
+			order = append(order, px)
+		}
+		px.need = max(px.need, len(r.Prompt)+len(r.Completion))
 	}
 	var pre []model.Step
-	for _, k := range order {
-		c, err := v.Backend.NewCache(need[k])
+	for _, px := range order {
+		c, err := b.NewCache(px.need)
 		if err != nil {
-			failAll(err)
-			return
+			return nil, err
 		}
 		caches = append(caches, c)
-		prefixes[k] = &prefix{cache: c}
-		if P := len(k) / 4; P > 1 {
-			pre = append(pre, model.Step{Cache: c, Tokens: batchPrompt(batch, k)[:P-1]})
+		px.cache = c
+		if P := len(px.prompt); P > 1 {
+			pre = append(pre, model.Step{Cache: c, Tokens: px.prompt[:P-1]})
 		}
 	}
 	if len(pre) > 0 {
-		if _, err := v.Backend.Forward(ctx, pre); err != nil {
-			failAll(err)
-			return
+		if _, err := b.Forward(ctx, pre); err != nil {
+			return nil, err
 		}
 	}
-	// Pass two: every record from its prompt's cache (forked after the
-	// first user).
-	coeffs := sketch.NewCoefficients(v.WindowSeed)
-	steps := make([]model.Step, len(batch))
-	for i, pd := range batch {
-		px := prefixes[promptKey(pd.item.Rec.Prompt)]
+	steps := make([]model.Step, len(rs))
+	for i, r := range rs {
+		px := prefixes[tokensKey(r.Prompt)]
 		c := px.cache
 		if px.users > 0 {
 			f, err := c.Fork()
 			if err != nil {
-				failAll(err)
-				return
+				return nil, err
 			}
 			caches = append(caches, f)
 			c = f
 		}
 		px.users++
-		P := len(pd.item.Rec.Prompt)
-		steps[i] = model.Step{Cache: c, Tokens: pd.seq[P-1 : len(pd.seq)-1], All: true, Sketch: coeffs.Request(),
-			Sampling: v.Params.Sampling, Stats: pd.seq[P:]}
-	}
-	outs, err := v.Backend.Forward(ctx, steps)
-	if err != nil {
-		failAll(err)
-		return
-	}
-	for i, pd := range batch {
-		v.postcheck(ctx, pd, outs[i], coeffs)
-		outs[i] = model.Output{} // the host's logits of a record go once it is judged
-	}
-}
-
-// batchPrompt is the prompt (as model tokens) of the batch's records with
-// prompt key k.
-func batchPrompt(batch []*pending, k string) []int {
-	for _, pd := range batch {
-		if promptKey(pd.item.Rec.Prompt) == k {
-			return pd.seq[:len(pd.item.Rec.Prompt)]
+		P := len(r.Prompt)
+		tokens := append([]int{r.Prompt[P-1]}, r.Completion[:len(r.Completion)-1]...)
+		steps[i] = model.Step{Cache: c, Tokens: tokens, All: true, Sketch: sk}
+		if stats != nil {
+			steps[i].Sampling, steps[i].Stats = *stats, r.Completion
 		}
 	}
-	return nil
+	return b.Forward(ctx, steps)
+}
+
+func tokensKey(p []int) string {
+	b := make([]byte, 0, 4*len(p))
+	for _, t := range p {
+		b = append(b, byte(t>>24), byte(t>>16), byte(t>>8), byte(t))
+	}
+	return string(b)
 }
 
 // postcheck runs checks 8–13 on one record's forward pass.
