@@ -1,6 +1,8 @@
 // Package network assembles what every role needs from the chain and the
-// local model: the subnet contract's parameters turned into seed parameters
-// and proof parameters, the loaded model, and the verified beacon.
+// local model: the subnet contract's parameters (by window) turned into
+// seed parameters and proof parameters, a window's verifier, the loaded
+// model, and the waits on chain and beacon the roles share. The beacon
+// itself is built by the caller (cmd: the --beacon flags).
 package network
 
 import (
@@ -50,15 +52,16 @@ func ReadFile(path string) (*File, error) {
 }
 
 // Protocol holds the off-chain protocol parameters every participant must
-// share (docs/protocol.md); the on-chain ones come from the contract.
+// share (docs/protocol.md §8.2); the on-chain ones come from the contract.
+// The environment is chosen apart (env.New), since it is more than a name.
 type Protocol struct {
 	SubmitGrace  uint64
 	MaxNewTokens int
-	Env          string
 }
 
-// DefaultProtocol are protocol v1's off-chain defaults.
-var DefaultProtocol = Protocol{SubmitGrace: 2, MaxNewTokens: 48, Env: "sat"}
+// DefaultProtocol are the off-chain defaults: the one place the completion
+// cap's default lives (proofs.DefaultParams').
+var DefaultProtocol = Protocol{SubmitGrace: 2, MaxNewTokens: proofs.DefaultParams.MaxNewTokens}
 
 // Network is the resolved network a role runs against.
 type Network struct {

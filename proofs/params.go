@@ -32,7 +32,7 @@ type Params struct {
 // DefaultParams are the protocol's defaults (docs/protocol.md).
 var DefaultParams = Params{
 	GroupSize:        16,
-	MaxNewTokens:     64,
+	MaxNewTokens:     48,
 	Sampling:         model.Sampling{Temperature: 1},
 	K:                32,
 	SampleNum:        1,

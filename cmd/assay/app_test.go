@@ -124,8 +124,11 @@ func TestRoleCommandsExplainMissingInput(t *testing.T) {
 		{[]string{"validator", "run"}, "datadir"},
 		{[]string{"audit", "replay"}, "window"},
 		{[]string{"miner", "start", "--store", t.TempDir()}, "no identity"},
-		{[]string{"validator", "run", "--datadir", t.TempDir(), "--key", strings.Repeat("01", 32)}, "no chain"},
+		{[]string{"validator", "run", "--datadir", t.TempDir(), "--key", strings.Repeat("01", 32)}, "--model"},
+		{[]string{"validator", "run", "--datadir", t.TempDir(), "--key", strings.Repeat("01", 32), "--model", "m"}, "no chain"},
 		{[]string{"miner", "start", "--store", t.TempDir(), "--key", "zz"}, "--key"},
+		// Local flags are checked before any chain is dialled.
+		{[]string{"validator", "run", "--datadir", t.TempDir(), "--key", strings.Repeat("01", 32), "--model", "m", "--device", "gpu9"}, "device"},
 	}
 	for _, tt := range tests {
 		if _, err := run(t, tt.args...); err == nil || !strings.Contains(err.Error(), tt.want) {
@@ -135,7 +138,7 @@ func TestRoleCommandsExplainMissingInput(t *testing.T) {
 	// A key on the command line is readable by every user of the machine:
 	// it works, with a warning; a key file carries none.
 	t.Setenv("ASSAY_KEY", "")
-	out, err := run(t, "validator", "run", "--datadir", t.TempDir(), "--key", strings.Repeat("01", 32))
+	out, err := run(t, "validator", "run", "--datadir", t.TempDir(), "--key", strings.Repeat("01", 32), "--model", "m")
 	if err == nil || !strings.Contains(out, "/proc/PID/cmdline") {
 		t.Errorf("--key: no warning in %q (%v)", out, err)
 	}
@@ -143,7 +146,7 @@ func TestRoleCommandsExplainMissingInput(t *testing.T) {
 	if err := os.WriteFile(kf, []byte(strings.Repeat("01", 32)+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	out, err = run(t, "validator", "run", "--datadir", t.TempDir(), "--key-file", kf)
+	out, err = run(t, "validator", "run", "--datadir", t.TempDir(), "--key-file", kf, "--model", "m")
 	if err == nil || !strings.Contains(err.Error(), "no chain") || strings.Contains(out, "cmdline") {
 		t.Errorf("--key-file: %q, %v; want past the key, no warning", out, err)
 	}

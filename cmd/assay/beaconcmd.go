@@ -52,7 +52,7 @@ it does not verify. --previous is needed only on the chained "default" chain.`,
 			Name:      "get",
 			Usage:     "fetch a round from a relay (or the local beacon) and verify it",
 			UsageText: "assay beacon get --beacon quicknet --round N [--beacon-relay URL]",
-			Flags:     append([]cli.Flag{&cli.Uint64Flag{Name: "round", Required: true, Usage: "round number"}}, sourceFlags[:4]...),
+			Flags:     append([]cli.Flag{&cli.Uint64Flag{Name: "round", Required: true, Usage: "round number"}}, beaconFlags...),
 			Action: func(c *cli.Context) error {
 				b, err := beaconFromFlags(c)
 				if err != nil {
@@ -71,7 +71,7 @@ it does not verify. --previous is needed only on the chained "default" chain.`,
 			Name:      "info",
 			Usage:     "print a chain's info JSON (what others need to verify it)",
 			UsageText: "assay beacon info --beacon quicknet|default|local",
-			Flags:     sourceFlags[:4],
+			Flags:     beaconFlags,
 			Action: func(c *cli.Context) error {
 				b, err := beaconFromFlags(c)
 				if err != nil {

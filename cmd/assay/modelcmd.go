@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/assaynet/assay/model"
+	"github.com/assaynet/assay/proofs"
 )
 
 var modelFlag = &cli.StringFlag{Name: "model", Required: true, EnvVars: envs("model"), Usage: "Hugging Face model folder"}
@@ -76,7 +77,7 @@ tokenizer's post-processor tokens). Sampling uses a ChaCha8 stream keyed by --se
 				modelFlag,
 				&cli.StringFlag{Name: "prompt", Usage: "prompt text (raw; use --chat to wrap it in the chat template)"},
 				&cli.BoolFlag{Name: "chat", Usage: "format the prompt as a user message of the model's chat template"},
-				&cli.IntFlag{Name: "max-new-tokens", Value: 64, Usage: "tokens to generate at most"},
+				&cli.IntFlag{Name: "max-new-tokens", Value: proofs.DefaultParams.MaxNewTokens, Usage: "tokens to generate at most"},
 				&cli.Float64Flag{Name: "temperature", Value: 1, Usage: "sampling temperature (0 = greedy)"},
 				&cli.Float64Flag{Name: "top-p", Value: 1, Usage: "nucleus truncation"},
 				&cli.IntFlag{Name: "top-k", Usage: "top-k truncation (0 = off)"},

@@ -42,8 +42,8 @@ func roleFlagsWith(extra ...cli.Flag) []cli.Flag {
 	f = append(f, roleFlags...)
 	f = append(f, envFlags...)
 	// beacon flags and the seed parameters that are not on-chain
-	f = append(f, sourceFlags[:4]...)
-	f = append(f, sourceFlags[4], sourceFlags[6], sourceFlags[7], sourceFlags[9])
+	f = append(f, beaconFlags...)
+	f = append(f, rpcFlag, chainIDFlag, contractFlag, submitGraceFlag)
 	return f
 }
 
@@ -136,17 +136,22 @@ func setupRole(c *cli.Context) (*roleSetup, error) {
 }
 
 func setupChainModel(c *cli.Context) (*roleSetup, error) {
-	cl, err := dialChain(c)
-	if err != nil {
-		return nil, err
-	}
-	proto := network.Protocol{SubmitGrace: c.Uint64("submit-grace"), MaxNewTokens: c.Int("max-new-tokens"), Env: c.String("env")}
-	n, err := network.Load(c.Context, cl, proto)
-	if err != nil {
+	// Local mistakes first: a typo in --device or a missing --model shows
+	// before any chain is dialled.
+	if _, err := parseDevice(c.String("device")); err != nil {
 		return nil, err
 	}
 	if c.String("model") == "" {
 		return nil, fmt.Errorf("--model is required")
+	}
+	cl, err := dialChain(c)
+	if err != nil {
+		return nil, err
+	}
+	proto := network.Protocol{SubmitGrace: c.Uint64("submit-grace"), MaxNewTokens: c.Int("max-new-tokens")}
+	n, err := network.Load(c.Context, cl, proto)
+	if err != nil {
+		return nil, err
 	}
 	m, err := network.LoadModel(c.String("model"), backendOpener(c))
 	if err != nil {

@@ -25,28 +25,33 @@ const (
 	devBlockInterval = 2
 )
 
-var sourceFlags = []cli.Flag{
-	&cli.StringFlag{Name: "beacon", Value: "local", EnvVars: envs("beacon"), Category: "Randomness",
-		Usage: "drand chain: quicknet, default, local (dev key), or a recording file (JSON) for offline replay"},
-	&cli.StringSliceFlag{Name: "beacon-relay", EnvVars: envs("beacon-relay"), Category: "Randomness",
-		Usage: "drand HTTP relay base URL (repeatable; public relays when unset)"},
-	&cli.StringFlag{Name: "beacon-secret", Value: devBeaconSecret, EnvVars: envs("beacon-secret"), Category: "Randomness",
-		Usage: "secret of the local beacon (dev and tests only)"},
-	&cli.Int64Flag{Name: "beacon-genesis", Value: devGenesis, EnvVars: envs("beacon-genesis"), Category: "Randomness",
-		Usage: "Unix time of the local beacon's round 1"},
-	&cli.StringFlag{Name: "rpc", EnvVars: envs("rpc"), Category: "Chain",
-		Usage: "Ethereum JSON-RPC URL to read blocks from (default: a synthetic dev block list)"},
-	&cli.StringFlag{Name: "blocks", EnvVars: envs("blocks"), Category: "Chain",
-		Usage: "JSON file of blocks [{number, hash, timestamp}] to read instead of a node"},
-	&cli.Uint64Flag{Name: "chain-id", Value: 31337, EnvVars: envs("chain-id"), Category: "Network",
-		Usage: "EVM chain id (part of every seed)"},
-	&cli.StringFlag{Name: "contract", Value: "0x0000000000000000000000000000000000000000", EnvVars: envs("contract"),
-		Category: "Network", Usage: "subnet contract address (part of every seed)"},
-	&cli.Uint64Flag{Name: "window-length", Value: 30, EnvVars: envs("window-length"), Category: "Network",
-		Usage: "blocks per window (W)"},
-	&cli.Uint64Flag{Name: "submit-grace", Value: 2, EnvVars: envs("submit-grace"), Category: "Network",
-		Usage: "blocks between a window's deadline and its opening block"},
-}
+// The source flags in named groups (commands take the groups they read).
+var (
+	beaconFlags = []cli.Flag{
+		&cli.StringFlag{Name: "beacon", Value: "local", EnvVars: envs("beacon"), Category: "Randomness",
+			Usage: "drand chain: quicknet, default, local (dev key), or a recording file (JSON) for offline replay"},
+		&cli.StringSliceFlag{Name: "beacon-relay", EnvVars: envs("beacon-relay"), Category: "Randomness",
+			Usage: "drand HTTP relay base URL (repeatable; public relays when unset)"},
+		&cli.StringFlag{Name: "beacon-secret", Value: devBeaconSecret, EnvVars: envs("beacon-secret"), Category: "Randomness",
+			Usage: "secret of the local beacon (dev and tests only)"},
+		&cli.Int64Flag{Name: "beacon-genesis", Value: devGenesis, EnvVars: envs("beacon-genesis"), Category: "Randomness",
+			Usage: "Unix time of the local beacon's round 1"},
+	}
+	rpcFlag = &cli.StringFlag{Name: "rpc", EnvVars: envs("rpc"), Category: "Chain",
+		Usage: "Ethereum JSON-RPC URL to read blocks from (default: a synthetic dev block list)"}
+	blocksFlag = &cli.StringFlag{Name: "blocks", EnvVars: envs("blocks"), Category: "Chain",
+		Usage: "JSON file of blocks [{number, hash, timestamp}] to read instead of a node"}
+	chainIDFlag = &cli.Uint64Flag{Name: "chain-id", Value: 31337, EnvVars: envs("chain-id"), Category: "Network",
+		Usage: "EVM chain id (part of every seed)"}
+	contractFlag = &cli.StringFlag{Name: "contract", Value: "0x0000000000000000000000000000000000000000", EnvVars: envs("contract"),
+		Category: "Network", Usage: "subnet contract address (part of every seed)"}
+	windowLengthFlag = &cli.Uint64Flag{Name: "window-length", Value: 30, EnvVars: envs("window-length"), Category: "Network",
+		Usage: "blocks per window (W)"}
+	submitGraceFlag = &cli.Uint64Flag{Name: "submit-grace", Value: 2, EnvVars: envs("submit-grace"), Category: "Network",
+		Usage: "blocks between a window's deadline and its opening block"}
+	// sourceFlags are every source flag, for the offline challenge commands.
+	sourceFlags = append(append([]cli.Flag{}, beaconFlags...), rpcFlag, blocksFlag, chainIDFlag, contractFlag, windowLengthFlag, submitGraceFlag)
+)
 
 // beaconFromFlags builds the verified beacon source the flags name.
 func beaconFromFlags(c *cli.Context) (challenge.Beacon, error) {

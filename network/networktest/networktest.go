@@ -57,7 +57,7 @@ func Start(ctx context.Context, t testing.TB, cfg Config) *Net {
 	if err != nil {
 		t.Fatal(err)
 	}
-	n, err := network.Load(ctx, cl, network.Protocol{SubmitGrace: 1, MaxNewTokens: 8, Env: "sat"})
+	n, err := network.Load(ctx, cl, network.Protocol{SubmitGrace: 1, MaxNewTokens: 8})
 	if err != nil {
 		t.Fatal(err)
 	}
