@@ -210,3 +210,23 @@ func TestModelGenerateTinyStories(t *testing.T) {
 		t.Fatalf("greedy from BOS: %v %s", err, out)
 	}
 }
+
+// TestModelConvert: `model convert` writes a bf16 folder that `model id`
+// reads, refuses another dtype and an existing folder.
+func TestModelConvert(t *testing.T) {
+	dir := initTiny(t)
+	out := filepath.Join(t.TempDir(), "bf16")
+	got, err := run(t, "model", "convert", "--model", dir, "--out", out)
+	if err != nil || !strings.Contains(got, "model id") {
+		t.Fatalf("convert: %q %v", got, err)
+	}
+	if _, err := run(t, "model", "id", "--model", out); err != nil {
+		t.Fatalf("id of the converted folder: %v", err)
+	}
+	if _, err := run(t, "model", "convert", "--model", dir, "--out", out); err == nil || !strings.Contains(err.Error(), "exists") {
+		t.Fatalf("second convert into the same folder: %v", err)
+	}
+	if _, err := run(t, "model", "convert", "--model", dir, "--out", out+"2", "--dtype", "f16"); err == nil || !strings.Contains(err.Error(), "bf16") {
+		t.Fatalf("--dtype f16: %v", err)
+	}
+}

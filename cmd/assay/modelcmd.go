@@ -38,6 +38,39 @@ var modelCommand = &cli.Command{
 			},
 		},
 		{
+			Name:      "convert",
+			Usage:     "re-store a checkpoint's weights in bf16, losslessly",
+			UsageText: "assay model convert --model DIR --dtype bf16 --out DIR",
+			Description: `Every f32/f16 value must be exact in bf16 (a model trained or saved in bf16 and widened, as
+TinyStories is): the converted folder computes the same bits under a new model id, and CUDA's tensor-core
+products (--device cuda+split3) accept it. A value bf16 cannot hold stops the conversion.`,
+			Flags: []cli.Flag{
+				modelFlag,
+				&cli.StringFlag{Name: "dtype", Value: "bf16", Usage: "target dtype (bf16)"},
+				&cli.StringFlag{Name: "out", Required: true, Usage: "folder to create"},
+			},
+			Action: func(c *cli.Context) error {
+				if d := c.String("dtype"); d != "bf16" {
+					return fmt.Errorf("--dtype %q: only bf16 is supported", d)
+				}
+				ck, err := model.OpenCheckpoint(c.String("model"))
+				if err != nil {
+					return err
+				}
+				defer ck.Close()
+				if err := model.ConvertBF16(ck, c.String("out")); err != nil {
+					return err
+				}
+				out, err := model.OpenCheckpoint(c.String("out"))
+				if err != nil {
+					return err
+				}
+				defer out.Close()
+				fmt.Fprintf(c.App.Writer, "wrote %s (bf16), model id %s\n", c.String("out"), out.ModelID())
+				return nil
+			},
+		},
+		{
 			Name:      "id",
 			Usage:     "print the model id (64 hex)",
 			UsageText: "assay model id --model DIR",
