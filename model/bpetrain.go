@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/assaynet/assay/model/tokenizer"
 	"slices"
 	"sort"
 )
@@ -37,14 +38,14 @@ system user assistant The user asks a question and the assistant answers it step
 func trainBPE(text string, size int) (vocab map[string]int, merges [][2]string) {
 	vocab = map[string]int{}
 	for b := 0; b < 256; b++ {
-		vocab[string(byteToRune[b])] = b
+		vocab[string(tokenizer.ByteRune(byte(b)))] = b
 	}
 	type word struct {
 		syms  []string
 		count int
 	}
 	counts := map[string]int{}
-	for _, w := range splitWords(splitQwen2, text) {
+	for _, w := range tokenizer.SplitQwen2(text) {
 		counts[w]++
 	}
 	var words []word
@@ -56,7 +57,7 @@ func trainBPE(text string, size int) (vocab map[string]int, merges [][2]string) 
 	for _, k := range keys {
 		var syms []string
 		for i := 0; i < len(k); i++ {
-			syms = append(syms, string(byteToRune[k[i]]))
+			syms = append(syms, string(tokenizer.ByteRune(k[i])))
 		}
 		words = append(words, word{syms, counts[k]})
 	}
@@ -136,7 +137,7 @@ func generatedTokenizerJSON(size, padTo int) ([]byte, map[string]int) {
 		"added_tokens": added,
 		"normalizer":   nil,
 		"pre_tokenizer": map[string]any{"type": "Sequence", "pretokenizers": []any{
-			map[string]any{"type": "Split", "pattern": map[string]any{"Regex": patternQwen2}, "behavior": "Isolated", "invert": false},
+			map[string]any{"type": "Split", "pattern": map[string]any{"Regex": tokenizer.PatternQwen2}, "behavior": "Isolated", "invert": false},
 			map[string]any{"type": "ByteLevel", "add_prefix_space": false, "trim_offsets": false, "use_regex": false},
 		}},
 		"post_processor": map[string]any{"type": "ByteLevel", "add_prefix_space": false, "trim_offsets": false, "use_regex": false},

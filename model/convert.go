@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/assaynet/assay/internal/atomicfile"
 	"io"
 	"math"
 	"os"
@@ -97,7 +98,7 @@ func copyCheckpointFiles(src, dst string) error {
 				return err
 			}
 		}
-		if err := WriteFileAtomic(filepath.Join(dst, n), data); err != nil {
+		if err := atomicfile.WriteBytes(filepath.Join(dst, n), 0o644, data); err != nil {
 			return err
 		}
 	}

@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"github.com/assaynet/assay/model/tokenizer"
 	"io"
 	"math"
 	"os"
@@ -49,7 +50,7 @@ func TestConvertBF16(t *testing.T) {
 	if fmt.Sprint(la) != fmt.Sprint(lb) {
 		t.Fatal("the bf16 checkpoint computes other logits")
 	}
-	if _, err := LoadTokenizer(out); err != nil {
+	if _, err := tokenizer.Load(out); err != nil {
 		t.Fatalf("tokenizer not copied: %v", err)
 	}
 	// One value bf16 cannot hold.

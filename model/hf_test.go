@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/assaynet/assay/model/tokenizer"
 	"math"
 	"os"
 	"path/filepath"
@@ -84,7 +85,7 @@ func TestParityWithTransformers(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer ck.Close()
-			tk, err := LoadTokenizer(dir)
+			tk, err := tokenizer.Load(dir)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -197,7 +198,7 @@ func TestTokenizersMatchHF(t *testing.T) {
 			if !ok {
 				t.Skipf("%s tokenizer not available here (qwen3: run `make tokenizer-ref`; tinystories: ../shared absent)", name)
 			}
-			tk, err := LoadTokenizer(dir)
+			tk, err := tokenizer.Load(dir)
 			if err != nil {
 				t.Fatal(err)
 			}

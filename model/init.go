@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"github.com/assaynet/assay/internal/atomicfile"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -120,11 +121,11 @@ func Init(ic InitConfig) error {
 	}
 	for _, f := range files {
 		js, _ := json.MarshalIndent(f.doc, "", "  ")
-		if err := WriteFileAtomic(filepath.Join(ic.Out, f.name), append(js, '\n')); err != nil {
+		if err := atomicfile.WriteBytes(filepath.Join(ic.Out, f.name), 0o644, append(js, '\n')); err != nil {
 			return err
 		}
 	}
-	if err := WriteFileAtomic(filepath.Join(ic.Out, "tokenizer.json"), tokJSON); err != nil {
+	if err := atomicfile.WriteBytes(filepath.Join(ic.Out, "tokenizer.json"), 0o644, tokJSON); err != nil {
 		return err
 	}
 	key := sha256.Sum256(append(append([]byte("assay/model-init"), p.Name...), binary.BigEndian.AppendUint64(nil, ic.Seed)...))

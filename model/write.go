@@ -82,8 +82,3 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	c.n += int64(n)
 	return n, err
 }
-
-// WriteFileAtomic writes data to path crash-safely.
-func WriteFileAtomic(path string, data []byte) error {
-	return atomicfile.WriteBytes(path, 0o644, data)
-}

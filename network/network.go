@@ -17,6 +17,7 @@ import (
 	"github.com/assaynet/assay/challenge"
 	"github.com/assaynet/assay/env"
 	"github.com/assaynet/assay/model"
+	"github.com/assaynet/assay/model/tokenizer"
 	"github.com/assaynet/assay/proofs"
 )
 
@@ -132,7 +133,7 @@ func (n *Network) resolve(cp chain.Params) error {
 // Model is a loaded model with its backend.
 type Model struct {
 	Dir       string
-	Tokenizer *model.Tokenizer
+	Tokenizer *tokenizer.Tokenizer
 	Backend   model.Backend
 	ID        [32]byte
 	EOS       []int
@@ -156,7 +157,7 @@ func LoadModel(dir string, open OpenBackend) (*Model, error) {
 		return nil, err
 	}
 	defer ck.Close()
-	tk, err := model.LoadTokenizer(dir)
+	tk, err := tokenizer.Load(dir)
 	if err != nil {
 		return nil, err
 	}

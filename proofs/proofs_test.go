@@ -18,13 +18,14 @@ import (
 	"github.com/assaynet/assay/challenge"
 	"github.com/assaynet/assay/env/sat"
 	"github.com/assaynet/assay/model"
+	"github.com/assaynet/assay/model/tokenizer"
 	"github.com/assaynet/assay/sketch"
 )
 
 // fixture is an honest miner's window on the tiny model, CPU backend.
 type fixture struct {
 	ck       *model.Checkpoint
-	tk       *model.Tokenizer
+	tk       *tokenizer.Tokenizer
 	backend  *model.CPU
 	params   Params
 	key      *ecdsa.PrivateKey
@@ -48,7 +49,7 @@ func testParams() Params {
 	return p
 }
 
-func initModel(dir string, seed uint64) (*model.Checkpoint, *model.Tokenizer, []int, error) {
+func initModel(dir string, seed uint64) (*model.Checkpoint, *tokenizer.Tokenizer, []int, error) {
 	if _, err := os.Stat(filepath.Join(dir, "model.safetensors")); err != nil {
 		if err := model.Init(model.InitConfig{Preset: "tiny", Seed: seed, Out: dir}); err != nil {
 			return nil, nil, nil, err
@@ -58,7 +59,7 @@ func initModel(dir string, seed uint64) (*model.Checkpoint, *model.Tokenizer, []
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	tk, err := model.LoadTokenizer(dir)
+	tk, err := tokenizer.Load(dir)
 	if err != nil {
 		return nil, nil, nil, err
 	}

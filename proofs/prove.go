@@ -11,13 +11,14 @@ import (
 	"github.com/assaynet/assay/env"
 	"github.com/assaynet/assay/grpo"
 	"github.com/assaynet/assay/model"
+	"github.com/assaynet/assay/model/tokenizer"
 	"github.com/assaynet/assay/sketch"
 )
 
 // Task derives problem j of a miner in a window and renders its prompt
 // tokens: the environment's prompt as a user message of the model's chat
 // format, encoded with the model's tokenizer.
-func Task(e env.Environment, tk *model.Tokenizer, windowSeed [32]byte, miner [20]byte, j uint64) (env.Task, []uint32, error) {
+func Task(e env.Environment, tk *tokenizer.Tokenizer, windowSeed [32]byte, miner [20]byte, j uint64) (env.Task, []uint32, error) {
 	task, err := e.Generate(challenge.ProblemSeed(windowSeed, miner, j))
 	if err != nil {
 		return nil, nil, fmt.Errorf("problem %d: %w", j, err)
@@ -33,7 +34,7 @@ func Task(e env.Environment, tk *model.Tokenizer, windowSeed [32]byte, miner [20
 // Prover generates and signs a miner's rollout groups for one window.
 type Prover struct {
 	Backend    model.Backend
-	Tokenizer  *model.Tokenizer
+	Tokenizer  *tokenizer.Tokenizer
 	Env        env.Environment
 	Params     Params
 	ModelID    [32]byte

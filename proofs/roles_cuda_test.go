@@ -23,6 +23,7 @@ import (
 	"github.com/assaynet/assay/cuda"
 	"github.com/assaynet/assay/env/sat"
 	"github.com/assaynet/assay/model"
+	"github.com/assaynet/assay/model/tokenizer"
 )
 
 func envInt(name string, def int) int {
@@ -47,7 +48,7 @@ func BenchmarkRoles(b *testing.B) {
 	if err != nil {
 		b.Skipf("no model at %s (scripts/gpu/perf.sh generates it): %v", dir, err)
 	}
-	tk, err := model.LoadTokenizer(dir)
+	tk, err := tokenizer.Load(dir)
 	if err != nil {
 		b.Fatal(err)
 	}

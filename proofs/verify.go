@@ -13,6 +13,7 @@ import (
 	"github.com/assaynet/assay/env"
 	"github.com/assaynet/assay/grpo"
 	"github.com/assaynet/assay/model"
+	"github.com/assaynet/assay/model/tokenizer"
 	"github.com/assaynet/assay/sketch"
 )
 
@@ -20,7 +21,7 @@ import (
 // validator's backend. It holds no per-record state and may be reused.
 type Verifier struct {
 	Backend     model.Backend
-	Tokenizer   *model.Tokenizer
+	Tokenizer   *tokenizer.Tokenizer
 	Env         env.Environment
 	Params      Params
 	ModelID     [32]byte

@@ -8,7 +8,9 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/assaynet/assay/challenge"
 	"github.com/assaynet/assay/model"
+	"github.com/assaynet/assay/model/tokenizer"
 	"github.com/assaynet/assay/proofs"
 )
 
@@ -91,7 +93,7 @@ products (--device cuda+split3) accept it. A value bf16 cannot hold stops the co
 			UsageText: "assay model tokenize --model DIR --text TEXT",
 			Flags:     []cli.Flag{modelFlag, &cli.StringFlag{Name: "text", Usage: "text to encode"}},
 			Action: func(c *cli.Context) error {
-				tk, err := model.LoadTokenizer(c.String("model"))
+				tk, err := tokenizer.Load(c.String("model"))
 				if err != nil {
 					return err
 				}
@@ -131,7 +133,7 @@ func generateAction(c *cli.Context) error {
 		return err
 	}
 	defer ck.Close()
-	tk, err := model.LoadTokenizer(dir)
+	tk, err := tokenizer.Load(dir)
 	if err != nil {
 		return err
 	}
@@ -157,7 +159,8 @@ func generateAction(c *cli.Context) error {
 		eos = gen.EOS
 	}
 	s := model.Sampling{Temperature: c.Float64("temperature"), TopP: c.Float64("top-p"), TopK: c.Int("top-k")}
-	stream := model.NewUniformStream(c.Uint64("seed"))
+	// The protocol's uniform stream, keyed by the seed instead of a window.
+	stream := challenge.NewTokenUniforms(challenge.PRF32("assay/model-generate", challenge.U64(c.Uint64("seed"))), [20]byte{}, 0, 0)
 	rs, err := model.GenerateGroup(c.Context, b, prompt, 1, model.GenerateConfig{
 		MaxNewTokens: c.Int("max-new-tokens"), Sampling: s, EOS: eos,
 	}, func(_, t int) float64 { return stream.At(t) })

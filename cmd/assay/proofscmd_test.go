@@ -12,6 +12,7 @@ import (
 	"github.com/assaynet/assay/challenge"
 	"github.com/assaynet/assay/env/arith"
 	"github.com/assaynet/assay/model"
+	"github.com/assaynet/assay/model/tokenizer"
 	"github.com/assaynet/assay/proofs"
 )
 
@@ -22,7 +23,7 @@ func TestProofsInspect(t *testing.T) {
 	}
 	ck, _ := model.OpenCheckpoint(dir)
 	defer ck.Close()
-	tk, _ := model.LoadTokenizer(dir)
+	tk, _ := tokenizer.Load(dir)
 	b, _ := model.NewCPU(ck, model.CPUConfig{})
 	key, _ := crypto.ToECDSA(challenge.PRF("cli/key", 32))
 	p := proofs.DefaultParams

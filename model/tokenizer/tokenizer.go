@@ -1,4 +1,4 @@
-package model
+package tokenizer
 
 import (
 	"encoding/json"
@@ -15,8 +15,14 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// ErrTokenizer is returned for a tokenizer.json this package cannot load.
-var ErrTokenizer = errors.New("model: bad tokenizer")
+// Errors of loading a tokenizer.json.
+var (
+	// ErrTokenizer is returned for a malformed tokenizer.json.
+	ErrTokenizer = errors.New("tokenizer: bad tokenizer")
+	// ErrUnsupported is returned for a valid tokenizer.json that uses
+	// something this package does not implement.
+	ErrUnsupported = errors.New("tokenizer: unsupported")
+)
 
 // Tokenizer implements the Hugging Face tokenizers BPE model for the two
 // families in use: byte-level BPE (Qwen2/Qwen3, Llama-3, GPT-2 style:
@@ -56,13 +62,13 @@ type addedToken struct {
 	normalized bool
 }
 
-// LoadTokenizer reads DIR/tokenizer.json.
-func LoadTokenizer(dir string) (*Tokenizer, error) {
+// Load reads DIR/tokenizer.json.
+func Load(dir string) (*Tokenizer, error) {
 	data, err := os.ReadFile(filepath.Join(dir, "tokenizer.json"))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrTokenizer, err)
 	}
-	return ParseTokenizer(data)
+	return Parse(data)
 }
 
 type jsonNode = map[string]json.RawMessage
@@ -79,8 +85,8 @@ func field[T any](n jsonNode, k string) (T, bool) {
 	return v, true
 }
 
-// ParseTokenizer decodes a tokenizer.json document.
-func ParseTokenizer(data []byte) (*Tokenizer, error) {
+// Parse decodes a tokenizer.json document.
+func Parse(data []byte) (*Tokenizer, error) {
 	var root jsonNode
 	if err := json.Unmarshal(data, &root); err != nil {
 		return nil, fmt.Errorf("%w: tokenizer.json: %v", ErrTokenizer, err)
@@ -279,7 +285,7 @@ func (t *Tokenizer) preNode(n jsonNode) error {
 			return fmt.Errorf("%w: inverted Split", ErrUnsupported)
 		}
 		switch re {
-		case patternQwen2:
+		case PatternQwen2:
 			t.split = splitQwen2
 		case patternLlama:
 			t.split = splitLlama3

@@ -1,4 +1,4 @@
-package model
+package tokenizer
 
 import (
 	"unicode"
@@ -9,7 +9,7 @@ import (
 // no lookahead, which `\s+(?!\S)` needs, so each known pattern is matched by
 // a scanner that follows the regex's leftmost-first alternation exactly.
 const (
-	patternQwen2 = `(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+`
+	PatternQwen2 = `(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+`
 	patternLlama = `(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+`
 	patternGPT2  = `'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+`
 )
@@ -213,3 +213,11 @@ var byteToRune, runeToByte = func() ([256]rune, map[rune]byte) {
 	}
 	return b2r, r2b
 }()
+
+// ByteRune is the byte-level alphabet's rune for byte b (GPT-2's byte
+// mapping), what a generated vocabulary is written in.
+func ByteRune(b byte) rune { return byteToRune[b] }
+
+// SplitQwen2 splits text with the Qwen2 pre-tokenizer (PatternQwen2), as
+// BPE training needs it.
+func SplitQwen2(text string) []string { return splitWords(splitQwen2, text) }

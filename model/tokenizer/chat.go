@@ -1,4 +1,4 @@
-package model
+package tokenizer
 
 // ChatFamily is a chat markup convention.
 type ChatFamily string
