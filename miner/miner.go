@@ -58,6 +58,8 @@ type Config struct {
 	Progress func(string)
 	// Windows stops after this many windows were written (0: run until ctx ends).
 	Windows int
+	// WriteTimeout bounds one HTTP response (0: 2 minutes).
+	WriteTimeout time.Duration
 }
 
 // Miner is a running miner.
@@ -97,6 +99,17 @@ func New(cfg Config) (*Miner, error) {
 // Address is the miner's account.
 func (m *Miner) Address() common.Address { return m.addr }
 
+// server is the miner's HTTP server. A client that stops reading must not
+// hold a connection for ever: WriteTimeout (Config.WriteTimeout, 2 min by
+// default) bounds a whole response, 64 MiB at ~0.5 MB/s.
+func (m *Miner) server() *http.Server {
+	wt := m.cfg.WriteTimeout
+	if wt <= 0 {
+		wt = 2 * time.Minute
+	}
+	return &http.Server{Handler: m.Handler(), ReadHeaderTimeout: 5 * time.Second, WriteTimeout: wt, IdleTimeout: time.Minute}
+}
+
 // Handler serves GET /windows/{w} (the window file), /healthz and /metrics.
 func (m *Miner) Handler() http.Handler {
 	mux := http.NewServeMux()
@@ -125,9 +138,7 @@ func (m *Miner) Run(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("miner: listen: %w", err)
 		}
-		// A client that stops reading must not hold a connection for ever:
-		// WriteTimeout bounds a whole response (64 MiB at ~1 MB/s).
-		srv = &http.Server{Handler: m.Handler(), ReadHeaderTimeout: 5 * time.Second, WriteTimeout: 2 * time.Minute, IdleTimeout: time.Minute}
+		srv = m.server()
 		go func() { errc <- srv.Serve(ln) }()
 		if cfg.Endpoint == "" {
 			cfg.Endpoint = "http://" + ln.Addr().String()

@@ -1,16 +1,21 @@
 package miner
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/assaynet/assay/env/sat"
 	"github.com/assaynet/assay/model"
@@ -80,5 +85,35 @@ func TestDeviceLostMidWindow(t *testing.T) {
 	}
 	if len(recs) != 8 {
 		t.Fatalf("%d records kept, want the 2 finished groups of 4", len(recs))
+	}
+}
+
+// TestServerDropsStalledReaders: a client that stops reading a window file
+// loses its connection after the write timeout instead of holding it (the
+// server had none).
+func TestServerDropsStalledReaders(t *testing.T) {
+	dir := t.TempDir()
+	key, _ := crypto.ToECDSA(bytes.Repeat([]byte{7}, 32))
+	m := &Miner{cfg: Config{Store: dir, WriteTimeout: 200 * time.Millisecond}, addr: crypto.PubkeyToAddress(key.PublicKey)}
+	big := bytes.Repeat([]byte{1}, 64<<20) // far more than the socket buffers hold
+	if err := os.WriteFile(filepath.Join(dir, proofs.FileName(3, m.addr)), big, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := m.server()
+	go srv.Serve(ln)
+	defer srv.Close()
+	resp, err := http.Get("http://" + ln.Addr().String() + "/windows/3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	time.Sleep(time.Second) // a stalled reader, past the write timeout
+	n, err := io.Copy(io.Discard, resp.Body)
+	if err == nil && n == int64(len(big)) {
+		t.Fatalf("a reader stalled past the write timeout still got all %d bytes", n)
 	}
 }
