@@ -94,12 +94,9 @@ func Compare(d *score.Decision, posts []chain.Post) []Mismatch {
 }
 
 func decide(ctx context.Context, cfg Config, w uint64, withGate bool) (*score.Decision, error) {
-	n, err := cfg.Network.At(ctx, w) // the window's own parameters
+	n, err := cfg.Network.JudgeAt(ctx, w, cfg.Model) // the window's own parameters
 	if err != nil {
 		return nil, err
-	}
-	if n.Params.ModelID != cfg.Model.ID {
-		return nil, fmt.Errorf("window %d: its network model is %x, the audit loaded %x", w, n.Params.ModelID[:8], cfg.Model.ID[:8])
 	}
 	blocks := n.Chain.Blocks()
 	ws, err := challenge.WindowSeed(ctx, n.Seeds, blocks, cfg.Beacon, w)

@@ -115,6 +115,20 @@ func (n *Network) Verifier(m *Model, e env.Environment, w uint64, windowSeed, op
 		EOS: m.EOS, Window: w, WindowSeed: windowSeed, OpeningSeed: openingSeed}
 }
 
+// JudgeAt is At for a role that judges window w with model m (a validator,
+// an auditor): a window whose network model is another cannot be judged
+// with m, and is refused.
+func (n *Network) JudgeAt(ctx context.Context, w uint64, m *Model) (*Network, error) {
+	at, err := n.At(ctx, w)
+	if err != nil {
+		return nil, err
+	}
+	if at.Params.ModelID != m.ID {
+		return nil, fmt.Errorf("window %d: its network model is %x, the loaded one %x: load that model", w, at.Params.ModelID[:8], m.ID[:8])
+	}
+	return at, nil
+}
+
 // resolve sets the contract parameters and the proofs parameters they give.
 func (n *Network) resolve(cp chain.Params) error {
 	n.Params = cp

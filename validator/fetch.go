@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/assaynet/assay/internal/atomicfile"
+	"github.com/assaynet/assay/internal/ctxsleep"
 	"github.com/assaynet/assay/score"
 )
 
@@ -119,10 +120,8 @@ func (v *Validator) fetch(ctx context.Context, endpoint string, w uint64) ([]byt
 	var last error
 	for attempt, failures := 0, 0; failures < v.cfg.FetchAttempts; attempt++ {
 		if attempt > 0 {
-			select {
-			case <-ctx.Done():
-				return nil, 0, ctx.Err()
-			case <-time.After(min(time.Duration(attempt)*500*time.Millisecond, 2*time.Second)):
+			if err := ctxsleep.Sleep(ctx, min(time.Duration(attempt)*500*time.Millisecond, 2*time.Second)); err != nil {
+				return nil, 0, err
 			}
 		}
 		if h, err := v.headOf(ctx); err != nil {

@@ -1,3 +1,7 @@
+// Package validator runs a validator: for every closed window it fetches
+// each registered miner's window file, waits for the opening, judges the
+// files (package score: the same function an auditor replays) and posts
+// the weights to the subnet contract.
 package validator
 
 import (
@@ -290,15 +294,12 @@ func (v *Validator) decide(ctx context.Context, w uint64) (*score.Decision, erro
 	}
 	// The window is judged by its own parameters (a change takes effect at
 	// a scheduled boundary), with the model they name.
-	net, err := cfg.Network.At(ctx, w)
+	net, err := cfg.Network.JudgeAt(ctx, w, cfg.Model)
 	if err != nil {
 		return nil, err
 	}
-	if net.Params.ModelID != cfg.Model.ID {
-		return nil, fmt.Errorf("window %d: its network model is %x, this validator loaded %x: load that model", w, net.Params.ModelID[:8], cfg.Model.ID[:8])
-	}
-	d, err := Decide(ctx, Input{Network: net, Model: cfg.Model, Env: cfg.Env, Window: w, WindowSeed: ws.Value,
-		OpeningSeed: opening.Value, Miners: miners, Files: score.DirFiles(score.FilesDir(FilesRoot(cfg.DataDir), w)), Arrivals: arrivals, Gated: gated})
+	d, err := score.Decide(ctx, score.Input{Verifier: net.Verifier(cfg.Model, cfg.Env, w, ws.Value, opening.Value), Miners: miners,
+		Files: score.DirFiles(score.FilesDir(FilesRoot(cfg.DataDir), w)), Arrivals: arrivals, Gated: gated})
 	if err != nil {
 		return nil, err
 	}

@@ -125,8 +125,8 @@ func TestDecide(t *testing.T) {
 	var buf bytes.Buffer
 	proofs.EncodeWindowFile(&buf, key(5), w, recs)
 	files[5] = buf.Bytes()
-	in := Input{Network: n, Model: honest, Env: sat.New(sat.DefaultParams), Window: w, WindowSeed: ws, OpeningSeed: os, Miners: miners, Files: files}
-	d, err := Decide(context.Background(), in)
+	in := score.Input{Verifier: n.Verifier(honest, sat.New(sat.DefaultParams), w, ws, os), Miners: miners, Files: files}
+	d, err := score.Decide(context.Background(), in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +149,7 @@ func TestDecide(t *testing.T) {
 		t.Fatalf("weights %d vs %d", d.Miners[0].Weight, d.Miners[1].Weight)
 	}
 	// Determinism: the same input gives the same decision.
-	d2, _ := Decide(context.Background(), in)
+	d2, _ := score.Decide(context.Background(), in)
 	if fmt.Sprint(d2.Miners) != fmt.Sprint(d.Miners) {
 		t.Fatal("decision is not deterministic")
 	}
@@ -159,7 +159,7 @@ func TestDecide(t *testing.T) {
 	// Re-sign miner 0's records as miner 1's at miner 1's problems is not
 	// possible (prompts differ), so a copy must fail the prompt check; the
 	// copycat rule covers completions shared across miners' valid files.
-	d3, _ := Decide(context.Background(), in)
+	d3, _ := score.Decide(context.Background(), in)
 	if d3.Miners[0].Copycat || d3.Miners[1].Copycat {
 		t.Fatal("independent honest miners flagged as copycats")
 	}
@@ -347,9 +347,8 @@ func TestCopierNotCopied(t *testing.T) {
 	if err := proofs.EncodeWindowFile(&vbuf, victim, w, vrecs); err != nil {
 		t.Fatal(err)
 	}
-	in := Input{Network: n, Model: honest, Env: sat.New(sat.DefaultParams), Window: w, WindowSeed: ws, OpeningSeed: os,
-		Miners: []score.Miner{{UID: 0, Address: va}, {UID: 1, Address: ca}}, Files: score.MapFiles{0: vbuf.Bytes(), 1: buf.Bytes()}}
-	d, err := Decide(context.Background(), in)
+	in := score.Input{Verifier: n.Verifier(honest, sat.New(sat.DefaultParams), w, ws, os), Miners: []score.Miner{{UID: 0, Address: va}, {UID: 1, Address: ca}}, Files: score.MapFiles{0: vbuf.Bytes(), 1: buf.Bytes()}}
+	d, err := score.Decide(context.Background(), in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -434,9 +433,8 @@ func TestUncheckedRecordsDoNotCount(t *testing.T) {
 			if err := proofs.EncodeWindowFileUnchecked(&buf, k, w, recs); err != nil {
 				t.Fatal(err)
 			}
-			in := Input{Network: n, Model: honest, Env: sat.New(sat.DefaultParams), Window: w, WindowSeed: ws, OpeningSeed: os,
-				Miners: []score.Miner{{UID: 0, Address: addr}}, Files: score.MapFiles{0: buf.Bytes()}}
-			d, err := Decide(context.Background(), in)
+			in := score.Input{Verifier: n.Verifier(honest, sat.New(sat.DefaultParams), w, ws, os), Miners: []score.Miner{{UID: 0, Address: addr}}, Files: score.MapFiles{0: buf.Bytes()}}
+			d, err := score.Decide(context.Background(), in)
 			if err != nil {
 				t.Fatal(err)
 			}
