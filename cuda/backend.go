@@ -950,7 +950,7 @@ const statsThreads = 512
 
 // needsHost reports sampling the device kernel does not implement.
 func needsHost(s model.Sampling, vocab int) bool {
-	return s.Temperature == 0 || (s.TopK > 0 && s.TopK < vocab) || (s.TopP > 0 && s.TopP < 1)
+	return s.Temperature == 0 || s.Truncates(vocab)
 }
 
 // tensorLinear is linear on tensor cores (Config.TensorSplit): split the

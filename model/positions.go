@@ -67,7 +67,7 @@ func StatsAt(logits []float32, s Sampling, token int) PositionStats {
 		}
 	}
 	st := PositionStats{LogProb: float64(logits[token]) - maxZ - math.Log(raw)}
-	if truncates(s, len(logits)) {
+	if s.Truncates(len(logits)) {
 		st.Lo, st.Hi, st.In = Interval(logits, s, token)
 	} else {
 		st.Lo, st.Hi, st.In = before/total, (before+wTok)/total, true
@@ -78,11 +78,6 @@ func StatsAt(logits []float32, s Sampling, token int) PositionStats {
 	st.Variance = math.Max(s2/total-mean*mean, 0)
 	st.TemperedLogProb = yTok - logTotal
 	return st
-}
-
-// truncates reports whether top-k or top-p removes tokens from the kept set.
-func truncates(s Sampling, vocab int) bool {
-	return (s.TopK > 0 && s.TopK < vocab) || (s.TopP > 0 && s.TopP < 1)
 }
 
 // statsBlock is how many exponentials StatsAt computes at a time.

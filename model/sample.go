@@ -13,6 +13,12 @@ type Sampling struct {
 	TopK        int     // 0: no top-k truncation
 }
 
+// Truncates reports whether top-k or top-p removes tokens from the kept
+// set of a vocabulary of that size.
+func (s Sampling) Truncates(vocab int) bool {
+	return (s.TopK > 0 && s.TopK < vocab) || (s.TopP > 0 && s.TopP < 1)
+}
+
 // Validate reports parameters the sampler does not accept.
 func (s Sampling) Validate() error {
 	if s.Temperature < 0 || math.IsNaN(s.Temperature) || s.Temperature > 100 {
