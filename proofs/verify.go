@@ -123,16 +123,21 @@ func (v *Verifier) VerifyAll(ctx context.Context, items []Item) []Outcome {
 			return out
 		}
 		P := len(pd.item.Rec.Prompt)
-		n := len(pd.item.Rec.Completion) // rows of the record's own pass
-		if !prompts[tokensKey(pd.seq[:P])] {
-			n += P - 1 // and of its prompt's, once a batch
+		key := tokensKey(pd.seq[:P])
+		// Rows of the record's own pass, and of its prompt's once a batch
+		// (counted against the batch it lands in, after a flush too).
+		need := func() int {
+			if prompts[key] {
+				return len(pd.item.Rec.Completion)
+			}
+			return len(pd.item.Rec.Completion) + P - 1
 		}
-		if len(batch) > 0 && rows+n > budget && !flush() {
+		if len(batch) > 0 && rows+need() > budget && !flush() {
 			return out
 		}
+		rows += need()
 		batch = append(batch, pd)
-		prompts[tokensKey(pd.seq[:P])] = true
-		rows += n
+		prompts[key] = true
 	}
 	flush()
 	return out
