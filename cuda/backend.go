@@ -45,37 +45,44 @@ type kernels struct {
 	embedBF16, embedF32 cu.Function
 	linear              map[matTile][2]cu.Function // [f32, bf16] weights
 	rmsnorm, ropeStore  cu.Function
-	attention           cu.Function
+	attention, attnGrp  cu.Function
 	siluMul, gather     cu.Function
 	sample, sketch      cu.Function
 	stats               cu.Function
 	split, combine      cu.Function
+	siluSplit           cu.Function
 }
 
 // Backend is the CUDA model.Backend. It is safe for concurrent use; calls
 // are serialized on the device.
 type Backend struct {
-	mu       sync.Mutex
-	cfg      *model.Config
-	cuctx    cu.CUContext
-	mod      cu.Module
-	k        kernels
-	tile     *matTile // forced matrix-product tiling (Config.MatTile)
-	blas     *cublasLib
-	split    int // bf16 terms per activation on tensor cores, 0 = off
-	splitMin int // smallest pass that uses them
-	name     string
-	embed    weight
-	head     weight
-	norm     cu.DevicePtr
-	layers   []layer
-	invFreq  cu.DevicePtr
-	allocs   []cu.DevicePtr           // weights, freed by Close
-	scratch  map[string]*buffer       // per-pass buffers, grown on demand
-	pool     map[int64][]cu.DevicePtr // released KV caches by size
-	closed   bool
-	argVals  [16]uint64 // kernel arguments of the launch in progress
-	argPtrs  [16]unsafe.Pointer
+	mu         sync.Mutex
+	cfg        *model.Config
+	cuctx      cu.CUContext
+	mod        cu.Module
+	k          kernels
+	tile       *matTile  // forced matrix-product tiling (Config.MatTile)
+	perHead    bool      // Config.AttentionPerHead
+	unfusedMLP bool      // Config.UnfusedMLP
+	hpb        int       // Config.AttentionHeadsPerBlock
+	sms        int       // the device's multiprocessors
+	prof       *profiler // Config.Profile
+	stage      string    // the forward pass's stage, for the profiler
+	blas       *cublasLib
+	split      int // bf16 terms per activation on tensor cores, 0 = off
+	splitMin   int // smallest pass that uses them
+	name       string
+	embed      weight
+	head       weight
+	norm       cu.DevicePtr
+	layers     []layer
+	invFreq    cu.DevicePtr
+	allocs     []cu.DevicePtr           // weights, freed by Close
+	scratch    map[string]*buffer       // per-pass buffers, grown on demand
+	pool       map[int64][]cu.DevicePtr // released KV caches by size
+	closed     bool
+	argVals    [16]uint64 // kernel arguments of the launch in progress
+	argPtrs    [16]unsafe.Pointer
 }
 
 type buffer struct {
@@ -91,6 +98,54 @@ const attnThreads = 256
 // maxAttnPositions is what the attention kernel's 48 KiB of shared memory
 // holds for a head size: one f64 score per position plus the query.
 func maxAttnPositions(headDim int) int { return (48*1024 - 4*headDim) / 8 }
+
+// kernels.cu's ATT_GMAX, ATT_CHUNK and ATT_HDMAX.
+const (
+	attnGroupMax     = 8
+	attnGroupChunk   = 128
+	attnGroupHeadDim = 128
+)
+
+// attnGroupSmem is attention_group's dynamic shared memory for g query
+// heads per KV head over n positions.
+func attnGroupSmem(g, headDim, n int) int { return g*attnGroupChunk*8 + g*headDim*4 + g*n*4 }
+
+// attnGroupFits reports whether attention_group takes a pass whose longest
+// row attends over n positions with hpb query heads a block; longer ones
+// (and odd shapes) go to the per-head kernel, which holds more positions.
+func attnGroupFits(cfg *model.Config, hpb, n int) bool {
+	g, hd := cfg.Heads/cfg.KVHeads, cfg.HeadDim
+	return hpb >= 1 && hpb <= attnGroupMax && cfg.Heads%cfg.KVHeads == 0 && g%hpb == 0 &&
+		hd <= attnGroupHeadDim && attnThreads%hd == 0 && attnGroupSmem(hpb, hd, n) <= 48*1024
+}
+
+// attnGroupBlocksPerSM is the fewest blocks per multiprocessor (KV heads ×
+// rows) a pass needs before attention_group beats the per-head kernel.
+// Measured on the H200 at 1.5B shapes (BENCHMARKS.md, 2026-12-02), every
+// query head of a KV head in one block: 1.34× faster at 256 decode rows,
+// 1.08× at 128, a tie at 64 (128 blocks on 132 multiprocessors), and at 16
+// rows the per-head kernel's six times as many blocks win by 1.8×;
+// splitting a KV head's query heads over more blocks lost at every size.
+const attnGroupBlocksPerSM = 1
+
+// attnHeadsPerBlock is attention_group's hpb for a pass of R rows, or 0
+// for the per-head kernel: all the query heads of a KV head in one block
+// once the pass has enough blocks, or Config.AttentionHeadsPerBlock.
+func (b *Backend) attnHeadsPerBlock(R int) int {
+	if b.hpb > 0 {
+		return b.hpb
+	}
+	if b.cfg.KVHeads*R < attnGroupBlocksPerSM*b.sms {
+		return 0
+	}
+	g := b.cfg.Heads / b.cfg.KVHeads
+	for h := min(g, attnGroupMax); h > 1; h-- {
+		if g%h == 0 {
+			return h
+		}
+	}
+	return 0
+}
 
 // Open uploads the checkpoint to the device and loads the kernels. The
 // checkpoint may be closed afterwards.
@@ -121,7 +176,17 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 		return nil, fmt.Errorf("%w: context on device %d: %v", ErrDevice, cfg.Device, err)
 	}
 	name, _ := dev.Name()
-	b := &Backend{cfg: ck.Config, cuctx: cuctx, name: name, scratch: map[string]*buffer{}, pool: map[int64][]cu.DevicePtr{}}
+	b := &Backend{cfg: ck.Config, cuctx: cuctx, name: name, scratch: map[string]*buffer{}, pool: map[int64][]cu.DevicePtr{},
+		perHead: cfg.AttentionPerHead, unfusedMLP: cfg.UnfusedMLP, hpb: cfg.AttentionHeadsPerBlock}
+	if g := ck.Config.Heads / max(ck.Config.KVHeads, 1); b.hpb != 0 && (b.hpb < 0 || b.hpb > attnGroupMax || g%b.hpb != 0) {
+		return nil, fmt.Errorf("cuda: attention heads per block %d: want a divisor of %d (query heads per KV head) up to %d", b.hpb, g, attnGroupMax)
+	}
+	if b.sms, err = dev.Attribute(cu.MultiprocessorCount); err != nil {
+		return nil, fmt.Errorf("%w: device %d: multiprocessors: %v", ErrDevice, cfg.Device, err)
+	}
+	if cfg.Profile {
+		b.prof = newProfiler()
+	}
 	ok := false
 	defer func() {
 		if !ok {
@@ -144,9 +209,9 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 		name string
 	}{
 		{&b.k.embedBF16, "embed_bf16"}, {&b.k.embedF32, "embed_f32"},
-		{&b.k.rmsnorm, "rmsnorm"}, {&b.k.ropeStore, "rope_store"}, {&b.k.attention, "attention"},
+		{&b.k.rmsnorm, "rmsnorm"}, {&b.k.ropeStore, "rope_store"}, {&b.k.attention, "attention"}, {&b.k.attnGrp, "attention_group"},
 		{&b.k.siluMul, "silu_mul"}, {&b.k.gather, "gather_rows"},
-		{&b.k.sample, "sample"}, {&b.k.sketch, "sketch"}, {&b.k.stats, "position_stats"}, {&b.k.split, "split_bf16"}, {&b.k.combine, "combine_terms"},
+		{&b.k.sample, "sample"}, {&b.k.sketch, "sketch"}, {&b.k.stats, "position_stats"}, {&b.k.split, "split_bf16"}, {&b.k.combine, "combine_terms"}, {&b.k.siluSplit, "combine_silu_split"},
 	} {
 		if *f.dst, err = b.mod.Function(f.name); err != nil {
 			return nil, fmt.Errorf("%w: kernel %s: %v", ErrKernels, f.name, err)
@@ -380,6 +445,9 @@ func (b *Backend) closeLocked() error {
 		cu.MemFree(p)
 	}
 	b.blas.close()
+	if b.prof != nil {
+		b.prof.close()
+	}
 	for _, s := range b.scratch {
 		cu.MemFree(s.ptr)
 	}
@@ -439,6 +507,9 @@ func (b *Backend) buf(name string, bytes int64) (cu.DevicePtr, error) {
 func (b *Backend) launch(fn cu.Function, grid [2]int, block, smem int, args ...any) error {
 	// Launches are serialized (b.mu), so one argument area serves them all;
 	// cu copies the values before it returns.
+	if b.prof != nil {
+		defer b.prof.begin(b.stage)()
+	}
 	if len(args) > len(b.argVals) {
 		panic(fmt.Sprintf("cuda: %d launch arguments", len(args)))
 	}
@@ -614,6 +685,9 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 		return nil, err
 	}
 	defer leave()
+	if b.prof != nil {
+		defer b.prof.collect()
+	}
 
 	// Rows whose hidden state (and maybe logits) are returned, and the
 	// sampler's queries.
@@ -702,7 +776,7 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 		if add {
 			addArg = 1
 		}
-		if b.split > 0 && w.bf16 && rows >= b.splitMin {
+		if b.tensorRows(rows, w) {
 			if lerr == nil {
 				lerr = b.tensorLinear(out, x, w, bias, rows, in, outDim, addArg)
 			}
@@ -733,31 +807,59 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 	for _, ri := range rows {
 		maxPos = max(maxPos, int(ri.pos))
 	}
-	attnSmem := (maxPos+1)*8 + hd*4
+	hpb := b.attnHeadsPerBlock(R)
+	attention := func(l int) {
+		if n := maxPos + 1; !b.perHead && hpb > 0 && attnGroupFits(cfg, hpb, n) {
+			blocks := cfg.Heads / hpb
+			run(b.k.attnGrp, [2]int{blocks, R}, attnThreads, attnGroupSmem(hpb, hd, n), p["att"], p["qkv"], p["rows"], cfg.Heads, cfg.KVHeads, hd, l, scale, hpb)
+			return
+		}
+		run(b.k.attention, [2]int{cfg.Heads, R}, attnThreads, (maxPos+1)*8+hd*4, p["att"], p["qkv"], p["rows"], cfg.Heads, cfg.KVHeads, hd, l, scale)
+	}
 
 	embedFn := b.k.embedF32
 	if b.embed.bf16 {
 		embedFn = b.k.embedBF16
 	}
+	b.stage = "embed"
 	run(embedFn, [2]int{R, 1}, 128, 0, p["x"], b.embed.ptr, p["tokens"], R, H)
 	for l := range b.layers {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		L := &b.layers[l]
+		b.stage = "norm"
 		run(b.k.rmsnorm, [2]int{R, 1}, 256, 0, p["xn"], p["x"], L.attnNorm, H, eps)
+		b.stage = "qkv"
 		linear(p["qkv"], p["xn"], L.qkv, L.qkvBias, R, H, qd+2*kvd, false)
+		b.stage = "rope"
 		run(b.k.ropeStore, [2]int{R, 1}, 512, 0, p["qkv"], p["rows"], b.invFreq, cfg.Heads, cfg.KVHeads, hd, l)
-		run(b.k.attention, [2]int{cfg.Heads, R}, attnThreads, attnSmem, p["att"], p["qkv"], p["rows"], cfg.Heads, cfg.KVHeads, hd, l, scale)
+		b.stage = "attention"
+		attention(l)
+		b.stage = "o"
 		linear(p["x"], p["att"], L.o, 0, R, qd, H, true)
+		b.stage = "norm"
 		run(b.k.rmsnorm, [2]int{R, 1}, 256, 0, p["xn"], p["x"], L.mlpNorm, H, eps)
+		b.stage = "gateUp"
+		if b.tensorRows(R, L.gateUp) && b.tensorRows(R, L.down) && !b.unfusedMLP {
+			if lerr == nil {
+				lerr = b.tensorMLP(p["x"], p["xn"], L, R)
+			}
+			continue
+		}
 		linear(p["gateUp"], p["xn"], L.gateUp, 0, R, H, 2*I, false)
+		b.stage = "silu"
 		run(b.k.siluMul, elem(R*I), 256, 0, p["act"], p["gateUp"], I, int64(R*I))
+		b.stage = "down"
 		linear(p["x"], p["act"], L.down, 0, R, I, H, true)
 	}
+	b.stage = "norm"
 	run(b.k.rmsnorm, [2]int{R, 1}, 256, 0, p["xn"], p["x"], b.norm, H, eps)
+	b.stage = "gather"
 	run(b.k.gather, [2]int{W, 1}, 128, 0, p["sel"], p["xn"], p["want"], H)
+	b.stage = "head"
 	linear(p["logits"], p["sel"], b.head, 0, W, H, V, false)
+	b.stage = "sketch"
 	var sketches []uint32
 	if anySketch {
 		// Sketches of the wanted rows on the device (rows of steps without
@@ -799,6 +901,7 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 			if err := cu.MemcpyHtoD(p["qu"], unsafe.Pointer(&su[0]), int64(len(su))*8); err != nil {
 				return nil, fmt.Errorf("%w: upload queries: %v", ErrDevice, err)
 			}
+			b.stage = "sample"
 			run(b.k.sample, [2]int{len(idx), 1}, 1024, 0, p["qres"], p["logits"], p["qrow"], p["qu"], V, temp)
 			if lerr != nil {
 				return nil, lerr
@@ -813,6 +916,7 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 		}
 	}
 
+	b.stage = "stats"
 	stats, err := b.positionStats(p["logits"], statQ)
 	if err != nil {
 		return nil, err
@@ -953,28 +1057,93 @@ func needsHost(s model.Sampling, vocab int) bool {
 	return s.Temperature == 0 || s.Truncates(vocab)
 }
 
+// tensorRows reports whether a product of w over rows runs on tensor cores.
+func (b *Backend) tensorRows(rows int, w weight) bool {
+	return b.split > 0 && w.bf16 && rows >= b.splitMin
+}
+
 // tensorLinear is linear on tensor cores (Config.TensorSplit): split the
 // activations into bf16 terms, one cuBLAS GEMM over all terms stacked as
 // rows, then sum the terms per output.
 func (b *Backend) tensorLinear(out, x cu.DevicePtr, w weight, bias cu.DevicePtr, rows, in, outDim, add int) error {
-	S := b.split
-	xs, err := b.buf("split-x", int64(S*rows*in)*2)
+	xs, err := b.tensorSplit("split-x", x, rows*in)
 	if err != nil {
 		return err
 	}
-	ys, err := b.buf("split-y", int64(S*rows*outDim)*4)
+	ys, err := b.tensorGEMM(xs, w, rows, in, outDim)
 	if err != nil {
-		return err
-	}
-	n := rows * in
-	if err := b.launch(b.k.split, [2]int{(n + 255) / 256, 1}, 256, 0, xs, x, int64(n), S); err != nil {
-		return err
-	}
-	if err := b.blas.gemmWT(ys, w.ptr, xs, outDim, S*rows, in); err != nil {
 		return err
 	}
 	m := rows * outDim
-	return b.launch(b.k.combine, [2]int{(m + 255) / 256, 1}, 256, 0, out, ys, bias, int64(m), outDim, S, add)
+	return b.launchAs(b.stage+" combine", b.k.combine, [2]int{(m + 255) / 256, 1}, 256, 0, out, ys, bias, int64(m), outDim, b.split, add)
+}
+
+// tensorMLP is the MLP after its norm on tensor cores: the gate|up
+// product, then combine, SiLU and the split of the down product's input in
+// one kernel (combine_silu_split: the same bits as the three kernels it
+// replaces), then the down product added into x.
+func (b *Backend) tensorMLP(x, xn cu.DevicePtr, L *layer, rows int) error {
+	H, I := b.cfg.HiddenSize, b.cfg.IntermediateSize
+	xs, err := b.tensorSplit("split-x", xn, rows*H)
+	if err != nil {
+		return err
+	}
+	stage := b.stage
+	defer func() { b.stage = stage }()
+	b.stage = "gateUp"
+	ys, err := b.tensorGEMM(xs, L.gateUp, rows, H, 2*I)
+	if err != nil {
+		return err
+	}
+	n := rows * I
+	acts, err := b.buf("split-act", int64(b.split*n)*2)
+	if err != nil {
+		return err
+	}
+	if err := b.launchAs("silu split", b.k.siluSplit, [2]int{(n + 255) / 256, 1}, 256, 0, acts, ys, int64(n), I, b.split); err != nil {
+		return err
+	}
+	b.stage = "down"
+	ys, err = b.tensorGEMM(acts, L.down, rows, I, H)
+	if err != nil {
+		return err
+	}
+	m := rows * H
+	return b.launchAs("down combine", b.k.combine, [2]int{(m + 255) / 256, 1}, 256, 0, x, ys, cu.DevicePtr(0), int64(m), H, b.split, 1)
+}
+
+// tensorSplit writes the bf16 terms of n f32 values into the named buffer.
+func (b *Backend) tensorSplit(name string, x cu.DevicePtr, n int) (cu.DevicePtr, error) {
+	xs, err := b.buf(name, int64(b.split*n)*2)
+	if err != nil {
+		return 0, err
+	}
+	return xs, b.launchAs(b.stage+" split", b.k.split, [2]int{(n + 255) / 256, 1}, 256, 0, xs, x, int64(n), b.split)
+}
+
+// tensorGEMM multiplies the stacked terms xs (split·rows rows of in) by w
+// into the "split-y" buffer, f32, one row of outDim per term row.
+func (b *Backend) tensorGEMM(xs cu.DevicePtr, w weight, rows, in, outDim int) (cu.DevicePtr, error) {
+	ys, err := b.buf("split-y", int64(b.split*rows*outDim)*4)
+	if err != nil {
+		return 0, err
+	}
+	end := func() {}
+	if b.prof != nil {
+		end = b.prof.begin(b.stage + " gemm")
+	}
+	err = b.blas.gemmWT(ys, w.ptr, xs, outDim, b.split*rows, in)
+	end()
+	return ys, err
+}
+
+// launchAs is launch under a profiler stage name.
+func (b *Backend) launchAs(stage string, fn cu.Function, grid [2]int, block, smem int, args ...any) error {
+	saved := b.stage
+	b.stage = stage
+	err := b.launch(fn, grid, block, smem, args...)
+	b.stage = saved
+	return err
 }
 
 // matTile is a matrix-product kernel's tile: activation rows by output

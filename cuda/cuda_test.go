@@ -78,7 +78,9 @@ func openPair(t testing.TB, name string, withCPU bool) *pair {
 	}
 	defer ck.Close()
 	split, _ := strconv.Atoi(os.Getenv("ASSAY_CUDA_SPLIT"))
-	g, err := Open(ck, Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), MatTile: os.Getenv("ASSAY_CUDA_TILE"), TensorSplit: split})
+	g, err := Open(ck, Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), MatTile: os.Getenv("ASSAY_CUDA_TILE"), TensorSplit: split,
+		AttentionPerHead: os.Getenv("ASSAY_CUDA_ATTN") == "head", AttentionHeadsPerBlock: envInt("ASSAY_CUDA_HPB"), UnfusedMLP: os.Getenv("ASSAY_CUDA_MLP") == "unfused",
+		Profile: os.Getenv("ASSAY_CUDA_PROFILE") == "1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,6 +92,11 @@ func openPair(t testing.TB, name string, withCPU bool) *pair {
 		}
 	}
 	return p
+}
+
+func envInt(name string) int {
+	v, _ := strconv.Atoi(os.Getenv(name))
+	return v
 }
 
 // diff summarizes element-wise differences.
@@ -784,4 +791,149 @@ func TestSketchKernel(t *testing.T) {
 			t.Fatalf("row %d of %d: device sketch %d, want %d", w, W, got[w], want)
 		}
 	}
+}
+
+// TestAttentionKernelsAgree runs the grouped-query attention kernel (one
+// block per KV head for all the query heads sharing it) against the
+// per-head kernel it replaced: same checkpoint, same passes — a ragged
+// prefill of two prompts, then decode steps of forked groups — and every
+// logit and hidden value must match bit for bit, since both compute each
+// (row, head) in the same order.
+func TestAttentionKernelsAgree(t *testing.T) {
+	for _, name := range []string{"tiny", "tinystories", "qwen2.5-0.5b", "qwen2.5-1.5b"} {
+		// 0 is the backend's choice; the others run where they divide the
+		// model's query heads per KV head (2, 6 or 7 here).
+		for _, hpb := range []int{0, 1, 2, 3, 6, 7} {
+			t.Run(fmt.Sprintf("%s/hpb%d", name, hpb), func(t *testing.T) {
+				skip := false
+				agree(t, name, func(ck *model.Checkpoint) {
+					cfg := ck.Config
+					g := cfg.Heads / cfg.KVHeads
+					if hpb > 0 && g%hpb != 0 {
+						skip = true
+						return
+					}
+					if !attnGroupFits(cfg, max(hpb, 1), 400) || g < 2 {
+						t.Fatalf("%s: %d heads over %d KV heads of %d: the grouped kernel should take it", name, cfg.Heads, cfg.KVHeads, cfg.HeadDim)
+					}
+				}, Config{AttentionPerHead: true}, Config{AttentionHeadsPerBlock: hpb}, &skip)
+			})
+		}
+	}
+}
+
+// TestFusedMLPAgrees checks the tensor-core MLP's fused middle kernel
+// (combine_silu_split) against the three kernels it replaces, bit for bit,
+// at both split widths, every pass on tensor cores.
+func TestFusedMLPAgrees(t *testing.T) {
+	for _, name := range []string{"tiny", "qwen2.5-0.5b"} {
+		for _, split := range []int{2, 3} {
+			t.Run(fmt.Sprintf("%s/split%d", name, split), func(t *testing.T) {
+				c := Config{TensorSplit: split, TensorMinRows: 1}
+				u := c
+				u.UnfusedMLP = true
+				agree(t, name, nil, u, c, nil)
+			})
+		}
+	}
+}
+
+// agree runs attentionPasses on backends opened with configurations a and
+// b and requires every logit and hidden value to match bit for bit.
+func agree(t *testing.T, name string, check func(*model.Checkpoint), a, b Config, skip *bool) {
+	if testing.Short() && strings.HasPrefix(name, "qwen") {
+		t.Skip("large shapes skipped in -short")
+	}
+	ck, err := model.OpenCheckpoint(modelDir(t, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ck.Close()
+	if check != nil {
+		check(ck)
+	}
+	if skip != nil && *skip {
+		t.Skipf("%+v does not apply to %s", b, name)
+	}
+	var outs [2][]model.Output
+	for k, c := range []Config{a, b} {
+		c.PTXFile = os.Getenv("ASSAY_CUDA_PTX")
+		g, err := Open(ck, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		outs[k] = attentionPasses(t, g, ck.Config.VocabSize)
+		g.(*Backend).Close()
+	}
+	diff, n := 0, 0
+	for i := range outs[0] {
+		x, y := outs[0][i], outs[1][i]
+		for r := range x.Logits {
+			for j := range x.Logits[r] {
+				n++
+				if math.Float32bits(x.Logits[r][j]) != math.Float32bits(y.Logits[r][j]) {
+					diff++
+				}
+			}
+			for j := range x.Hidden[r] {
+				n++
+				if math.Float32bits(x.Hidden[r][j]) != math.Float32bits(y.Hidden[r][j]) {
+					diff++
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no values compared")
+	}
+	t.Logf("%s: %d values, %d differ", name, n, diff)
+	if diff != 0 {
+		t.Errorf("%+v and %+v differ at %d of %d values", a, b, diff, n)
+	}
+}
+
+// attentionPasses runs a ragged prefill of prompts of 300 and 137 tokens
+// (every row returned), then three decode steps of 8 forks of each.
+func attentionPasses(t *testing.T, b model.Backend, vocab int) []model.Output {
+	t.Helper()
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(7, 11))
+	var caches []model.Cache
+	var steps []model.Step
+	for _, n := range []int{300, 137} {
+		c, err := b.NewCache(n + 8)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(c.Release)
+		caches = append(caches, c)
+		steps = append(steps, model.Step{Cache: c, Tokens: randomTokens(rng, n, vocab), All: true})
+	}
+	out, err := b.Forward(ctx, steps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var forks []model.Cache
+	for _, c := range caches {
+		for range 8 {
+			f, err := c.Fork()
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(f.Release)
+			forks = append(forks, f)
+		}
+	}
+	for range 3 {
+		steps = steps[:0]
+		for _, f := range forks {
+			steps = append(steps, model.Step{Cache: f, Tokens: randomTokens(rng, 1, vocab)})
+		}
+		o, err := b.Forward(ctx, steps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, o...)
+	}
+	return out
 }

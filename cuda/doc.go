@@ -50,6 +50,27 @@ type Config struct {
 	// TensorMinRows is the smallest pass (in rows) that uses tensor cores;
 	// 0 means 64.
 	TensorMinRows int
+	// AttentionPerHead, when set, runs every pass's attention one block per
+	// (row, query head). By default passes with enough rows to fill the
+	// device (KV heads × rows ≥ multiprocessors) run one block per (row,
+	// KV head) for all the query heads sharing it, reading each key and
+	// value once for all of them, and smaller passes (and shapes the
+	// grouped kernel does not take) the per-head one. Both compute the same
+	// numbers, bit for bit; only the speed differs.
+	AttentionPerHead bool
+	// AttentionHeadsPerBlock, when set, makes every pass use the grouped
+	// kernel with this many of a KV head's query heads per block (a divisor
+	// of heads / KV heads, at most 8); 0 is the default above. For
+	// measurements: the numbers do not change.
+	AttentionHeadsPerBlock int
+	// UnfusedMLP, when set, runs the tensor-core MLP as separate combine,
+	// SiLU and split kernels instead of one (the same bits; kept for
+	// comparison).
+	UnfusedMLP bool
+	// Profile, when set, times every kernel with CUDA events by stage of
+	// the forward pass; Backend.KernelTimes reads the totals. For
+	// benchmarks: it adds two event records per launch.
+	Profile bool
 }
 
 var (

@@ -388,6 +388,184 @@ extern "C" __global__ void attention(float* out, const float* q, const RowInfo* 
     }
 }
 
+// Causal grouped-query attention of one (row, KV head) for hpb of the
+// query heads that share the KV head (hpb divides heads / kvHeads; grid x
+// is kvHeads · heads / kvHeads / hpb), so each key and value is read from
+// the cache once for hpb heads instead of once per head. The backend picks
+// hpb by the pass's size: all of a KV head's query heads for long passes
+// (traffic falls by that factor, six for a 1.5B Qwen), fewer when there
+// are too few blocks to fill the device. Every (row, head)
+// result is computed in exactly the order of `attention` above (same dot
+// product lanes and shuffle tree, f64 exp, the f64 sum in ascending
+// position order, f32 values accumulated in ascending order), so the two
+// kernels agree bit for bit; only which thread does what changes.
+//
+// Shared memory (dynamic): G·n f32 scores (a score is an f32 product, so
+// f32 holds it exactly; the exponentials are recomputed where needed, and
+// exp of the same argument is the same number), G·ATT_CHUNK f64
+// exponentials of the chunk being summed, G·headDim f32 queries — the
+// backend's attnGroupSmem, G = hpb. Requirements the backend checks
+// (attnGroupFits): G ≤ ATT_GMAX, headDim ≤ ATT_HDMAX and divides ATT_THREADS.
+#define ATT_GMAX 8
+#define ATT_CHUNK 128
+#define ATT_HDMAX 128 // largest headDim taken
+#define ATT_KP 2      // positions a lane group scores per iteration
+#define ATT_VB 16     // values loaded ahead per thread
+extern "C" __global__ void __launch_bounds__(ATT_THREADS, 4) attention_group(float* out, const float* q, const RowInfo* rows, int heads, int kvHeads,
+                                           int headDim, int layer, float scale, int hpb) {
+    extern __shared__ double shg[];
+    // Block x covers query heads first … first+G−1 of KV head kh.
+    const int G = hpb, split = heads / kvHeads / hpb;
+    const int kh = blockIdx.x / split, r = blockIdx.y;
+    const int first = kh * (heads / kvHeads) + (blockIdx.x % split) * hpb;
+    const RowInfo ri = rows[r];
+    const int n = ri.pos + 1;
+    const int kvd = kvHeads * headDim;
+    double* ex = shg;                             // [G][ATT_CHUNK]
+    float* qs = (float*)(shg + G * ATT_CHUNK);    // [G][headDim]
+    float* sc = qs + G * headDim;                 // [G][n]
+    __shared__ float redm[ATT_THREADS / 32][ATT_GMAX];
+    __shared__ double mxs[ATT_GMAX], sums[ATT_GMAX];
+    const float* qrow = q + (long)r * (heads + 2 * kvHeads) * headDim + (long)first * headDim;
+    for (int i = threadIdx.x; i < G * headDim; i += blockDim.x) qs[i] = qrow[i];
+    __syncthreads();
+    const float* kc = (const float*)ri.cache + ((long)layer * 2) * ri.maxLen * kvd + kh * headDim;
+    const float* vc = kc + (long)ri.maxLen * kvd;
+    const int D8 = headDim & ~7;
+    const int j = threadIdx.x & 7, grp = threadIdx.x >> 3, groups = ATT_THREADS >> 3;
+    float mx[ATT_GMAX];
+#pragma unroll
+    for (int h = 0; h < ATT_GMAX; h++) mx[h] = -1.0f / 0.0f;
+    // Each group of eight lanes scores ATT_KP positions an iteration, their
+    // key loads unrolled so that they are in flight together (the kernel is
+    // bound by load latency, not bandwidth).
+    for (int t0 = 0; t0 < n; t0 += groups * ATT_KP) {
+        float sj[ATT_KP][ATT_GMAX];
+#pragma unroll
+        for (int p = 0; p < ATT_KP; p++) {
+#pragma unroll
+            for (int h = 0; h < ATT_GMAX; h++) sj[p][h] = 0;
+        }
+#pragma unroll
+        for (int p = 0; p < ATT_KP; p++) {
+            int t = t0 + p * groups + grp;
+            if (t < n) {
+                const float* kt = kc + (long)t * kvd;
+                float kv[ATT_HDMAX / 8];
+#pragma unroll
+                for (int u = 0; u < ATT_HDMAX / 8; u++) kv[u] = j + 8 * u < D8 ? kt[j + 8 * u] : 0.0f;
+#pragma unroll
+                for (int u = 0; u < ATT_HDMAX / 8; u++) {
+                    if (j + 8 * u < D8) {
+#pragma unroll
+                        for (int h = 0; h < ATT_GMAX; h++)
+                            if (h < G) sj[p][h] = sj[p][h] + qs[h * headDim + j + 8 * u] * kv[u];
+                    }
+                }
+                if (j == 0)
+                    for (int i = D8; i < headDim; i++) {
+                        float k = kt[i];
+#pragma unroll
+                        for (int h = 0; h < ATT_GMAX; h++)
+                            if (h < G) sj[p][h] = sj[p][h] + qs[h * headDim + i] * k;
+                    }
+            }
+        }
+#pragma unroll
+        for (int p = 0; p < ATT_KP; p++) {
+            int t = t0 + p * groups + grp;
+#pragma unroll
+            for (int h = 0; h < ATT_GMAX; h++) {
+                if (h < G) {
+                    float v = sj[p][h];
+                    v = v + __shfl_xor_sync(0xffffffff, v, 1);
+                    v = v + __shfl_xor_sync(0xffffffff, v, 2);
+                    v = v + __shfl_xor_sync(0xffffffff, v, 4);
+                    if (t < n && j == 0) {
+                        float s = v * scale;
+                        sc[h * n + t] = s;
+                        mx[h] = fmaxf(mx[h], s);
+                    }
+                }
+            }
+        }
+    }
+    // Per-head maxima over the block: warp shuffles, then across warps.
+    const int warp = threadIdx.x >> 5, lane = threadIdx.x & 31;
+#pragma unroll
+    for (int h = 0; h < ATT_GMAX; h++) {
+        float m = mx[h];
+        for (int o = 16; o > 0; o >>= 1) m = fmaxf(m, __shfl_xor_sync(0xffffffff, m, o));
+        if (lane == 0) redm[warp][h] = m;
+    }
+    __syncthreads();
+    if (threadIdx.x < G) {
+        float m = redm[0][threadIdx.x];
+        for (int w = 1; w < ATT_THREADS / 32; w++) m = fmaxf(m, redm[w][threadIdx.x]);
+        mxs[threadIdx.x] = (double)m;
+        sums[threadIdx.x] = 0;
+    }
+    __syncthreads();
+    // The normalizing sums, in ascending position order: a chunk's
+    // exponentials in parallel, then one thread per head adds them in order.
+    for (int c0 = 0; c0 < n; c0 += ATT_CHUNK) {
+        int cn = min(ATT_CHUNK, n - c0);
+        for (int k = threadIdx.x; k < G * cn; k += blockDim.x) {
+            int h = k / cn, t = k % cn;
+            ex[h * ATT_CHUNK + t] = exp((double)sc[h * n + c0 + t] - mxs[h]);
+        }
+        __syncthreads();
+        if (threadIdx.x < G) {
+            double s = sums[threadIdx.x];
+            const double* e = ex + threadIdx.x * ATT_CHUNK;
+            for (int t = 0; t < cn; t++) s += e[t];
+            sums[threadIdx.x] = s;
+        }
+        __syncthreads();
+    }
+    for (int k = threadIdx.x; k < G * n; k += blockDim.x) {
+        int h = k / n;
+        sc[k] = (float)(exp((double)sc[k] - mxs[h]) / sums[h]);
+    }
+    __syncthreads();
+    // Values: thread owns dimension i of heads h0, h0+hs, … (hs = threads
+    // per headDim), each accumulated over ascending positions.
+    const int hs = ATT_THREADS / headDim, i = threadIdx.x % headDim, h0 = threadIdx.x / headDim;
+    float acc[ATT_GMAX];
+#pragma unroll
+    for (int a = 0; a < ATT_GMAX; a++) acc[a] = 0;
+    const float* vi = vc + i;
+    int t = 0;
+    // ATT_VB positions' values loaded together, then added in order.
+    for (; t + ATT_VB <= n; t += ATT_VB) {
+        float v[ATT_VB];
+#pragma unroll
+        for (int u = 0; u < ATT_VB; u++) v[u] = vi[(long)(t + u) * kvd];
+#pragma unroll
+        for (int u = 0; u < ATT_VB; u++) {
+#pragma unroll
+            for (int a = 0; a < ATT_GMAX; a++) {
+                int h = h0 + a * hs;
+                if (a * hs < ATT_GMAX && h < G) acc[a] = acc[a] + sc[h * n + t + u] * v[u];
+            }
+        }
+    }
+    for (; t < n; t++) {
+        float v = vi[(long)t * kvd];
+#pragma unroll
+        for (int a = 0; a < ATT_GMAX; a++) {
+            int h = h0 + a * hs;
+            if (a * hs < ATT_GMAX && h < G) acc[a] = acc[a] + sc[h * n + t] * v;
+        }
+    }
+    float* o = out + (long)r * heads * headDim + (long)first * headDim;
+#pragma unroll
+    for (int a = 0; a < ATT_GMAX; a++) {
+        int h = h0 + a * hs;
+        if (a * hs < ATT_GMAX && h < G) o[h * headDim + i] = acc[a];
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Element-wise kernels.
 
@@ -672,6 +850,32 @@ extern "C" __global__ void split_bf16(bf16_t* out, const float* x, long n, int t
     long i = (long)blockIdx.x * blockDim.x + threadIdx.x;
     if (i >= n) return;
     float v = x[i];
+    for (int t = 0; t < terms; t++) {
+        bf16_t b = f32_to_bf16_rne(v);
+        out[(long)t * n + i] = b;
+        v = v - bf16_to_f32(b);
+    }
+}
+
+// The MLP's middle on tensor cores in one pass: combine_terms of the
+// gate|up product (no bias), silu_mul, then split_bf16 of the result for
+// the down product — the same operations in the same order as the three
+// kernels, so the same bits, without writing and re-reading the f32 gate|up
+// and activation rows. ys holds the terms of the gate|up product (rows ×
+// 2I each, term t at t·rows·2I); out gets the terms of the activation
+// (rows × I each, term t at t·n), n = rows·I.
+extern "C" __global__ void combine_silu_split(bf16_t* out, const float* ys, long n, int I, int terms) {
+    long i = (long)blockIdx.x * blockDim.x + threadIdx.x;
+    if (i >= n) return;
+    long r = i / I, c = i % I, m = 2 * n;
+    long gi = r * 2 * I + c, ui = gi + I;
+    float g = ys[(long)(terms - 1) * m + gi], u = ys[(long)(terms - 1) * m + ui];
+    for (int t = terms - 2; t >= 0; t--) {
+        g = g + ys[(long)t * m + gi];
+        u = u + ys[(long)t * m + ui];
+    }
+    float e = (float)exp(-(double)g);
+    float v = g / (1.0f + e) * u;
     for (int t = 0; t < terms; t++) {
         bf16_t b = f32_to_bf16_rne(v);
         out[(long)t * n + i] = b;

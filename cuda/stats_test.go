@@ -154,9 +154,12 @@ func BenchmarkVerifyPass(b *testing.B) {
 			for i := range seqs {
 				seqs[i], wants[i] = rollout(rng)
 			}
+			pass(b, seqs, wants, true) // warm-up: cuBLAS loads its kernels at first use
+			p.gpu.(*Backend).KernelTimes()
 			for b.Loop() {
 				pass(b, seqs, wants, true)
 			}
+			logKernelTimes(b, p.gpu)
 			b.ReportMetric(float64(batch*b.N)/b.Elapsed().Seconds(), "rollouts/s")
 			b.ReportMetric(float64(batch*comp*b.N)/b.Elapsed().Seconds(), "positions/s")
 		})
@@ -196,13 +199,82 @@ func BenchmarkGenerateGroup(b *testing.B) {
 	rng := rand.New(rand.NewPCG(3, 3))
 	prompt := randomTokens(rng, 200, p.cfg.VocabSize)
 	gc := model.GenerateConfig{MaxNewTokens: comp, Sampling: model.Sampling{Temperature: 1}, Sketch: testCoeffs.Request()}
+	warm := gc
+	warm.MaxNewTokens = 2
+	if _, err := model.GenerateGroup(context.Background(), p.gpu, prompt, 16, warm, rolloutUniform(7)); err != nil {
+		b.Fatal(err)
+	}
+	p.gpu.(*Backend).KernelTimes()
 	for b.Loop() {
 		if _, err := model.GenerateGroup(context.Background(), p.gpu, prompt, 16, gc, rolloutUniform(7)); err != nil {
 			b.Fatal(err)
 		}
 	}
+	logKernelTimes(b, p.gpu)
 	b.ReportMetric(float64(16*b.N)/b.Elapsed().Seconds(), "rollouts/s")
 	b.ReportMetric(float64(16*comp*b.N)/b.Elapsed().Seconds(), "tok/s")
+}
+
+// BenchmarkGenerateBatch is the miner's decode at scale: ASSAY_BENCH_SEQS
+// sequences in flight (default 256: 16 groups of 16) through
+// model.GenerateGroups with continuous batching, prompt 200,
+// ASSAY_BENCH_COMPLETION new tokens, T = 1, sketches on the device.
+func BenchmarkGenerateBatch(b *testing.B) {
+	p, comp := benchRollouts(b)
+	seqs, _ := strconv.Atoi(os.Getenv("ASSAY_BENCH_SEQS"))
+	if seqs <= 0 {
+		seqs = 256
+	}
+	groups := seqs / 16
+	rng := rand.New(rand.NewPCG(3, 3))
+	prompts := make([][]int, groups)
+	for i := range prompts {
+		prompts[i] = randomTokens(rng, 200, p.cfg.VocabSize)
+	}
+	sc := model.ScheduleConfig{
+		GenerateConfig: model.GenerateConfig{MaxNewTokens: comp, Sampling: model.Sampling{Temperature: 1}, Sketch: testCoeffs.Request()},
+		MaxSequences:   seqs,
+		Next: func(j int) (model.GroupRequest, bool) {
+			if j >= groups {
+				return model.GroupRequest{}, false
+			}
+			return model.GroupRequest{Prompt: prompts[j], N: 16, U: rolloutUniform(uint64(j))}, true
+		},
+		Done: func(int, []model.Rollout) error { return nil },
+	}
+	warm := sc
+	warm.MaxNewTokens = 2
+	if err := model.GenerateGroups(context.Background(), p.gpu, warm); err != nil {
+		b.Fatal(err)
+	}
+	p.gpu.(*Backend).KernelTimes()
+	for b.Loop() {
+		if err := model.GenerateGroups(context.Background(), p.gpu, sc); err != nil {
+			b.Fatal(err)
+		}
+	}
+	logKernelTimes(b, p.gpu)
+	b.ReportMetric(float64(16*groups*b.N)/b.Elapsed().Seconds(), "rollouts/s")
+	b.ReportMetric(float64(16*groups*comp*b.N)/b.Elapsed().Seconds(), "tok/s")
+}
+
+// logKernelTimes logs the device time per forward stage of the benchmark's
+// iterations (ASSAY_CUDA_PROFILE=1), a line per stage, with the share of the
+// wall time.
+func logKernelTimes(b *testing.B, g model.Backend) {
+	kt := g.(*Backend).KernelTimes()
+	if len(kt) == 0 {
+		return
+	}
+	wall := b.Elapsed().Seconds() / float64(b.N)
+	sum := 0.0
+	for _, k := range kt {
+		sum += k.Seconds
+	}
+	b.Logf("profile: %.2f ms of kernels per iteration over %.2f ms wall (%.0f%%)", 1e3*sum/float64(b.N), 1e3*wall, 100*sum/float64(b.N)/wall)
+	for _, k := range kt {
+		b.Logf("profile: %-18s %8.3f ms %5.1f%% %6d calls, longest %.3f ms", k.Stage, 1e3*k.Seconds/float64(b.N), 100*k.Seconds/float64(b.N)/wall, k.Calls/b.N, 1e3*k.Max)
+	}
 }
 
 // benchRollouts opens ASSAY_BENCH_MODEL (default qwen2.5-1.5b) on the GPU
