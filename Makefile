@@ -21,6 +21,7 @@ test:
 	$(GO) test -race -short -count=1 $(PKGS)
 	$(GO) test -count=1 $(PKGS)
 	$(GO) test -count=1 -tags purego -run 'MatDot|ExpBlock|StatsAt' ./model
+	$(GO) test -count=1 -tags noavx512 -run 'MatDot|ExpBlock|StatsAt' ./model
 	@if command -v python3 >/dev/null 2>&1; then python3 scripts/check_vectors.py; \
 	else echo "python3 not found: skipping scripts/check_vectors.py"; fi
 

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"unsafe"
 )
 
 var (
@@ -17,7 +18,12 @@ func benchModel(b *testing.B, preset string) *CPU {
 		return v.(*CPU)
 	}
 	dir := filepath.Join(os.TempDir(), "assay-bench-"+preset)
-	if _, err := os.Stat(filepath.Join(dir, "model.safetensors")); err != nil {
+	if preset == "tinystories" { // the real checkpoint, from ../shared
+		dir = tinyStories
+		if _, err := os.Stat(filepath.Join(dir, "config.json")); err != nil {
+			b.Skipf("TinyStories not found at %s (../shared/models): %v", dir, err)
+		}
+	} else if _, err := os.Stat(filepath.Join(dir, "model.safetensors")); err != nil {
 		if err := Init(InitConfig{Preset: preset, Out: dir}); err != nil {
 			b.Fatal(err)
 		}
@@ -56,16 +62,27 @@ func benchPrefill(b *testing.B, preset string, n int) {
 func benchDecode(b *testing.B, preset string, group int) {
 	cpu := benchModel(b, preset)
 	prompt := make([]int, 32)
-	base, _ := cpu.NewCache(32 + 1 + b.N)
+	// Caches of at most the model's context: when they fill, the group
+	// starts again from the prompt (off the clock).
+	maxLen := min(32+1+b.N, cpu.Config().MaxPositions)
+	base, _ := cpu.NewCache(maxLen)
 	if _, err := cpu.Forward(b.Context(), []Step{{Cache: base, Tokens: prompt}}); err != nil {
 		b.Fatal(err)
 	}
 	caches := make([]Cache, group)
-	for i := range caches {
-		caches[i], _ = base.Fork()
+	fork := func() {
+		for i := range caches {
+			caches[i], _ = base.Fork()
+		}
 	}
+	fork()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
+		if caches[0].Len() == maxLen {
+			b.StopTimer()
+			fork()
+			b.StartTimer()
+		}
 		steps := make([]Step, group)
 		for g := range steps {
 			steps[g] = Step{Cache: caches[g], Tokens: []int{(i + g) % 256}}
@@ -77,11 +94,13 @@ func benchDecode(b *testing.B, preset string, group int) {
 	b.ReportMetric(float64(group*b.N)/b.Elapsed().Seconds(), "tok/s")
 }
 
-func BenchmarkPrefillTiny128(b *testing.B)   { benchPrefill(b, "tiny", 128) }
-func BenchmarkDecodeTinyG16(b *testing.B)    { benchDecode(b, "tiny", 16) }
-func BenchmarkPrefillQwen05B32(b *testing.B) { benchPrefill(b, "qwen2.5-0.5b", 32) }
-func BenchmarkDecodeQwen05BG1(b *testing.B)  { benchDecode(b, "qwen2.5-0.5b", 1) }
-func BenchmarkDecodeQwen05BG16(b *testing.B) { benchDecode(b, "qwen2.5-0.5b", 16) }
+func BenchmarkPrefillTiny128(b *testing.B)        { benchPrefill(b, "tiny", 128) }
+func BenchmarkDecodeTinyG16(b *testing.B)         { benchDecode(b, "tiny", 16) }
+func BenchmarkPrefillTinyStories128(b *testing.B) { benchPrefill(b, "tinystories", 128) }
+func BenchmarkDecodeTinyStoriesG16(b *testing.B)  { benchDecode(b, "tinystories", 16) }
+func BenchmarkPrefillQwen05B32(b *testing.B)      { benchPrefill(b, "qwen2.5-0.5b", 32) }
+func BenchmarkDecodeQwen05BG1(b *testing.B)       { benchDecode(b, "qwen2.5-0.5b", 1) }
+func BenchmarkDecodeQwen05BG16(b *testing.B)      { benchDecode(b, "qwen2.5-0.5b", 16) }
 
 // The same-run baseline: the engine's matmul against a naive triple loop on
 // a Qwen2.5-0.5B MLP shape (16 rows × 896 → 4864).
@@ -107,6 +126,38 @@ func BenchmarkMatmulEngine(b *testing.B) {
 		cpu.matmul(out, x, w, mmR, mmIn, mmOut, nil)
 	}
 	b.ReportMetric(2*mmR*mmIn*mmOut*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
+}
+
+// BenchmarkMatmulKernels is BenchmarkMatmulEngine's product once per
+// kernel this machine can run (the AVX2 kernel on an AVX-512 machine too),
+// and the plain-Go order: same shape, threads and loop as CPU.matmul.
+func BenchmarkMatmulKernels(b *testing.B) {
+	x, w, out := mmData()
+	cpu := &CPU{threads: max(1, cpuThreads())}
+	goDot := func(w, x *float32, n int) float32 {
+		ws, xs := unsafe.Slice(w, n), unsafe.Slice(x, n)
+		var a [MatSums]float32
+		k := matBlocksGo(&a, ws, xs)
+		for i, wv := range ws[k:] {
+			a[i] += wv * xs[k+i]
+		}
+		return matReduce(&a, n)
+	}
+	for _, k := range append(matDotKernels(), matDotKernel{"go", goDot}) {
+		b.Run(k.name, func(b *testing.B) {
+			for b.Loop() {
+				cpu.parallelRange(mmOut, func(lo, hi int) {
+					for o := lo; o < hi; o++ {
+						wr := w[o*mmIn : (o+1)*mmIn]
+						for r := 0; r < mmR; r++ {
+							out[r*mmOut+o] = k.fn(&wr[0], &x[r*mmIn], mmIn)
+						}
+					}
+				})
+			}
+			b.ReportMetric(2*mmR*mmIn*mmOut*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
+		})
+	}
 }
 
 func BenchmarkMatmulNaive(b *testing.B) {

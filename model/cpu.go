@@ -384,6 +384,28 @@ func matDot(w, x []float32) float32 {
 	return matReduce(&a, len(w))
 }
 
+// Name says what the engine runs on, for logs: the matrix-product kernel
+// this machine dispatched to and the threads.
+func (b *CPU) Name() string {
+	return fmt.Sprintf("cpu (%s matrix kernel, %d threads)", MatDotKernel(), b.threads)
+}
+
+// matDotKernel is a vector implementation of matDot for n ≥ 1 elements.
+type matDotKernel struct {
+	name string
+	fn   func(w, x *float32, n int) float32
+}
+
+// MatDotKernel names the matrix-product kernel of this machine and build
+// ("avx512", "avx2" or "go"), for logs: every kernel computes the same
+// canonical order, so only the speed differs.
+func MatDotKernel() string {
+	if ks := matDotKernels(); len(ks) > 0 {
+		return ks[0].name
+	}
+	return "go"
+}
+
 // matBlocksGo is the portable matBlocks.
 func matBlocksGo(a *[MatSums]float32, w, x []float32) int {
 	k := 0

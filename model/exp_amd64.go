@@ -11,7 +11,7 @@ func expShiftAVX512(dst *float64, src *float32, n int, shift, div float64) bool
 
 // Go's math.Exp takes its FMA path where AVX and FMA exist (every AVX-512
 // machine has both); the vector version reproduces that path only.
-var hasExpAVX512 = cpu.X86.HasAVX512F && cpu.X86.HasAVX && cpu.X86.HasFMA
+var hasExpAVX512 = avx512Allowed && cpu.X86.HasAVX512F && cpu.X86.HasAVX && cpu.X86.HasFMA
 
 // expArch fills dst[:n] for the largest n ≤ len(src) that is a multiple of
 // 8 and returns n, or 0 where the vector unit is missing or some argument

@@ -9,14 +9,41 @@ import "golang.org/x/sys/cpu"
 //go:noescape
 func matDotAVX512(w, x *float32, n int) float32
 
-var hasAVX512 = cpu.X86.HasAVX512F
+// matDotAVX2 is matDot for n ≥ 1 elements (matdot_avx2_amd64.s).
+//
+//go:noescape
+func matDotAVX2(w, x *float32, n int) float32
+
+var (
+	hasAVX512 = cpu.X86.HasAVX512F && avx512Allowed
+	hasAVX2   = cpu.X86.HasAVX2
+)
 
 // matDotArch computes matDot on this machine's vector unit, reporting false
 // where it has none.
 func matDotArch(w, x []float32) (float32, bool) {
-	if !hasAVX512 || len(w) == 0 {
+	if len(w) == 0 {
 		return 0, false
 	}
 	x = x[:len(w)]
-	return matDotAVX512(&w[0], &x[0], len(w)), true
+	switch {
+	case hasAVX512:
+		return matDotAVX512(&w[0], &x[0], len(w)), true
+	case hasAVX2:
+		return matDotAVX2(&w[0], &x[0], len(w)), true
+	}
+	return 0, false
+}
+
+// matDotKernels lists the vector kernels this machine can run, best first,
+// so that tests check each one (matDot uses the first).
+func matDotKernels() []matDotKernel {
+	var ks []matDotKernel
+	if hasAVX512 {
+		ks = append(ks, matDotKernel{"avx512", matDotAVX512})
+	}
+	if hasAVX2 {
+		ks = append(ks, matDotKernel{"avx2", matDotAVX2})
+	}
+	return ks
 }

@@ -5,4 +5,5 @@ package model
 // matDotArch reports that this build has no vector matDot.
 func matDotArch(w, x []float32) (float32, bool) { return 0, false }
 
-const hasAVX512 = false
+// matDotKernels lists no vector kernels.
+func matDotKernels() []matDotKernel { return nil }

@@ -64,6 +64,14 @@ func TestMatDotOrder(t *testing.T) {
 			if got := matDot(w, x); math.Float32bits(got) != math.Float32bits(want) {
 				t.Fatalf("n=%d trial %d: matDot %g (%08x), spec %g (%08x)", n, trial, got, math.Float32bits(got), want, math.Float32bits(want))
 			}
+			for _, k := range matDotKernels() {
+				if n == 0 {
+					break
+				}
+				if got := k.fn(&w[0], &x[0], n); math.Float32bits(got) != math.Float32bits(want) {
+					t.Fatalf("n=%d trial %d: %s kernel %g (%08x), spec %g (%08x)", n, trial, k.name, got, math.Float32bits(got), want, math.Float32bits(want))
+				}
+			}
 			var a [MatSums]float32
 			k := matBlocksGo(&a, w, x)
 			for i, wv := range w[k:] {
@@ -81,7 +89,11 @@ func TestMatDotOrder(t *testing.T) {
 	if orderMatters == 0 {
 		t.Fatal("the 8-sum attention order agreed with the matrix order on every input: the vectors do not exercise summation order")
 	}
-	t.Logf("avx512=%v; the 8-sum order differed on %d inputs", hasAVX512, orderMatters)
+	var names []string
+	for _, k := range matDotKernels() {
+		names = append(names, k.name)
+	}
+	t.Logf("kernels checked: %v (matDot uses %s); the 8-sum order differed on %d inputs", names, MatDotKernel(), orderMatters)
 }
 
 func FuzzMatDot(f *testing.F) {
@@ -92,8 +104,17 @@ func FuzzMatDot(f *testing.F) {
 		}
 		rng := rand.New(rand.NewPCG(seed, 7))
 		w, x := nastyVector(rng, n), nastyVector(rng, n)
-		if got, want := matDot(w, x), specDot(w, x); math.Float32bits(got) != math.Float32bits(want) {
+		want := specDot(w, x)
+		if got := matDot(w, x); math.Float32bits(got) != math.Float32bits(want) {
 			t.Fatalf("matDot %g, spec %g", got, want)
+		}
+		for _, k := range matDotKernels() {
+			if n == 0 {
+				break
+			}
+			if got := k.fn(&w[0], &x[0], n); math.Float32bits(got) != math.Float32bits(want) {
+				t.Fatalf("%s kernel %g, spec %g", k.name, got, want)
+			}
 		}
 	})
 }

@@ -99,9 +99,21 @@ func openDevice(spec string, threads int, bf16 bool) network.OpenBackend {
 	}
 }
 
-// backendOpener opens the backend the command's --device and --threads name.
+// backendOpener opens the backend the command's --device and --threads name
+// and logs which one it is (the CPU engine names its matrix kernel, a GPU
+// its device).
 func backendOpener(c *cli.Context) network.OpenBackend {
-	return openDevice(c.String("device"), c.Int("threads"), false)
+	open := openDevice(c.String("device"), c.Int("threads"), false)
+	return func(ck *model.Checkpoint) (model.Backend, error) {
+		b, err := open(ck)
+		if err != nil {
+			return nil, err
+		}
+		if n, ok := b.(interface{ Name() string }); ok {
+			logger(c).Info("backend", "model", ck.Config.Arch, "on", n.Name())
+		}
+		return b, nil
+	}
 }
 
 // closeBackend releases a backend that holds a device.

@@ -15,5 +15,15 @@ lib=$(dirname "$(find "$d/root" -name 'libopenblas.so.0' | head -1)")
 inc=$(dirname "$(find "$d/root" -name cblas.h | head -1)")
 gf=$(dirname "$(find "$d/root" -name 'libgfortran.so.5' | head -1)")
 gcc -O2 -I"$inc" -o "$d/sgemm_ref" "$src" -L"$lib" -l:libopenblas.so.0 -Wl,-rpath,"$lib" -Wl,-rpath-link,"$gf" -Wl,-rpath,"$gf" -Wl,--disable-new-dtags # RPATH reaches libopenblas's own libgfortran
-# The machine may pin an old core type; SkylakeX is the AVX-512 kernel.
-OPENBLAS_NUM_THREADS=${1:-2} OPENBLAS_CORETYPE=SkylakeX OPENBLAS_L2_SIZE= "$d/sgemm_ref"
+# OpenBLAS's kernel for this CPU (a virtual machine may report an old core
+# type): SkylakeX where it has AVX-512, Haswell where it has AVX2 and FMA;
+# OPENBLAS_CORETYPE set by the caller wins (Haswell on an AVX-512 machine is
+# the reference for the engine's AVX2 kernel).
+if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
+	if grep -qw avx512f /proc/cpuinfo; then OPENBLAS_CORETYPE=SkylakeX
+	elif grep -qw avx2 /proc/cpuinfo && grep -qw fma /proc/cpuinfo; then OPENBLAS_CORETYPE=Haswell
+	else OPENBLAS_CORETYPE=Prescott
+	fi
+fi
+echo "OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE" >&2
+OPENBLAS_NUM_THREADS=${1:-2} OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE OPENBLAS_L2_SIZE= "$d/sgemm_ref"
