@@ -108,7 +108,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if cfg.MaxNew <= 0 || cfg.PromptMin <= 0 || cfg.PromptMax < cfg.PromptMin {
 		return nil, fmt.Errorf("calibrate: bad lengths (max new %d, prompt %d..%d)", cfg.MaxNew, cfg.PromptMin, cfg.PromptMax)
 	}
-	coeffs := sketch.NewCoefficients(cfg.Seed)
+	coeffs := challenge.SketchCoefficients(cfg.Seed)
 	rep := &Report{}
 	pairs := map[string]*Pair{}
 	totalGroups := 0
@@ -137,7 +137,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 				}
 				u := func(i, t int) float64 { return us[i].At(t) }
 				rs, err := model.GenerateGroup(ctx, gen, prompt, bs, model.GenerateConfig{
-					MaxNewTokens: cfg.MaxNew, Sampling: cfg.Sampling, Sketch: coeffs.Request()}, u)
+					MaxNewTokens: cfg.MaxNew, Sampling: cfg.Sampling, Sketch: &coeffs}, u)
 				if err != nil {
 					return nil, fmt.Errorf("generate on %s (batch %d): %w", gen.Name, bs, err)
 				}
@@ -180,7 +180,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 // (proofs.Recompute) and records each position's slack, log-probability
 // difference and sketch distance.
 func (p *Pair) check(ctx context.Context, chk Backend, prompt []int, r model.Rollout, cfg Config, coeffs sketch.Coefficients, u func(int) float64) error {
-	outs, err := proofs.Recompute(ctx, chk, []proofs.Rollout{{Prompt: prompt, Completion: r.Tokens}}, &cfg.Sampling, coeffs.Request())
+	outs, err := proofs.Recompute(ctx, chk, []proofs.Rollout{{Prompt: prompt, Completion: r.Tokens}}, &cfg.Sampling, &coeffs)
 	if err != nil {
 		return err
 	}
@@ -200,7 +200,7 @@ func (p *Pair) check(ctx context.Context, chk Backend, prompt []int, r model.Rol
 		if !st.In {
 			s.Slack = -1 // the token is outside the kept set: as far out as a probability goes
 		}
-		s.SketchDist = sketch.Distance(sketch.Of(r.Sketches, r.Hidden, t, coeffs), sketch.Of(out.Sketches, out.Hidden, t, coeffs))
+		s.SketchDist = sketch.Distance(r.Sketches[t], out.Sketches[t])
 		if s.Slack < -cfg.Margin || s.LogProb > cfg.LogProbTol || (cfg.SketchTol != nil && s.SketchDist > cfg.SketchTol(t)) {
 			p.Rejected++
 			bad = true

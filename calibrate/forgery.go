@@ -145,7 +145,7 @@ type honestRollout struct {
 // Forgery runs the cheat experiments.
 func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
 	rep := &ForgeryReport{}
-	coeffs := sketch.NewCoefficients(cfg.Seed)
+	coeffs := challenge.SketchCoefficients(cfg.Seed)
 	V := cfg.Right.Config().VocabSize
 	type job struct {
 		prompt []int

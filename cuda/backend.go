@@ -16,6 +16,7 @@ import (
 	"gorgonia.org/cu"
 
 	"github.com/assaynet/assay/model"
+	"github.com/assaynet/assay/sketch"
 )
 
 //go:embed kernels.ptx
@@ -709,7 +710,7 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 				if s.Sketch != nil {
 					coeffs = append(coeffs, s.Sketch[:]...)
 				} else {
-					coeffs = append(coeffs, make([]int8, len(model.SketchCoefficients{}))...)
+					coeffs = append(coeffs, make([]int8, len(sketch.Coefficients{}))...)
 				}
 			}
 			r++

@@ -23,6 +23,7 @@ import (
 
 	"gorgonia.org/cu"
 
+	"github.com/assaynet/assay/challenge"
 	"github.com/assaynet/assay/internal/stats"
 	"github.com/assaynet/assay/model"
 	// The protocol's reference sketch, to check the device kernel against;
@@ -270,7 +271,7 @@ type samplerStats struct {
 }
 
 // testCoeffs are the sketch coefficients of the sampler tests' rollouts.
-var testCoeffs = sketch.NewCoefficients([32]byte{'c', 'u', 'd', 'a'})
+var testCoeffs = challenge.SketchCoefficients([32]byte{'c', 'u', 'd', 'a'})
 
 // verify recomputes every completion position of rs on v and checks the
 // committed token against the sampler, as a validator does.
@@ -281,7 +282,7 @@ func (st *samplerStats) verify(t *testing.T, v model.Backend, prompt []int, rs [
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, err := v.Forward(context.Background(), []model.Step{{Cache: c, Tokens: seq, All: true, Sketch: testCoeffs.Request()}})
+		out, err := v.Forward(context.Background(), []model.Step{{Cache: c, Tokens: seq, All: true, Sketch: &testCoeffs}})
 		c.Release()
 		if err != nil {
 			t.Fatal(err)
@@ -294,7 +295,7 @@ func (st *samplerStats) verify(t *testing.T, v model.Backend, prompt []int, rs [
 			st.devVer += len(r.Tokens)
 		}
 		for k, tok := range r.Tokens {
-			d := sketch.Distance(sketch.Of(r.Sketches, r.Hidden, k, testCoeffs), sketch.Of(out[0].Sketches, out[0].Hidden, len(prompt)-1+k, testCoeffs))
+			d := sketch.Distance(r.Sketches[k], out[0].Sketches[len(prompt)-1+k])
 			if d != 0 {
 				st.sketchDiff++
 			}
@@ -352,7 +353,7 @@ func TestSamplerCrossBackend(t *testing.T) {
 			for g := 0; g < tc.groups; g++ {
 				prompt := randomTokens(rng, 8+rng.IntN(24), p.cfg.VocabSize)
 				u := rolloutUniform(uint64(g))
-				gc := model.GenerateConfig{MaxNewTokens: tc.newToks, Sampling: s, Sketch: testCoeffs.Request()}
+				gc := model.GenerateConfig{MaxNewTokens: tc.newToks, Sampling: s, Sketch: &testCoeffs}
 				rs, err := model.GenerateGroup(ctx, p.gpu, prompt, 16, gc, u)
 				if err != nil {
 					t.Fatal(err)
@@ -518,7 +519,7 @@ func BenchmarkForward(b *testing.B) {
 				}
 				steps := make([]model.Step, batch)
 				for i := range steps {
-					steps[i] = model.Step{Cache: caches[i], Tokens: []int{rng.IntN(p.cfg.VocabSize)}, Uniforms: []float64{rng.Float64()}, Sampling: s, Sketch: testCoeffs.Request()}
+					steps[i] = model.Step{Cache: caches[i], Tokens: []int{rng.IntN(p.cfg.VocabSize)}, Uniforms: []float64{rng.Float64()}, Sampling: s, Sketch: &testCoeffs}
 				}
 				if _, err := p.gpu.Forward(ctx, steps); err != nil {
 					b.Fatal(err)
@@ -584,7 +585,7 @@ func TestTensorSplitDrift(t *testing.T) {
 				for gi := 0; gi < tc.groups; gi++ {
 					prompt := randomTokens(rng, 8+rng.IntN(24), ck.Config.VocabSize)
 					u := rolloutUniform(uint64(100 + gi))
-					rs, err := model.GenerateGroup(ctx, g, prompt, 16, model.GenerateConfig{MaxNewTokens: tc.newToks, Sampling: s, Sketch: testCoeffs.Request()}, u)
+					rs, err := model.GenerateGroup(ctx, g, prompt, 16, model.GenerateConfig{MaxNewTokens: tc.newToks, Sampling: s, Sketch: &testCoeffs}, u)
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -673,7 +674,7 @@ func prefillAll(t *testing.T, b model.Backend, seq []int) model.Output {
 }
 
 // sketchRows runs the device sketch kernel on rows of h (H values each).
-func (b *Backend) sketchRows(h []float32, H int, r model.SketchCoefficients) ([]uint32, error) {
+func (b *Backend) sketchRows(h []float32, H int, r sketch.Coefficients) ([]uint32, error) {
 	leave, err := b.enter()
 	if err != nil {
 		return nil, err
@@ -732,7 +733,7 @@ func TestSketchKernel(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, v := range vecs {
-		var r model.SketchCoefficients
+		var r sketch.Coefficients
 		copy(r[:], v.Coeffs)
 		h := make([]float32, len(v.Hidden))
 		for j, b := range v.Hidden {
@@ -747,7 +748,7 @@ func TestSketchKernel(t *testing.T) {
 		}
 	}
 	rng := rand.New(rand.NewPCG(3, 3))
-	r := sketch.NewCoefficients([32]byte{7})
+	r := challenge.SketchCoefficients([32]byte{7})
 	nan, inf := float32(math.NaN()), float32(math.Inf(1))
 	sqrt2 := float32(math.Sqrt2)
 	edge := []float32{0, float32(math.Copysign(0, -1)), nan, inf, -inf, 1, -1, sqrt2, math.Nextafter32(sqrt2, 0), math.Nextafter32(sqrt2, 2),
@@ -767,7 +768,7 @@ func TestSketchKernel(t *testing.T) {
 					h[j] = float32(math.Ldexp(rng.Float64()+0.5, rng.IntN(120)-60)) * float32(1-2*rng.IntN(2))
 				}
 			}
-			got, err := g.sketchRows(h, H, model.SketchCoefficients(r))
+			got, err := g.sketchRows(h, H, sketch.Coefficients(r))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -782,7 +783,7 @@ func TestSketchKernel(t *testing.T) {
 	for j := range h {
 		h[j] = float32(rng.NormFloat64())
 	}
-	got, err := g.sketchRows(h, H, model.SketchCoefficients(r))
+	got, err := g.sketchRows(h, H, sketch.Coefficients(r))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -133,7 +133,7 @@ func BenchmarkVerifyPass(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			steps[i] = model.Step{Cache: c, Tokens: seqs[i], All: true, Sampling: s, Sketch: testCoeffs.Request()}
+			steps[i] = model.Step{Cache: c, Tokens: seqs[i], All: true, Sampling: s, Sketch: &testCoeffs}
 			if stats {
 				steps[i].Stats = wants[i]
 			}
@@ -198,7 +198,7 @@ func BenchmarkGenerateGroup(b *testing.B) {
 	p, comp := benchRollouts(b)
 	rng := rand.New(rand.NewPCG(3, 3))
 	prompt := randomTokens(rng, 200, p.cfg.VocabSize)
-	gc := model.GenerateConfig{MaxNewTokens: comp, Sampling: model.Sampling{Temperature: 1}, Sketch: testCoeffs.Request()}
+	gc := model.GenerateConfig{MaxNewTokens: comp, Sampling: model.Sampling{Temperature: 1}, Sketch: &testCoeffs}
 	warm := gc
 	warm.MaxNewTokens = 2
 	if _, err := model.GenerateGroup(context.Background(), p.gpu, prompt, 16, warm, rolloutUniform(7)); err != nil {
@@ -232,7 +232,7 @@ func BenchmarkGenerateBatch(b *testing.B) {
 		prompts[i] = randomTokens(rng, 200, p.cfg.VocabSize)
 	}
 	sc := model.ScheduleConfig{
-		GenerateConfig: model.GenerateConfig{MaxNewTokens: comp, Sampling: model.Sampling{Temperature: 1}, Sketch: testCoeffs.Request()},
+		GenerateConfig: model.GenerateConfig{MaxNewTokens: comp, Sampling: model.Sampling{Temperature: 1}, Sketch: &testCoeffs},
 		MaxSequences:   seqs,
 		Next: func(j int) (model.GroupRequest, bool) {
 			if j >= groups {

@@ -3,6 +3,8 @@ package model
 import (
 	"context"
 	"fmt"
+
+	"github.com/assaynet/assay/sketch"
 )
 
 // Backend runs the forward pass of one loaded model. The CPU engine in this
@@ -46,12 +48,11 @@ type Step struct {
 	Sampling Sampling
 	// Sketch asks for the protocol's hidden-state sketch (package sketch,
 	// docs/protocol.md §7.2) of every returned position, with these
-	// coefficients. A backend that computes it where the hidden states live
-	// returns Output.Sketches and leaves Output.Hidden nil, so a GPU's hidden
-	// states never leave it; a backend that does not (the CPU engine)
-	// returns Hidden as usual, and the caller sketches those
-	// (sketch.Of takes either).
-	Sketch *SketchCoefficients
+	// coefficients: every backend returns them in Output.Sketches. A
+	// backend that computes them where the hidden states live may leave
+	// Output.Hidden nil, so a GPU's hidden states never leave it; the CPU
+	// engine returns both.
+	Sketch *sketch.Coefficients
 	// Stats asks for the verifier's statistics (StatsAt under Sampling) of
 	// every returned position: Stats[i] is the token scored at returned row
 	// i, negative for none; nil or one entry per returned row. A backend
@@ -70,18 +71,14 @@ type StatsOnDevice interface {
 	StatsOnDevice(Sampling) bool
 }
 
-// SketchCoefficients are the 16 coefficients of a window's sketch (the
-// protocol's sketch.Coefficients, in the form the compute layer takes).
-type SketchCoefficients [16]int8
-
 // Output holds per-position results of a Step; row i is new position
 // Cache.Len()-len(Tokens)+i (or only the last one).
 type Output struct {
-	Hidden [][]float32 // final-norm hidden state, HiddenSize each; nil where Sketches is set
+	Hidden [][]float32 // final-norm hidden state, HiddenSize each; may be nil where Sketches is set
 	Logits [][]float32 // VocabSize each; may be nil for a step with Uniforms
 	Picks  []Picked    // one per Step.Uniforms
 	// Sketches are the hidden states' sketches when the step asked for them
-	// and the backend computes them (see Step.Sketch); else nil.
+	// (see Step.Sketch); else nil.
 	Sketches []uint32
 	// Stats are the returned rows' statistics when the step asked for them
 	// and the backend computes them (see Step.Stats); else nil.

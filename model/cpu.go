@@ -6,6 +6,8 @@ import (
 	"math"
 	"runtime"
 	"sync"
+
+	"github.com/assaynet/assay/sketch"
 )
 
 // CPUConfig configures the pure-Go backend.
@@ -231,7 +233,11 @@ func (b *CPU) Forward(ctx context.Context, steps []Step) ([]Output, error) {
 		for i := range s.Tokens {
 			if s.All || i == len(s.Tokens)-1 {
 				want = append(want, r)
-				outs[si].Hidden = append(outs[si].Hidden, append([]float32(nil), xn[r*H:(r+1)*H]...))
+				h := append([]float32(nil), xn[r*H:(r+1)*H]...)
+				outs[si].Hidden = append(outs[si].Hidden, h)
+				if s.Sketch != nil {
+					outs[si].Sketches = append(outs[si].Sketches, sketch.Compute(h, *s.Sketch))
+				}
 			}
 			r++
 		}

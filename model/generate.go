@@ -3,6 +3,8 @@ package model
 import (
 	"context"
 	"fmt"
+
+	"github.com/assaynet/assay/sketch"
 )
 
 // GenerateConfig configures generation.
@@ -14,9 +16,8 @@ type GenerateConfig struct {
 	// Hidden keeps each completion position's final-norm hidden state.
 	Hidden bool
 	// Sketch asks the backend for each completion position's sketch (see
-	// Step.Sketch): Rollout.Sketches where the backend computes them, else
-	// Rollout.Hidden is kept for the caller to sketch.
-	Sketch *SketchCoefficients
+	// Step.Sketch), returned in Rollout.Sketches.
+	Sketch *sketch.Coefficients
 	// MaxLen is the KV cache size (prompt + MaxNewTokens when 0).
 	MaxLen int
 }
@@ -39,8 +40,8 @@ type Rollout struct {
 	// chose token t (the last prompt position for t = 0).
 	Hidden [][]float32
 	// Sketches[t] is the sketch of that hidden state when GenerateConfig.Sketch
-	// was set and the backend computed it (Hidden is then kept only if
-	// GenerateConfig.Hidden is set and the backend returned it).
+	// was set (Hidden is kept only if GenerateConfig.Hidden is set and the
+	// backend returned it).
 	Sketches []uint32
 	// Stop is "eos" or "length".
 	Stop string

@@ -5,14 +5,16 @@ import (
 	"math"
 	"slices"
 	"testing"
+
+	"github.com/assaynet/assay/sketch"
 )
 
 // fingerprinter stands in for a backend that sketches on its device: for
-// steps that ask, it returns one number per hidden row (its first value's
-// bits, with the coefficients mixed in) and no hidden states.
+// steps that ask, it returns its own number per hidden row (its first
+// value's bits, with the coefficients mixed in) and no hidden states.
 type fingerprinter struct{ Backend }
 
-func fingerprint(h []float32, c *SketchCoefficients) uint32 {
+func fingerprint(h []float32, c *sketch.Coefficients) uint32 {
 	return math.Float32bits(h[0]) ^ uint32(uint8(c[0]))
 }
 
@@ -22,6 +24,7 @@ func (f fingerprinter) Forward(ctx context.Context, steps []Step) ([]Output, err
 		if err != nil || s.Sketch == nil {
 			continue
 		}
+		outs[i].Sketches = nil
 		for _, h := range outs[i].Hidden {
 			outs[i].Sketches = append(outs[i].Sketches, fingerprint(h, s.Sketch))
 		}
@@ -30,15 +33,16 @@ func (f fingerprinter) Forward(ctx context.Context, steps []Step) ([]Output, err
 	return outs, err
 }
 
-// TestGenerateSketches: with GenerateConfig.Sketch, a rollout carries the
-// backend's sketches where the backend computes them and the hidden states
-// (for the caller to sketch) where it does not, in both cases for the same
-// positions, and the tokens do not change.
+// TestGenerateSketches: with GenerateConfig.Sketch, every rollout carries
+// the backend's sketch of each completion position — the CPU engine
+// computes sketch.Compute of the hidden state itself, a device backend its
+// own —, hidden states only when asked (and returned), and the tokens do
+// not change.
 func TestGenerateSketches(t *testing.T) {
 	_, cpu, _, _ := openTiny(t)
-	coeffs := &SketchCoefficients{5}
+	coeffs := &sketch.Coefficients{5, -3, 127, -127, 1}
 	prompt := []int{3, 4, 5, 6}
-	gen := func(b Backend, hidden bool, sk *SketchCoefficients) []Rollout {
+	gen := func(b Backend, hidden bool, sk *sketch.Coefficients) []Rollout {
 		rs, err := GenerateGroup(t.Context(), b, prompt, 3, GenerateConfig{MaxNewTokens: 6, Sampling: Sampling{Temperature: 1}, Hidden: hidden, Sketch: sk}, hfUniform)
 		if err != nil {
 			t.Fatal(err)
@@ -46,16 +50,19 @@ func TestGenerateSketches(t *testing.T) {
 		return rs
 	}
 	plain := gen(cpu, true, nil)
+	cpuSketch := func(h []float32) uint32 { return sketch.Compute(h, *coeffs) }
+	devSketch := func(h []float32) uint32 { return fingerprint(h, coeffs) }
 	for _, tc := range []struct {
-		name         string
-		b            Backend
-		hidden       bool
-		wantHidden   bool
-		wantSketches bool
+		name       string
+		b          Backend
+		hidden     bool
+		wantHidden bool
+		want       func([]float32) uint32
 	}{
-		{"host backend", cpu, false, true, false},
-		{"device backend", fingerprinter{cpu}, false, false, true},
-		{"device backend, hidden asked", fingerprinter{cpu}, true, false, true},
+		{"cpu engine", cpu, false, false, cpuSketch},
+		{"cpu engine, hidden asked", cpu, true, true, cpuSketch},
+		{"device backend", fingerprinter{cpu}, false, false, devSketch},
+		{"device backend, hidden asked", fingerprinter{cpu}, true, false, devSketch},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for i, r := range gen(tc.b, tc.hidden, coeffs) {
@@ -63,18 +70,21 @@ func TestGenerateSketches(t *testing.T) {
 				if !slices.Equal(r.Tokens, want.Tokens) {
 					t.Fatalf("rollout %d: tokens %v, want %v", i, r.Tokens, want.Tokens)
 				}
-				if (r.Hidden != nil) != tc.wantHidden || (r.Sketches != nil) != tc.wantSketches {
-					t.Fatalf("rollout %d: hidden %v, sketches %v", i, r.Hidden != nil, r.Sketches != nil)
+				if (r.Hidden != nil) != tc.wantHidden || len(r.Sketches) != len(r.Tokens) {
+					t.Fatalf("rollout %d: hidden %v, %d sketches for %d tokens", i, r.Hidden != nil, len(r.Sketches), len(r.Tokens))
 				}
 				for k := range r.Tokens {
 					if tc.wantHidden && !slices.Equal(r.Hidden[k], want.Hidden[k]) {
 						t.Fatalf("rollout %d position %d: hidden state differs", i, k)
 					}
-					if tc.wantSketches && r.Sketches[k] != fingerprint(want.Hidden[k], coeffs) {
-						t.Fatalf("rollout %d position %d: sketch of another position", i, k)
+					if r.Sketches[k] != tc.want(want.Hidden[k]) {
+						t.Fatalf("rollout %d position %d: sketch %d, want %d", i, k, r.Sketches[k], tc.want(want.Hidden[k]))
 					}
 				}
 			}
 		})
+	}
+	if rs := gen(cpu, false, nil); rs[0].Sketches != nil {
+		t.Fatal("sketches returned without being asked for")
 	}
 }

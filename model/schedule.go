@@ -132,7 +132,7 @@ func (s *scheduler) advance() []Step {
 		if q.sketch != nil {
 			r.Sketches = append(r.Sketches, q.sketch[0])
 		}
-		if q.hidden != nil && (gc.Hidden || q.sketch == nil && gc.Sketch != nil) {
+		if q.hidden != nil && gc.Hidden {
 			r.Hidden = append(r.Hidden, q.hidden)
 		}
 		switch {

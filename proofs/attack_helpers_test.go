@@ -8,12 +8,15 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/assaynet/assay/challenge"
 	"github.com/assaynet/assay/grpo"
 	"github.com/assaynet/assay/model"
 	"github.com/assaynet/assay/sketch"
 )
 
-func sketchCoeffs(f *fixture) sketch.Coefficients { return sketch.NewCoefficients(f.prover.WindowSeed) }
+func sketchCoeffs(f *fixture) sketch.Coefficients {
+	return challenge.SketchCoefficients(f.prover.WindowSeed)
+}
 
 func sketchOf(h []float32, c sketch.Coefficients) uint32 { return sketch.Compute(h, c) }
 

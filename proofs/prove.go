@@ -98,9 +98,9 @@ func (p *Prover) Groups(ctx context.Context, from uint64, maxSeqs int, more func
 		}
 		return model.GroupRequest{Prompt: ids, N: p.Params.GroupSize, U: func(i, t int) float64 { return us[i].At(t) }}, true
 	}
-	coeffs := sketch.NewCoefficients(p.WindowSeed)
+	coeffs := challenge.SketchCoefficients(p.WindowSeed)
 	err := model.GenerateGroups(ctx, p.Backend, model.ScheduleConfig{
-		GenerateConfig: model.GenerateConfig{MaxNewTokens: p.Params.MaxNewTokens, Sampling: p.Params.Sampling, EOS: p.EOS, Sketch: coeffs.Request()},
+		GenerateConfig: model.GenerateConfig{MaxNewTokens: p.Params.MaxNewTokens, Sampling: p.Params.Sampling, EOS: p.EOS, Sketch: &coeffs},
 		MaxSequences:   maxSeqs,
 		Next:           next,
 		Done: func(k int, rs []model.Rollout) error {
@@ -133,13 +133,16 @@ func (p *Prover) records(miner [20]byte, j uint64, task env.Task, prompt []uint3
 		if err != nil {
 			return nil, fmt.Errorf("problem %d rollout %d: %w", j, i, err)
 		}
+		if len(r.Sketches) != len(r.Tokens) {
+			return nil, fmt.Errorf("problem %d rollout %d: the backend returned %d sketches for %d tokens", j, i, len(r.Sketches), len(r.Tokens))
+		}
 		rewards[i] = task.Reward(text)
 		rec := &Record{Version: Version, Window: p.Window, Miner: miner, Problem: j, Rollout: uint32(i),
 			ModelID: p.ModelID, Prompt: prompt, Reward: rewards[i]}
 		for t, tok := range r.Tokens {
 			rec.Completion = append(rec.Completion, uint32(tok))
 			rec.LogProbs = append(rec.LogProbs, r.LogProbs[t])
-			rec.Sketches = append(rec.Sketches, sketch.Of(r.Sketches, r.Hidden, t, coeffs))
+			rec.Sketches = append(rec.Sketches, r.Sketches[t])
 		}
 		recs[i] = rec
 	}

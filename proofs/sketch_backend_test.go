@@ -27,8 +27,9 @@ func (d deviceSketcher) Forward(ctx context.Context, steps []model.Step) ([]mode
 		if s.Sketch == nil {
 			continue
 		}
+		outs[i].Sketches = nil
 		for _, h := range outs[i].Hidden {
-			outs[i].Sketches = append(outs[i].Sketches, (sketch.Compute(h, sketch.Coefficients(*s.Sketch))+d.skew)%sketch.P)
+			outs[i].Sketches = append(outs[i].Sketches, (sketch.Compute(h, *s.Sketch)+d.skew)%sketch.P)
 		}
 		outs[i].Hidden = nil
 	}

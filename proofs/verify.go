@@ -290,13 +290,13 @@ func (v *Verifier) precheckWith(it Item, tasks map[uint64]derived) *pending {
 // forwardBatch runs check 7 (Recompute) for the batch, then checks 8–13
 // per record.
 func (v *Verifier) forwardBatch(ctx context.Context, batch []*pending) {
-	coeffs := sketch.NewCoefficients(v.WindowSeed)
+	coeffs := challenge.SketchCoefficients(v.WindowSeed)
 	rs := make([]Rollout, len(batch))
 	for i, pd := range batch {
 		P := len(pd.item.Rec.Prompt)
 		rs[i] = Rollout{Prompt: pd.seq[:P], Completion: pd.seq[P:]}
 	}
-	outs, err := Recompute(ctx, v.Backend, rs, &v.Params.Sampling, coeffs.Request())
+	outs, err := Recompute(ctx, v.Backend, rs, &v.Params.Sampling, &coeffs)
 	for i, pd := range batch {
 		if err != nil {
 			rec := pd.item.Rec
@@ -319,12 +319,13 @@ type Rollout struct {
 // token t (the last completion token is never fed: nothing depends on it),
 // with the per-position statistics under *stats asked for at every row
 // (Output.Stats where the backend computes them, else Logits; nil: no
-// statistics, every row's logits come back) and sketches when sk is set. Rollouts that share a prompt share its prefill:
-// it is prefilled once but for its last token (pass one), the cache forked
-// per rollout, and each rollout's pass (two) starts at the last prompt
-// token — the same bits as one pass on the CPU engine and the exact CUDA
-// products (both compute per row).
-func Recompute(ctx context.Context, b model.Backend, rs []Rollout, stats *model.Sampling, sk *model.SketchCoefficients) ([]model.Output, error) {
+// statistics, every row's logits come back) and, when sk is set, the
+// sketch of every row (Output.Sketches). Rollouts that share a prompt share
+// its prefill: it is prefilled once but for its last token (pass one), the
+// cache forked per rollout, and each rollout's pass (two) starts at the
+// last prompt token — the same bits as one pass on the CPU engine and the
+// exact CUDA products (both compute per row).
+func Recompute(ctx context.Context, b model.Backend, rs []Rollout, stats *model.Sampling, sk *sketch.Coefficients) ([]model.Output, error) {
 	var caches []model.Cache
 	defer func() {
 		for _, c := range caches {
@@ -389,7 +390,18 @@ func Recompute(ctx context.Context, b model.Backend, rs []Rollout, stats *model.
 			steps[i].Sampling, steps[i].Stats = *stats, r.Completion
 		}
 	}
-	return b.Forward(ctx, steps)
+	outs, err := b.Forward(ctx, steps)
+	if err != nil {
+		return nil, err
+	}
+	if sk != nil {
+		for i, o := range outs {
+			if len(o.Sketches) != len(steps[i].Tokens) {
+				return nil, fmt.Errorf("proofs: recompute: the backend returned %d sketches for %d positions", len(o.Sketches), len(steps[i].Tokens))
+			}
+		}
+	}
+	return outs, nil
 }
 
 func tokensKey(p []int) string {
@@ -409,7 +421,7 @@ func (v *Verifier) postcheck(ctx context.Context, pd *pending, out model.Output,
 	opened := OpenPositions(v.OpeningSeed, rec.Hash(), n, p.K)
 	res.SketchesOpened = len(opened)
 	for _, t := range opened {
-		got := sketch.Of(out.Sketches, out.Hidden, t, coeffs)
+		got := out.Sketches[t]
 		d := sketch.Distance(rec.Sketches[t], got)
 		res.MaxSketchDist = max(res.MaxSketchDist, d)
 		if !sketch.Valid(rec.Sketches[t], got, t) {

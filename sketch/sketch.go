@@ -12,14 +12,15 @@
 // lower index) and bucket maps a value to a signed log-magnitude bucket. The
 // exact integer semantics, edge cases and test vectors are in
 // docs/protocol.md, section "Sketch".
+//
+// The package is a leaf (it imports nothing of Assay's), so that every
+// model backend — the CPU engine through Compute, a GPU in its own kernel —
+// returns sketches itself when a forward pass asks for them.
 package sketch
 
 import (
 	"math"
 	"sort"
-
-	"github.com/assaynet/assay/challenge"
-	"github.com/assaynet/assay/model"
 )
 
 // Protocol constants.
@@ -37,36 +38,10 @@ const (
 	MaxBucket = 127
 )
 
-// Coefficients are the 16 sketch coefficients of a window.
+// Coefficients are the 16 sketch coefficients of a window, each in
+// [−127, 127] (challenge.SketchCoefficients derives them from the window
+// seed).
 type Coefficients [TopK]int8
-
-// NewCoefficients derives r from the window seed: r_i = Below(255) − 127 for
-// i = 0..15 from challenge.Stream(PRF32("sketch", S_w)).
-func NewCoefficients(windowSeed [32]byte) Coefficients {
-	s := challenge.NewStream(challenge.PRF32("sketch", windowSeed[:]))
-	var r Coefficients
-	for i := range r {
-		r[i] = int8(int64(s.Below(255)) - 127)
-	}
-	return r
-}
-
-// Request is r in the form a model backend takes (model.Step.Sketch), so a
-// backend that holds the hidden states on a device computes their sketches
-// there.
-func (r Coefficients) Request() *model.SketchCoefficients {
-	c := model.SketchCoefficients(r)
-	return &c
-}
-
-// Of is sketch i of a forward pass or rollout: sketches[i] where the backend
-// computed the sketches (non-nil), else computed here from hidden[i].
-func Of(sketches []uint32, hidden [][]float32, i int, r Coefficients) uint32 {
-	if sketches != nil {
-		return sketches[i]
-	}
-	return Compute(hidden[i], r)
-}
 
 // Bucket maps a value to its signed log-magnitude bucket:
 //

@@ -1,17 +1,21 @@
 package sketch
 
 import (
-	"encoding/json"
-	"flag"
 	"math"
-	"os"
-	"path/filepath"
+	"math/rand/v2"
 	"testing"
-
-	"github.com/assaynet/assay/challenge"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/vectors.json")
+// coeffs are coefficients for tests of the arithmetic (the window
+// derivation is challenge.SketchCoefficients, checked with the vectors).
+func coeffs(seed uint64) Coefficients {
+	rng := rand.New(rand.NewPCG(seed, 3))
+	var r Coefficients
+	for i := range r {
+		r[i] = int8(rng.IntN(255) - 127)
+	}
+	return r
+}
 
 func TestBucket(t *testing.T) {
 	tests := []struct {
@@ -70,7 +74,7 @@ func TestTopAndCompute(t *testing.T) {
 			t.Fatal("NaN selected over real values")
 		}
 	}
-	r := NewCoefficients([32]byte{1})
+	r := coeffs(1)
 	s := Compute(h, r)
 	if s >= P {
 		t.Fatal("sketch out of range")
@@ -101,7 +105,7 @@ func TestDistanceAndTolerance(t *testing.T) {
 	}
 	// One bucket flip on one coefficient is within tolerance.
 	h := []float32{1.41421, 3, -2, 0.1}
-	r := NewCoefficients([32]byte{9})
+	r := coeffs(9)
 	a := Compute(h, r)
 	h[0] = 1.41422 // crosses √2
 	if b := Compute(h, r); a == b || !Valid(a, b, 0) {
@@ -109,86 +113,13 @@ func TestDistanceAndTolerance(t *testing.T) {
 	}
 }
 
-type vector struct {
-	Seed   string   `json:"window_seed_hex"`
-	Coeffs []int8   `json:"coefficients"`
-	Hidden []uint32 `json:"hidden_f32_bits"`
-	Top    []int    `json:"top"`
-	Sketch uint32   `json:"sketch"`
-}
-
-func TestVectors(t *testing.T) {
-	var got []vector
-	for k := 0; k < 3; k++ {
-		seed := challenge.PRF32("vector/sketch", challenge.U64(uint64(k)))
-		s := challenge.NewStream(seed)
-		h := make([]float32, 24)
-		for i := range h {
-			h[i] = float32((s.Float64()*2 - 1) * math.Pow(4, float64(s.Below(5))-2))
-		}
-		if k == 2 {
-			h[3], h[7], h[11] = 0, float32(math.Inf(-1)), float32(math.NaN())
-		}
-		r := NewCoefficients(seed)
-		bits := make([]uint32, len(h))
-		for i, v := range h {
-			bits[i] = math.Float32bits(v)
-		}
-		got = append(got, vector{Seed: hex(seed[:]), Coeffs: r[:], Hidden: bits, Top: Top(h), Sketch: Compute(h, r)})
-	}
-	path := filepath.Join("testdata", "vectors.json")
-	if *update {
-		js, _ := json.MarshalIndent(got, "", " ")
-		os.WriteFile(path, append(js, '\n'), 0o644)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want []vector
-	if err := json.Unmarshal(data, &want); err != nil {
-		t.Fatal(err)
-	}
-	gj, _ := json.Marshal(got)
-	wj, _ := json.Marshal(want)
-	if string(gj) != string(wj) {
-		t.Fatalf("sketch vectors changed:\n got %s\nwant %s", gj, wj)
-	}
-}
-
-func hex(b []byte) string {
-	const d = "0123456789abcdef"
-	out := make([]byte, 2*len(b))
-	for i, c := range b {
-		out[2*i], out[2*i+1] = d[c>>4], d[c&15]
-	}
-	return string(out)
-}
-
 func BenchmarkCompute896(b *testing.B) {
 	h := make([]float32, 896)
 	for i := range h {
 		h[i] = float32(math.Sin(float64(i)))
 	}
-	r := NewCoefficients([32]byte{})
+	r := coeffs(0)
 	for i := 0; i < b.N; i++ {
 		_ = Compute(h, r)
-	}
-}
-
-func TestOfAndRequest(t *testing.T) {
-	r := NewCoefficients([32]byte{3})
-	if c := r.Request(); [TopK]int8(*c) != [TopK]int8(r) {
-		t.Fatalf("Request %v, want %v", *c, r)
-	}
-	h := [][]float32{{1, -2, 3}, {0.5, 8, -0.25}}
-	for i := range h {
-		if got, want := Of(nil, h, i, r), Compute(h[i], r); got != want {
-			t.Fatalf("row %d from hidden: %d, want %d", i, got, want)
-		}
-	}
-	// A backend's sketches win; hidden states may then be absent.
-	if got := Of([]uint32{7, 9}, nil, 1, r); got != 9 {
-		t.Fatalf("backend sketch: got %d, want 9", got)
 	}
 }

@@ -302,7 +302,7 @@ func TestCopierNotCopied(t *testing.T) {
 	}
 	g := crecs[j*uint64(G) : (j+1)*uint64(G)]
 	rewards := make([]float32, G)
-	coeffs := sketch.NewCoefficients(ws)
+	coeffs := challenge.SketchCoefficients(ws)
 	for i, r := range g {
 		src := vrecs[i]
 		// Commitments recomputed on the copier's own prompt (one prefill),

@@ -99,21 +99,31 @@ func openDevice(spec string, threads int, bf16 bool) network.OpenBackend {
 	}
 }
 
-// backendOpener opens the backend the command's --device and --threads name
-// and logs which one it is (the CPU engine names its matrix kernel, a GPU
-// its device).
+// backendOpener opens the backend the command's --device and --threads name.
 func backendOpener(c *cli.Context) network.OpenBackend {
-	open := openDevice(c.String("device"), c.Int("threads"), false)
+	return openDevice(c.String("device"), c.Int("threads"), false)
+}
+
+// loggedOpener is backendOpener logging which backend it opened (the CPU
+// engine names its matrix kernel, a GPU its device): the roles' start-up
+// line.
+func loggedOpener(c *cli.Context) network.OpenBackend {
+	open := backendOpener(c)
 	return func(ck *model.Checkpoint) (model.Backend, error) {
 		b, err := open(ck)
-		if err != nil {
-			return nil, err
+		if err == nil {
+			logger(c).Info("backend", "model", ck.Config.Arch, "on", backendName(b))
 		}
-		if n, ok := b.(interface{ Name() string }); ok {
-			logger(c).Info("backend", "model", ck.Config.Arch, "on", n.Name())
-		}
-		return b, nil
+		return b, err
 	}
+}
+
+// backendName is the backend's own description where it has one.
+func backendName(b model.Backend) string {
+	if n, ok := b.(interface{ Name() string }); ok {
+		return n.Name()
+	}
+	return fmt.Sprintf("%T", b)
 }
 
 // closeBackend releases a backend that holds a device.

@@ -179,7 +179,7 @@ func generateAction(c *cli.Context) error {
 		}
 		return json.NewEncoder(c.App.Writer).Encode(map[string]any{
 			"tokens": append(append([]int(nil), prompt...), r.Tokens...), "prompt_tokens": len(prompt),
-			"text": completion, "logprobs": r.LogProbs, "stop": r.Stop,
+			"text": completion, "logprobs": r.LogProbs, "stop": r.Stop, "backend": backendName(b),
 		})
 	}
 	fmt.Fprintln(c.App.Writer, text+completion)

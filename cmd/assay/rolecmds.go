@@ -153,7 +153,7 @@ func setupChainModel(c *cli.Context) (*roleSetup, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := network.LoadModel(c.String("model"), backendOpener(c))
+	m, err := network.LoadModel(c.String("model"), loggedOpener(c))
 	if err != nil {
 		return nil, err
 	}

@@ -17,12 +17,14 @@ const module = "github.com/assaynet/assay"
 func layer(pkg string) int {
 	switch top(pkg) {
 	case "cmd":
-		return 4
+		return 5
 	case "miner", "validator", "audit", "calibrate", "network":
+		return 4
+	case "challenge", "proofs", "chain", "beacon", "env", "grpo", "score":
 		return 3
-	case "challenge", "sketch", "proofs", "chain", "beacon", "env", "grpo", "score":
-		return 2
 	case "model", "cuda":
+		return 2
+	case "sketch": // the protocol's sketch arithmetic, a leaf every backend computes
 		return 1
 	case "internal", "scripts":
 		return 0
