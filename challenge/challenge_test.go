@@ -39,7 +39,7 @@ func TestBelowUniformAndBounded(t *testing.T) {
 }
 
 func TestWindowMath(t *testing.T) {
-	n := Network{WindowLength: 30, SubmitGrace: 3}
+	n := Params{WindowLength: 30, SubmitGrace: 3}
 	tests := []struct{ block, window uint64 }{{0, 0}, {29, 0}, {30, 1}, {899, 29}}
 	for _, tt := range tests {
 		if got := n.WindowOf(tt.block); got != tt.window {
@@ -49,10 +49,10 @@ func TestWindowMath(t *testing.T) {
 	if n.FirstBlock(2) != 60 || n.DeadlineBlock(2) != 90 || n.OpeningBlock(2) != 93 {
 		t.Fatalf("window 2 blocks: %d %d %d", n.FirstBlock(2), n.DeadlineBlock(2), n.OpeningBlock(2))
 	}
-	if err := (Network{WindowLength: 0, SubmitGrace: 1}).Validate(); !errors.Is(err, ErrBadParams) {
+	if err := (Params{WindowLength: 0, SubmitGrace: 1}).Validate(); !errors.Is(err, ErrBadParams) {
 		t.Fatal("W=0 accepted")
 	}
-	if err := (Network{WindowLength: 3}).Validate(); !errors.Is(err, ErrBadParams) {
+	if err := (Params{WindowLength: 3}).Validate(); !errors.Is(err, ErrBadParams) {
 		t.Fatal("grace 0 accepted")
 	}
 }

@@ -46,9 +46,10 @@ var (
 	_ Beacon = (*beacon.Recorded)(nil)
 )
 
-// Network holds the parameters that seeds depend on. They are read from the
-// subnet contract; tests and dev tools fill them by hand.
-type Network struct {
+// Params holds the parameters that seeds and windows depend on. They are
+// read from the subnet contract (network.Network.Seeds); tests and dev
+// tools fill them by hand.
+type Params struct {
 	ChainID      uint64   // EVM chain id
 	Contract     [20]byte // subnet contract address
 	WindowLength uint64   // W: blocks per window
@@ -57,7 +58,7 @@ type Network struct {
 }
 
 // Validate reports parameters that cannot define windows.
-func (n Network) Validate() error {
+func (n Params) Validate() error {
 	if n.WindowLength == 0 {
 		return fmt.Errorf("%w: window length 0", ErrBadParams)
 	}
@@ -68,19 +69,19 @@ func (n Network) Validate() error {
 }
 
 // WindowOf is the window that block number b belongs to.
-func (n Network) WindowOf(b uint64) uint64 { return b / n.WindowLength }
+func (n Params) WindowOf(b uint64) uint64 { return b / n.WindowLength }
 
 // FirstBlock is window w's first block, w*W; its hash keys the window seed.
-func (n Network) FirstBlock(w uint64) uint64 { return w * n.WindowLength }
+func (n Params) FirstBlock(w uint64) uint64 { return w * n.WindowLength }
 
 // DeadlineBlock is the block by which a miner's window-w file must be
 // published: the first block of window w+1.
-func (n Network) DeadlineBlock(w uint64) uint64 { return (w + 1) * n.WindowLength }
+func (n Params) DeadlineBlock(w uint64) uint64 { return (w + 1) * n.WindowLength }
 
 // OpeningBlock is the block whose hash keys the opening seed:
 // DeadlineBlock(w) + SubmitGrace. It exists only after the deadline, so no
 // miner knows what will be opened when it publishes.
-func (n Network) OpeningBlock(w uint64) uint64 { return n.DeadlineBlock(w) + n.SubmitGrace }
+func (n Params) OpeningBlock(w uint64) uint64 { return n.DeadlineBlock(w) + n.SubmitGrace }
 
 // Seed is a derived seed together with the public inputs it came from, so
 // that logs and window files can name them and auditors can re-check them.
@@ -116,7 +117,7 @@ func SeedBytes(label string, chainID uint64, contract [20]byte, blockHash, rando
 }
 
 // WindowSeed derives S_w from block w*W and the beacon round at its time.
-func WindowSeed(ctx context.Context, n Network, blocks BlockSource, b Beacon, w uint64) (Seed, error) {
+func WindowSeed(ctx context.Context, n Params, blocks BlockSource, b Beacon, w uint64) (Seed, error) {
 	s, err := seedAt(ctx, n, blocks, b, w, n.FirstBlock(w), labelWindow)
 	if err != nil {
 		return Seed{}, fmt.Errorf("window %d seed: %w", w, err)
@@ -126,7 +127,7 @@ func WindowSeed(ctx context.Context, n Network, blocks BlockSource, b Beacon, w 
 
 // OpeningSeed derives O_w from OpeningBlock(w) and the beacon round at its
 // time.
-func OpeningSeed(ctx context.Context, n Network, blocks BlockSource, b Beacon, w uint64) (Seed, error) {
+func OpeningSeed(ctx context.Context, n Params, blocks BlockSource, b Beacon, w uint64) (Seed, error) {
 	s, err := seedAt(ctx, n, blocks, b, w, n.OpeningBlock(w), labelOpen)
 	if err != nil {
 		return Seed{}, fmt.Errorf("window %d opening seed: %w", w, err)
@@ -134,7 +135,7 @@ func OpeningSeed(ctx context.Context, n Network, blocks BlockSource, b Beacon, w
 	return s, nil
 }
 
-func seedAt(ctx context.Context, n Network, blocks BlockSource, b Beacon, w, number uint64, label string) (Seed, error) {
+func seedAt(ctx context.Context, n Params, blocks BlockSource, b Beacon, w, number uint64, label string) (Seed, error) {
 	if err := n.Validate(); err != nil {
 		return Seed{}, err
 	}

@@ -65,12 +65,12 @@ func h(b []byte) string { return hex.EncodeToString(b) }
 
 // vectorBlocks places the window's first block and its opening block at the
 // times of the two recorded quicknet rounds, so the vectors use real beacons.
-func vectorSetup(t testing.TB) (Network, StaticBlocks, *beacon.Recorded) {
+func vectorSetup(t testing.TB) (Params, StaticBlocks, *beacon.Recorded) {
 	rec, err := beacon.LoadRecorded(filepath.Join("testdata", "quicknet-beacons.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := Network{ChainID: 31337, WindowLength: 30, SubmitGrace: 5, BeaconChain: rec.Chain().Hash()}
+	n := Params{ChainID: 31337, WindowLength: 30, SubmitGrace: 5, BeaconChain: rec.Chain().Hash()}
 	for i := range n.Contract {
 		n.Contract[i] = byte(0xa0 + i)
 	}

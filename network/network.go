@@ -68,7 +68,7 @@ var DefaultProtocol = Protocol{SubmitGrace: 2, MaxNewTokens: proofs.DefaultParam
 type Network struct {
 	Chain    *chain.Client
 	Params   chain.Params
-	Seeds    challenge.Network
+	Seeds    challenge.Params
 	Proofs   proofs.Params
 	Protocol Protocol
 }
@@ -81,7 +81,7 @@ func Load(ctx context.Context, c *chain.Client, p Protocol) (*Network, error) {
 		return nil, err
 	}
 	n := &Network{Chain: c, Protocol: p}
-	n.Seeds = challenge.Network{ChainID: c.ChainID(), Contract: c.Contract(), WindowLength: cp.WindowLength,
+	n.Seeds = challenge.Params{ChainID: c.ChainID(), Contract: c.Contract(), WindowLength: cp.WindowLength,
 		SubmitGrace: p.SubmitGrace, BeaconChain: cp.BeaconChain}
 	if err := n.Seeds.Validate(); err != nil {
 		return nil, err

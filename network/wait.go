@@ -43,13 +43,13 @@ func WaitBlock(ctx context.Context, c *chain.Client, n uint64, poll time.Duratio
 }
 
 // SeedFunc is challenge.WindowSeed or challenge.OpeningSeed.
-type SeedFunc func(context.Context, challenge.Network, challenge.BlockSource, challenge.Beacon, uint64) (challenge.Seed, error)
+type SeedFunc func(context.Context, challenge.Params, challenge.BlockSource, challenge.Beacon, uint64) (challenge.Seed, error)
 
 // Seed derives a seed of window w, waiting and retrying while its block or
 // beacon round is not available (a beacon is never bypassed: unverified
 // randomness is never used). A block before the beacon's genesis and a beacon
 // of another chain are final errors.
-func Seed(ctx context.Context, seeds challenge.Network, blocks challenge.BlockSource, b challenge.Beacon, w uint64, f SeedFunc, poll time.Duration, log *slog.Logger) (challenge.Seed, error) {
+func Seed(ctx context.Context, seeds challenge.Params, blocks challenge.BlockSource, b challenge.Beacon, w uint64, f SeedFunc, poll time.Duration, log *slog.Logger) (challenge.Seed, error) {
 	for {
 		s, err := f(ctx, seeds, blocks, b, w)
 		if err == nil || errors.Is(err, challenge.ErrBeforeGenesis) || errors.Is(err, challenge.ErrWrongBeaconChain) {

@@ -22,7 +22,7 @@ var Missing = ErrMissing.Error()
 // MinersAt lists the miners window w is judged with: the non-validator
 // neurons of the registry as of its deadline block (protocol §8.3), so a
 // later registration or change of role does not rewrite a decided window.
-func MinersAt(ctx context.Context, c *chain.Client, seeds challenge.Network, w uint64) ([]Miner, error) {
+func MinersAt(ctx context.Context, c *chain.Client, seeds challenge.Params, w uint64) ([]Miner, error) {
 	ns, err := c.NeuronsAt(ctx, seeds.DeadlineBlock(w))
 	if err != nil {
 		return nil, err

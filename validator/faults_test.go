@@ -43,10 +43,10 @@ func TestBeaconDownWaitsAndRetries(t *testing.T) {
 	genesis := time.Now().Unix() - 600
 	lb, _ := beacon.NewLocal(beacon.LocalConfig{Secret: []byte("x"), Genesis: genesis, Period: time.Second})
 	db := &downBeacon{Local: lb, fails: 3}
-	n := &network.Network{Seeds: challenge.Network{ChainID: 1, WindowLength: 4, SubmitGrace: 1, BeaconChain: lb.Chain().Hash()}}
+	n := &network.Network{Seeds: challenge.Params{ChainID: 1, WindowLength: 4, SubmitGrace: 1, BeaconChain: lb.Chain().Hash()}}
 	v := &Validator{cfg: Config{Network: n, Beacon: db, Poll: 10 * time.Millisecond}, log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	blocks := challenge.DevBlocks{Genesis: uint64(genesis), Interval: 1}
-	f := func(ctx context.Context, nn challenge.Network, _ challenge.BlockSource, b challenge.Beacon, w uint64) (challenge.Seed, error) {
+	f := func(ctx context.Context, nn challenge.Params, _ challenge.BlockSource, b challenge.Beacon, w uint64) (challenge.Seed, error) {
 		return challenge.WindowSeed(ctx, nn, blocks, b, w)
 	}
 	s, err := v.seed(context.Background(), 3, f)

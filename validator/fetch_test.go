@@ -24,7 +24,7 @@ import (
 // fetchValidator is a validator with only what fetching needs; head is the
 // chain head it reads.
 func fetchValidator(t *testing.T, head func() uint64) *Validator {
-	cfg := Config{Network: &network.Network{Seeds: challenge.Network{WindowLength: 10, SubmitGrace: 2}},
+	cfg := Config{Network: &network.Network{Seeds: challenge.Params{WindowLength: 10, SubmitGrace: 2}},
 		DataDir: t.TempDir(), FetchTimeout: time.Second, FetchAttempts: 3, MaxFileBytes: 1 << 20, FetchConcurrency: 8, FetchBytes: 4 << 20}
 	return &Validator{cfg: cfg, log: slog.New(slog.NewTextHandler(io.Discard, nil)), http: newFetchClient(cfg.FetchTimeout),
 		bytes: semaphore.NewWeighted(cfg.FetchBytes), headOf: func(context.Context) (uint64, error) { return head(), nil }}

@@ -107,12 +107,12 @@ func blocksFromFlags(ctx context.Context, c *cli.Context) (challenge.BlockSource
 
 // networkFromFlags reads the seed parameters; the beacon chain is the
 // source's own, since the flags chose it.
-func networkFromFlags(c *cli.Context, b challenge.Beacon) (challenge.Network, error) {
+func networkFromFlags(c *cli.Context, b challenge.Beacon) (challenge.Params, error) {
 	addr := c.String("contract")
 	if !common.IsHexAddress(addr) {
-		return challenge.Network{}, fmt.Errorf("--contract %q is not a 20-byte hex address", addr)
+		return challenge.Params{}, fmt.Errorf("--contract %q is not a 20-byte hex address", addr)
 	}
-	n := challenge.Network{
+	n := challenge.Params{
 		ChainID:      c.Uint64("chain-id"),
 		Contract:     common.HexToAddress(addr),
 		WindowLength: c.Uint64("window-length"),
