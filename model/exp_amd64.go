@@ -9,19 +9,53 @@ import "golang.org/x/sys/cpu"
 //go:noescape
 func expShiftAVX512(dst *float64, src *float32, n int, shift, div float64) bool
 
-// Go's math.Exp takes its FMA path where AVX and FMA exist (every AVX-512
-// machine has both); the vector version reproduces that path only.
-var hasExpAVX512 = avx512Allowed && cpu.X86.HasAVX512F && cpu.X86.HasAVX && cpu.X86.HasFMA
+// expShiftAVX2 is exp_avx2_amd64.s's four-lane math.Exp.
+//
+//go:noescape
+func expShiftAVX2(dst *float64, src *float32, n int, shift, div float64) bool
+
+// Go's math.Exp takes its FMA path where AVX2 and FMA exist (every AVX-512
+// machine has both); the vector versions reproduce that path only.
+var (
+	hasExpAVX512 = avx512Allowed && cpu.X86.HasAVX512F && cpu.X86.HasAVX2 && cpu.X86.HasFMA
+	hasExpAVX2   = cpu.X86.HasAVX2 && cpu.X86.HasFMA
+)
+
+// expKernel is a vector math.Exp over lanes-aligned blocks.
+type expKernel struct {
+	name  string
+	lanes int
+	fn    func(dst *float64, src *float32, n int, shift, div float64) bool
+}
+
+// expKernels lists the vector exponentials this machine can run, best
+// first (expArch uses the first; tests check each).
+func expKernels() []expKernel {
+	var ks []expKernel
+	if hasExpAVX512 {
+		ks = append(ks, expKernel{"avx512", 8, expShiftAVX512})
+	}
+	if hasExpAVX2 {
+		ks = append(ks, expKernel{"avx2", 4, expShiftAVX2})
+	}
+	return ks
+}
 
 // expArch fills dst[:n] for the largest n ≤ len(src) that is a multiple of
-// 8 and returns n, or 0 where the vector unit is missing or some argument
-// needs math.Exp's special cases.
+// the kernel's lanes and returns n, or 0 where the vector unit is missing
+// or some argument needs math.Exp's special cases.
 func expArch(dst []float64, src []float32, shift, div float64) int {
-	n := len(src) &^ 7
-	if !hasExpAVX512 || n == 0 {
+	var k expKernel
+	switch {
+	case hasExpAVX512:
+		k = expKernel{"avx512", 8, expShiftAVX512}
+	case hasExpAVX2:
+		k = expKernel{"avx2", 4, expShiftAVX2}
+	default:
 		return 0
 	}
-	if !expShiftAVX512(&dst[0], &src[0], n, shift, div) {
+	n := len(src) / k.lanes * k.lanes
+	if n == 0 || !k.fn(&dst[0], &src[0], n, shift, div) {
 		return 0
 	}
 	return n

@@ -145,7 +145,7 @@ func TestExpBlock(t *testing.T) {
 		src[i] = float32(rng.NormFloat64() * 30)
 	}
 	dst := make([]float64, len(src))
-	if hasExpAVX512 && expArch(dst, src, 0, 1) != len(src) {
+	if len(expKernels()) > 0 && expArch(dst, src, 0, 1) != len(src) {
 		t.Fatal("the vector path was not taken for arguments inside its range")
 	}
 	for i := 0; i < len(src); i += 8 {
@@ -156,6 +156,56 @@ func TestExpBlock(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestExpKernels runs every vector exponential this machine has (the AVX2
+// one on an AVX-512 machine too) against math.Exp bit for bit, and checks
+// that each refuses a block holding an argument outside [−700, 700] or NaN.
+func TestExpKernels(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 4))
+	src := make([]float32, 1<<14)
+	for i := range src {
+		switch i % 3 {
+		case 0:
+			src[i] = float32(rng.Float64()*1398 - 699)
+		default:
+			src[i] = float32(rng.NormFloat64() * 20)
+		}
+	}
+	ks := expKernels()
+	for _, k := range ks {
+		for _, c := range []struct{ shift, div float64 }{{0, 1}, {3.25, 0.7}, {-11, 1.3}} {
+			dst := make([]float64, len(src))
+			if !k.fn(&dst[0], &src[0], len(src), c.shift, c.div) {
+				// Some arguments (v − shift)/div left the range: check blockwise.
+				for i := 0; i < len(src); i += k.lanes {
+					if !k.fn(&dst[i], &src[i], k.lanes, c.shift, c.div) {
+						for j := i; j < i+k.lanes; j++ {
+							dst[j] = math.Exp((float64(src[j]) - c.shift) / c.div)
+						}
+					}
+				}
+			}
+			for i, v := range src {
+				if want := math.Exp((float64(v) - c.shift) / c.div); math.Float64bits(dst[i]) != math.Float64bits(want) {
+					t.Fatalf("%s %+v: exp of %g = %x, math.Exp %x", k.name, c, v, math.Float64bits(dst[i]), math.Float64bits(want))
+				}
+			}
+		}
+		for _, bad := range []float32{float32(math.NaN()), -701, 701, float32(math.Inf(1))} {
+			blk := make([]float32, k.lanes)
+			blk[k.lanes-1] = bad
+			dst := make([]float64, k.lanes)
+			if k.fn(&dst[0], &blk[0], k.lanes, 0, 1) {
+				t.Fatalf("%s: a block holding %g was not refused", k.name, bad)
+			}
+		}
+	}
+	names := make([]string, len(ks))
+	for i, k := range ks {
+		names[i] = k.name
+	}
+	t.Logf("kernels checked: %v", names)
 }
 
 // FuzzExpBlock checks the block exponential against math.Exp on fuzzed
@@ -178,6 +228,18 @@ func FuzzExpBlock(f *testing.F) {
 			want := math.Exp((float64(v) - shift) / div)
 			if math.Float64bits(dst[i]) != math.Float64bits(want) && !(math.IsNaN(want) && math.IsNaN(dst[i])) {
 				t.Fatalf("exp((%g − %g)/%g) = %x, math.Exp %x", v, shift, div, math.Float64bits(dst[i]), math.Float64bits(want))
+			}
+		}
+		// Each kernel alone, where it takes the block (8 is a multiple of
+		// every kernel's lanes).
+		for _, k := range expKernels() {
+			if !k.fn(&dst[0], &src[0], 8, shift, div) {
+				continue
+			}
+			for i, v := range src {
+				if want := math.Exp((float64(v) - shift) / div); math.Float64bits(dst[i]) != math.Float64bits(want) {
+					t.Fatalf("%s: exp((%g − %g)/%g) = %x, math.Exp %x", k.name, v, shift, div, math.Float64bits(dst[i]), math.Float64bits(want))
+				}
 			}
 		}
 	})
