@@ -1,0 +1,448 @@
+//go:build cuda
+
+package cuda
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"unsafe"
+
+	"gorgonia.org/cu"
+
+	"github.com/assaynet/assay/model"
+	"github.com/assaynet/assay/sketch"
+)
+
+// pass is one Forward call's plan, made on the host before any device
+// work: the rows fed, the rows returned, and what is asked of them.
+type pass struct {
+	steps      []model.Step
+	caches     []*Cache
+	tokens     []int32
+	rows       []rowInfo
+	maxPos     int           // the largest position fed
+	want       []int32       // the rows returned, as indices into rows
+	coeffs     []int8        // sketch coefficients per returned row (zero where none was asked)
+	samples    []sampleQuery // the device sampler's queries
+	stats      []statQuery   // the device statistics' queries
+	needLogits []bool        // per step: its returned rows' logits come back
+	needHidden bool          // some step wants hidden states (it asked for no sketch)
+	anySketch  bool
+}
+
+// sampleQuery is one pick of the device sampler.
+type sampleQuery struct {
+	row     int // index into want
+	u, temp float64
+}
+
+// passBufs are a pass's device buffers (scratch, grown on demand).
+type passBufs struct {
+	x, xn, qkv, att, gateUp, act      cu.DevicePtr // activations, rows × width
+	tokens, rows, want                cu.DevicePtr // the plan, uploaded
+	sel, logits, coeffs, sketches     cu.DevicePtr // returned rows
+	sampleRow, sampleU, sampleResults cu.DevicePtr // the sampler's queries and answers
+}
+
+// Forward runs one batched pass: plan on the host, upload, the layers, then
+// the returned rows' sketches, picks and statistics, and the downloads.
+func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Output, error) {
+	ps, err := b.plan(steps)
+	if err != nil {
+		return nil, err
+	}
+	if len(ps.rows) == 0 {
+		return make([]model.Output, len(steps)), nil
+	}
+	leave, err := b.enter()
+	if err != nil {
+		return nil, err
+	}
+	defer leave()
+	if b.prof != nil {
+		defer b.prof.collect()
+	}
+	bufs, err := b.passBuffers(ps)
+	if err != nil {
+		return nil, err
+	}
+	if err := b.runLayers(ctx, ps, bufs); err != nil {
+		return nil, err
+	}
+	sketches, err := b.passSketches(ps, bufs)
+	if err != nil {
+		return nil, err
+	}
+	picks, err := b.sampleOnDevice(ps, bufs)
+	if err != nil {
+		return nil, err
+	}
+	b.stage = "stats"
+	stats, err := b.positionStats(bufs.logits, ps.stats)
+	if err != nil {
+		return nil, err
+	}
+	outs, err := b.download(ps, bufs, sketches, picks, stats)
+	if err != nil {
+		return nil, err
+	}
+	for si, s := range steps {
+		ps.caches[si].n += len(s.Tokens)
+	}
+	return outs, nil
+}
+
+// plan checks the steps and lays out the pass.
+func (b *Backend) plan(steps []model.Step) (*pass, error) {
+	V, hd := b.cfg.VocabSize, b.cfg.HeadDim
+	ps := &pass{steps: steps, caches: make([]*Cache, len(steps)), needLogits: make([]bool, len(steps))}
+	maxAttn := maxAttnPositions(hd)
+	for si, s := range steps {
+		c, ok := s.Cache.(*Cache)
+		if !ok || c.b != b {
+			return nil, fmt.Errorf("cuda: step %d: cache from another backend", si)
+		}
+		if c.ptr == 0 {
+			return nil, fmt.Errorf("cuda: step %d: cache used after Release", si)
+		}
+		if err := s.Validate(c.n, c.max, V); err != nil {
+			return nil, fmt.Errorf("cuda: step %d: %w", si, err)
+		}
+		if c.n+len(s.Tokens) > maxAttn {
+			return nil, fmt.Errorf("%w: step %d: %d positions; the CUDA attention kernel holds at most %d for head size %d",
+				model.ErrContext, si, c.n+len(s.Tokens), maxAttn, hd)
+		}
+		for i, tok := range s.Tokens {
+			ps.tokens = append(ps.tokens, int32(tok))
+			ps.rows = append(ps.rows, rowInfo{cache: uint64(c.ptr), pos: int32(c.n + i), maxLen: int32(c.max)})
+			ps.maxPos = max(ps.maxPos, c.n+i)
+		}
+		ps.caches[si] = c
+	}
+	r := 0
+	for si, s := range steps {
+		for i := range s.Tokens {
+			if s.All || i == len(s.Tokens)-1 {
+				ps.want = append(ps.want, int32(r))
+				if s.Sketch != nil {
+					ps.coeffs = append(ps.coeffs, s.Sketch[:]...)
+				} else {
+					ps.coeffs = append(ps.coeffs, make([]int8, len(sketch.Coefficients{}))...)
+				}
+			}
+			r++
+		}
+		ps.needHidden = ps.needHidden || s.Sketch == nil
+		ps.anySketch = ps.anySketch || s.Sketch != nil
+		last := len(ps.want) - 1
+		deviceStats := s.Stats != nil && b.StatsOnDevice(s.Sampling)
+		if deviceStats {
+			first := len(ps.want) - len(s.Stats)
+			for k, tok := range s.Stats {
+				if tok >= 0 {
+					ps.stats = append(ps.stats, statQuery{row: first + k, tok: tok, temp: s.Sampling.Temperature})
+				}
+			}
+		}
+		switch {
+		case len(s.Uniforms) == 0:
+			ps.needLogits[si] = !deviceStats
+		case needsHost(s.Sampling, V):
+			ps.needLogits[si] = true // greedy and truncation: sampled on the host
+		default:
+			ps.needLogits[si] = s.All && !deviceStats
+			for _, u := range s.Uniforms {
+				ps.samples = append(ps.samples, sampleQuery{last, u, s.Sampling.Temperature})
+			}
+		}
+	}
+	return ps, nil
+}
+
+func f4(n int) int64 { return int64(n) * 4 }
+
+// passBuffers sizes the scratch buffers for the pass and uploads its plan.
+func (b *Backend) passBuffers(ps *pass) (*passBufs, error) {
+	cfg := b.cfg
+	H, V, I := cfg.HiddenSize, cfg.VocabSize, cfg.IntermediateSize
+	qd, kvd := cfg.Heads*cfg.HeadDim, cfg.KVHeads*cfg.HeadDim
+	R, W, Q := len(ps.rows), len(ps.want), len(ps.samples)
+	bufs := &passBufs{}
+	for _, bf := range []struct {
+		dst   *cu.DevicePtr
+		name  string
+		bytes int64
+	}{
+		{&bufs.x, "x", f4(R * H)}, {&bufs.xn, "xn", f4(R * H)}, {&bufs.qkv, "qkv", f4(R * (qd + 2*kvd))},
+		{&bufs.att, "att", f4(R * qd)}, {&bufs.gateUp, "gateUp", f4(R * 2 * I)}, {&bufs.act, "act", f4(R * I)},
+		{&bufs.tokens, "tokens", f4(R)}, {&bufs.rows, "rows", int64(R) * 16}, {&bufs.want, "want", f4(W)},
+		{&bufs.sel, "sel", f4(W * H)}, {&bufs.logits, "logits", f4(W * V)},
+		{&bufs.coeffs, "coeffs", int64(len(ps.coeffs))}, {&bufs.sketches, "sketches", f4(W)},
+		{&bufs.sampleRow, "qrow", f4(Q + 1)}, {&bufs.sampleU, "qu", int64(Q+1) * 8}, {&bufs.sampleResults, "qres", int64(Q+1) * 32},
+	} {
+		var err error
+		if *bf.dst, err = b.buf(bf.name, bf.bytes); err != nil {
+			return nil, err
+		}
+	}
+	for _, up := range []struct {
+		what  string
+		dst   cu.DevicePtr
+		src   unsafe.Pointer
+		bytes int64
+	}{
+		{"tokens", bufs.tokens, unsafe.Pointer(&ps.tokens[0]), f4(R)},
+		{"rows", bufs.rows, unsafe.Pointer(&ps.rows[0]), int64(R) * 16},
+		{"returned rows", bufs.want, unsafe.Pointer(&ps.want[0]), f4(W)},
+	} {
+		if err := cu.MemcpyHtoD(up.dst, up.src, up.bytes); err != nil {
+			return nil, fmt.Errorf("%w: upload %s: %v", ErrDevice, up.what, err)
+		}
+	}
+	return bufs, nil
+}
+
+// launcher queues kernels and keeps the first error: launches are
+// asynchronous, so a pass queues them all and checks once.
+type launcher struct {
+	b   *Backend
+	err error
+}
+
+func (l *launcher) run(fn cu.Function, grid [2]int, block, smem int, args ...any) {
+	if l.err == nil {
+		l.err = l.b.launch(fn, grid, block, smem, args...)
+	}
+}
+
+// do runs a step that launches by itself (the tensor-core products).
+func (l *launcher) do(f func() error) {
+	if l.err == nil {
+		l.err = f()
+	}
+}
+
+// linear computes out = x·wᵀ (+ bias), or out += x·wᵀ with add: on tensor
+// cores where the backend uses them for the pass, else in the canonical
+// order with the tiling for its row count.
+func (l *launcher) linear(out, x cu.DevicePtr, w weight, bias cu.DevicePtr, rows, in, outDim int, add bool) {
+	b := l.b
+	addArg := 0
+	if add {
+		addArg = 1
+	}
+	if b.tensorRows(rows, w) {
+		l.do(func() error { return b.tensorLinear(out, x, w, bias, rows, in, outDim, addArg) })
+		return
+	}
+	t := pickMatTile(rows)
+	if b.tile != nil {
+		t = *b.tile
+	}
+	fs := b.k.linear[t]
+	fn := fs[0]
+	if w.bf16 {
+		fn = fs[1]
+	}
+	if t.warp {
+		// One warp per t.cols output columns, four warps per block.
+		warps := (outDim + t.cols - 1) / t.cols
+		l.run(fn, [2]int{(warps + 3) / 4, 1}, 128, 0, out, x, w.ptr, bias, rows, in, outDim, addArg)
+		return
+	}
+	// A block of 256 threads per tile of t.rows rows by t.cols columns.
+	l.run(fn, [2]int{(outDim + t.cols - 1) / t.cols, (rows + t.rows - 1) / t.rows}, 256, 0, out, x, w.ptr, bias, rows, in, outDim, addArg)
+}
+
+// attention runs layer l's attention: the grouped kernel where it takes
+// the pass (attnHeadsPerBlock), else the per-head one.
+func (l *launcher) attention(ps *pass, bufs *passBufs, layer, hpb int) {
+	b, cfg := l.b, l.b.cfg
+	R, hd, n := len(ps.rows), cfg.HeadDim, ps.maxPos+1
+	scale := float32(1 / math.Sqrt(float64(hd)))
+	if !b.perHead && hpb > 0 && attnGroupFits(cfg, hpb, n) {
+		l.run(b.k.attnGrp, [2]int{cfg.Heads / hpb, R}, attnThreads, attnGroupSmem(hpb, hd, n),
+			bufs.att, bufs.qkv, bufs.rows, cfg.Heads, cfg.KVHeads, hd, layer, scale, hpb)
+		return
+	}
+	l.run(b.k.attention, [2]int{cfg.Heads, R}, attnThreads, n*8+hd*4, bufs.att, bufs.qkv, bufs.rows, cfg.Heads, cfg.KVHeads, hd, layer, scale)
+}
+
+// runLayers queues the embedding, every layer, the final norm, the gather
+// of the returned rows and the head.
+func (b *Backend) runLayers(ctx context.Context, ps *pass, bufs *passBufs) error {
+	cfg := b.cfg
+	H, V, I := cfg.HiddenSize, cfg.VocabSize, cfg.IntermediateSize
+	hd := cfg.HeadDim
+	qd, kvd := cfg.Heads*hd, cfg.KVHeads*hd
+	R, W := len(ps.rows), len(ps.want)
+	eps := cfg.RMSNormEps
+	l := &launcher{b: b}
+	hpb := b.attnHeadsPerBlock(R)
+	embedFn := b.k.embedF32
+	if b.embed.bf16 {
+		embedFn = b.k.embedBF16
+	}
+	b.stage = "embed"
+	l.run(embedFn, [2]int{R, 1}, 128, 0, bufs.x, b.embed.ptr, bufs.tokens, R, H)
+	for li := range b.layers {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		L := &b.layers[li]
+		b.stage = "norm"
+		l.run(b.k.rmsnorm, [2]int{R, 1}, 256, 0, bufs.xn, bufs.x, L.attnNorm, H, eps)
+		b.stage = "qkv"
+		l.linear(bufs.qkv, bufs.xn, L.qkv, L.qkvBias, R, H, qd+2*kvd, false)
+		b.stage = "rope"
+		l.run(b.k.ropeStore, [2]int{R, 1}, 512, 0, bufs.qkv, bufs.rows, b.invFreq, cfg.Heads, cfg.KVHeads, hd, li)
+		b.stage = "attention"
+		l.attention(ps, bufs, li, hpb)
+		b.stage = "o"
+		l.linear(bufs.x, bufs.att, L.o, 0, R, qd, H, true)
+		b.stage = "norm"
+		l.run(b.k.rmsnorm, [2]int{R, 1}, 256, 0, bufs.xn, bufs.x, L.mlpNorm, H, eps)
+		b.stage = "gateUp"
+		if b.tensorRows(R, L.gateUp) && b.tensorRows(R, L.down) && !b.unfusedMLP {
+			l.do(func() error { return b.tensorMLP(bufs.x, bufs.xn, L, R) })
+			continue
+		}
+		l.linear(bufs.gateUp, bufs.xn, L.gateUp, 0, R, H, 2*I, false)
+		b.stage = "silu"
+		l.run(b.k.siluMul, [2]int{(R*I + 255) / 256, 1}, 256, 0, bufs.act, bufs.gateUp, I, int64(R*I))
+		b.stage = "down"
+		l.linear(bufs.x, bufs.act, L.down, 0, R, I, H, true)
+	}
+	b.stage = "norm"
+	l.run(b.k.rmsnorm, [2]int{R, 1}, 256, 0, bufs.xn, bufs.x, b.norm, H, eps)
+	b.stage = "gather"
+	l.run(b.k.gather, [2]int{W, 1}, 128, 0, bufs.sel, bufs.xn, bufs.want, H)
+	b.stage = "head"
+	l.linear(bufs.logits, bufs.sel, b.head, 0, W, H, V, false)
+	return l.err
+}
+
+// passSketches computes the returned rows' sketches on the device (rows of
+// steps that asked for none get zero coefficients and are dropped later).
+func (b *Backend) passSketches(ps *pass, bufs *passBufs) ([]uint32, error) {
+	if !ps.anySketch {
+		return nil, nil
+	}
+	W := len(ps.want)
+	if err := cu.MemcpyHtoD(bufs.coeffs, unsafe.Pointer(&ps.coeffs[0]), int64(len(ps.coeffs))); err != nil {
+		return nil, fmt.Errorf("%w: upload sketch coefficients: %v", ErrDevice, err)
+	}
+	b.stage = "sketch"
+	if err := b.launch(b.k.sketch, [2]int{W, 1}, 128, 0, bufs.sketches, bufs.sel, bufs.coeffs, b.cfg.HiddenSize); err != nil {
+		return nil, err
+	}
+	sketches := make([]uint32, W)
+	if err := cu.MemcpyDtoH(unsafe.Pointer(&sketches[0]), bufs.sketches, f4(W)); err != nil {
+		return nil, fmt.Errorf("%w: sketches: %v", ErrDevice, err)
+	}
+	return sketches, nil
+}
+
+// sampleOnDevice answers the sampler's queries: four numbers a query (log
+// p, sampling log p, margin, token), one kernel launch per temperature, as
+// the steps of a pass share their sampling parameters in practice.
+func (b *Backend) sampleOnDevice(ps *pass, bufs *passBufs) ([]float64, error) {
+	if len(ps.samples) == 0 {
+		return nil, nil
+	}
+	groups := map[float64][]int{}
+	for i, q := range ps.samples {
+		groups[q.temp] = append(groups[q.temp], i)
+	}
+	res := make([]float64, 4*len(ps.samples))
+	b.stage = "sample"
+	for temp, idx := range groups {
+		sr := make([]int32, len(idx))
+		su := make([]float64, len(idx))
+		for j, q := range idx {
+			sr[j], su[j] = int32(ps.samples[q].row), ps.samples[q].u
+		}
+		if err := cu.MemcpyHtoD(bufs.sampleRow, unsafe.Pointer(&sr[0]), f4(len(sr))); err != nil {
+			return nil, fmt.Errorf("%w: upload queries: %v", ErrDevice, err)
+		}
+		if err := cu.MemcpyHtoD(bufs.sampleU, unsafe.Pointer(&su[0]), int64(len(su))*8); err != nil {
+			return nil, fmt.Errorf("%w: upload queries: %v", ErrDevice, err)
+		}
+		if err := b.launch(b.k.sample, [2]int{len(idx), 1}, 1024, 0, bufs.sampleResults, bufs.logits, bufs.sampleRow, bufs.sampleU, b.cfg.VocabSize, temp); err != nil {
+			return nil, err
+		}
+		part := make([]float64, 4*len(idx))
+		if err := cu.MemcpyDtoH(unsafe.Pointer(&part[0]), bufs.sampleResults, int64(len(part))*8); err != nil {
+			return nil, fmt.Errorf("%w: sampler: %v", ErrDevice, err)
+		}
+		for j, q := range idx {
+			copy(res[4*q:4*q+4], part[4*j:4*j+4])
+		}
+	}
+	return res, nil
+}
+
+// download assembles the outputs: hidden states only for steps that did
+// not ask for their sketches, logits only where asked, picks from the
+// device sampler or, for sampling it does not implement, the host.
+func (b *Backend) download(ps *pass, bufs *passBufs, sketches []uint32, picks []float64, stats []rowStats) ([]model.Output, error) {
+	H, V := b.cfg.HiddenSize, b.cfg.VocabSize
+	var hidden []float32
+	if ps.needHidden {
+		hidden = make([]float32, len(ps.want)*H)
+		if err := cu.MemcpyDtoH(unsafe.Pointer(&hidden[0]), bufs.sel, f4(len(hidden))); err != nil {
+			return nil, fmt.Errorf("%w: forward: %v", ErrDevice, err)
+		}
+	}
+	outs := make([]model.Output, len(ps.steps))
+	j, qi := 0, 0
+	for si, s := range ps.steps {
+		nw := 1
+		if s.All {
+			nw = len(s.Tokens)
+		}
+		var logits []float32
+		if ps.needLogits[si] {
+			logits = make([]float32, nw*V)
+			if err := cu.MemcpyDtoH(unsafe.Pointer(&logits[0]), bufs.logits+cu.DevicePtr(f4(j*V)), f4(nw*V)); err != nil {
+				return nil, fmt.Errorf("%w: logits: %v", ErrDevice, err)
+			}
+		}
+		if s.Sketch != nil {
+			outs[si].Sketches = sketches[j : j+nw : j+nw]
+		}
+		if s.Stats != nil && !ps.needLogits[si] {
+			outs[si].Stats = make([]model.PositionStats, nw)
+			for len(stats) > 0 && stats[0].row < j+nw {
+				outs[si].Stats[stats[0].row-j] = stats[0].PositionStats
+				stats = stats[1:]
+			}
+		}
+		for k := 0; k < nw; k++ {
+			if s.Sketch == nil {
+				outs[si].Hidden = append(outs[si].Hidden, hidden[(j+k)*H:(j+k+1)*H:(j+k+1)*H])
+			}
+			if logits != nil {
+				outs[si].Logits = append(outs[si].Logits, logits[k*V:(k+1)*V:(k+1)*V])
+			}
+		}
+		j += nw
+		if len(s.Uniforms) == 0 {
+			continue
+		}
+		if needsHost(s.Sampling, V) {
+			last := outs[si].Logits[nw-1]
+			for _, u := range s.Uniforms {
+				outs[si].Picks = append(outs[si].Picks, model.PickAt(last, s.Sampling, u))
+			}
+			continue
+		}
+		for range s.Uniforms {
+			q := picks[4*qi : 4*qi+4]
+			outs[si].Picks = append(outs[si].Picks, model.Picked{Token: int(q[3]), LogProb: q[0], SampleLogProb: q[1], Margin: q[2]})
+			qi++
+		}
+	}
+	return outs, nil
+}
