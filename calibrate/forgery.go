@@ -142,16 +142,51 @@ type honestRollout struct {
 	u      func(int) float64
 }
 
-// Forgery runs the cheat experiments.
+// Forgery runs the cheat experiments: honest rollouts as the baseline,
+// then token cheats (only the sampler check can catch them) and sketch
+// cheats on honest tokens.
 func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
+	f := newForgery(ctx, cfg)
 	rep := &ForgeryReport{}
-	coeffs := challenge.SketchCoefficients(cfg.Seed)
-	V := cfg.Right.Config().VocabSize
-	type job struct {
-		prompt []int
-		us     []*challenge.TokenUniforms
+	if err := f.honestBaseline(rep); err != nil {
+		return nil, err
 	}
-	var jobs []job
+	for _, v := range []Variant{Int8, Int4, Noise} {
+		b, err := DeriveModel(cfg.Checkpoint, v, cfg.Seed)
+		if err != nil {
+			return nil, err
+		}
+		f.variants[v] = b
+	}
+	if err := f.tokenCheats(rep); err != nil {
+		return nil, err
+	}
+	if err := f.sketchCheats(rep); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// forgery is one run of the experiments: the prompts and uniforms every
+// generation shares, the honest rollouts and the derived cheaper models.
+type forgery struct {
+	ctx      context.Context
+	cfg      ForgeryConfig
+	coeffs   sketch.Coefficients
+	jobs     []forgeryJob
+	honest   []honestRollout
+	variants map[Variant]model.Backend
+}
+
+// forgeryJob is one group's prompt and its rollouts' uniforms.
+type forgeryJob struct {
+	prompt []int
+	us     []*challenge.TokenUniforms
+}
+
+func newForgery(ctx context.Context, cfg ForgeryConfig) *forgery {
+	f := &forgery{ctx: ctx, cfg: cfg, coeffs: challenge.SketchCoefficients(cfg.Seed), variants: map[Variant]model.Backend{}}
+	V := cfg.Right.Config().VocabSize
 	for g := 0; g < cfg.Groups; g++ {
 		st := challenge.NewStream(challenge.PRF32("forgery-prompt", cfg.Seed[:], challenge.U64(uint64(g))))
 		p := make([]int, cfg.PromptLen)
@@ -162,48 +197,57 @@ func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
 		for i := range us {
 			us[i] = challenge.NewTokenUniforms(cfg.Seed, [20]byte{}, uint64(g), uint64(i))
 		}
-		jobs = append(jobs, job{p, us})
+		f.jobs = append(f.jobs, forgeryJob{p, us})
 	}
-	gen := func(b model.Backend, s model.Sampling, forced []int) ([]honestRollout, error) {
-		var out []honestRollout
-		for _, j := range jobs {
-			// A forced prefix takes the first uniforms; the rest of the
-			// rollout is sampled honestly at its true positions.
-			u := func(i, t int) float64 { return j.us[i].At(t + len(forced)) }
-			prompt := append(append([]int(nil), j.prompt...), forced...)
-			rs, err := model.GenerateGroup(ctx, b, prompt, cfg.Group, model.GenerateConfig{MaxNewTokens: cfg.MaxNew - len(forced), Sampling: s, Hidden: true}, u)
-			if err != nil {
-				return nil, err
-			}
-			for i, r := range rs {
-				if len(forced) > 0 {
-					// The forced tokens are claimed as sampled: the
-					// completion starts with them.
-					r.Tokens = append(append([]int(nil), forced...), r.Tokens...)
-				}
-				ii := i
-				out = append(out, honestRollout{prompt: j.prompt, r: r, u: func(t int) float64 { return j.us[ii].At(t) }})
-			}
-		}
-		return out, nil
-	}
-	// recompute runs the validator's forward pass over one rollout.
-	recompute := func(h honestRollout) (model.Output, error) { return replay(ctx, cfg.Right, h.prompt, h.r.Tokens) }
+	return f
+}
 
-	// Honest rollouts: the baseline for the sketch cheats and the margin's
-	// freedom.
-	honest, err := gen(cfg.Right, cfg.Sampling, nil)
-	if err != nil {
-		return nil, fmt.Errorf("honest: %w", err)
+// generate samples every job's group on b under s; a forced prefix takes
+// the first uniforms and is claimed as sampled, the rest of the rollout is
+// sampled honestly at its true positions.
+func (f *forgery) generate(b model.Backend, s model.Sampling, forced []int) ([]honestRollout, error) {
+	var out []honestRollout
+	for _, j := range f.jobs {
+		u := func(i, t int) float64 { return j.us[i].At(t + len(forced)) }
+		prompt := append(append([]int(nil), j.prompt...), forced...)
+		rs, err := model.GenerateGroup(f.ctx, b, prompt, f.cfg.Group, model.GenerateConfig{MaxNewTokens: f.cfg.MaxNew - len(forced), Sampling: s, Hidden: true}, u)
+		if err != nil {
+			return nil, err
+		}
+		for i, r := range rs {
+			if len(forced) > 0 {
+				r.Tokens = append(append([]int(nil), forced...), r.Tokens...)
+			}
+			ii := i
+			out = append(out, honestRollout{prompt: j.prompt, r: r, u: func(t int) float64 { return j.us[ii].At(t) }})
+		}
 	}
+	return out, nil
+}
+
+// recompute runs the validator's forward pass over one rollout.
+func (f *forgery) recompute(h honestRollout) (model.Output, error) {
+	return replay(f.ctx, f.cfg.Right, h.prompt, h.r.Tokens)
+}
+
+// honestBaseline generates the honest rollouts and measures what the
+// cheats are compared with: the sampler margin's freedom, the honest soft
+// statistic, and the signed sketch sums a constant forger would need.
+func (f *forgery) honestBaseline(rep *ForgeryReport) error {
+	cfg := f.cfg
+	honest, err := f.generate(cfg.Right, cfg.Sampling, nil)
+	if err != nil {
+		return fmt.Errorf("honest: %w", err)
+	}
+	f.honest = honest
 	var cand, candN float64
 	var absSigma []float64
 	zeroPass, grailPass := 0, 0
 	rep.HonestZMax = math.Inf(-1)
 	for _, h := range honest {
-		o, err := recompute(h)
+		o, err := f.recompute(h)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		z := proofs.SoftZ(o.Logits, h.r.Tokens, cfg.Sampling)
 		rep.HonestZMax = math.Max(rep.HonestZMax, z)
@@ -211,15 +255,14 @@ func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
 			rep.HonestZFlagged++
 		}
 		for t, tok := range h.r.Tokens {
-			logits := o.Logits[t]
-			cand += candidates(logits, cfg.Sampling, h.u(t), cfg.Margin, tok)
+			cand += candidates(o.Logits[t], cfg.Sampling, h.u(t), cfg.Margin, tok)
 			candN++
-			sig := signedSketch(h.r.Hidden[t], coeffs)
-			absSigma = append(absSigma, math.Abs(float64(sig)))
-			if math.Abs(float64(sig)) <= float64(cfg.SketchTol(t)) {
+			sig := math.Abs(float64(signedSketch(h.r.Hidden[t], f.coeffs)))
+			absSigma = append(absSigma, sig)
+			if sig <= float64(cfg.SketchTol(t)) {
 				zeroPass++
 			}
-			if math.Abs(float64(sig)) <= 6000+5*math.Sqrt(float64(t)) {
+			if sig <= 6000+5*math.Sqrt(float64(t)) {
 				grailPass++
 			}
 		}
@@ -230,29 +273,24 @@ func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
 	rep.SketchAbsP01 = stats.Quantile(absSigma, 0.01)
 	rep.ConstZeroPass = float64(zeroPass) / float64(len(absSigma))
 	rep.GrailRulePass = float64(grailPass) / float64(len(absSigma))
+	return nil
+}
 
-	// Token cheats: tokens from a cheaper model or a wrong sampler, logprobs
-	// and sketches filled in by one prefill on the right model — so only
-	// the sampler check can catch them.
-	variants := map[Variant]model.Backend{}
-	for _, v := range []Variant{Int8, Int4, Noise} {
-		b, err := DeriveModel(cfg.Checkpoint, v, cfg.Seed)
-		if err != nil {
-			return nil, err
-		}
-		variants[v] = b
-	}
-	type tokenCheat struct {
+// tokenCheats: tokens from a cheaper model or a wrong sampler, logprobs
+// and sketches filled in by one prefill on the right model — so only the
+// sampler check can catch them.
+func (f *forgery) tokenCheats(rep *ForgeryReport) error {
+	cfg, s := f.cfg, f.cfg.Sampling
+	V := cfg.Right.Config().VocabSize
+	cheats := []struct {
 		name   string
 		b      model.Backend
 		s      model.Sampling
 		forced []int
-	}
-	s := cfg.Sampling
-	cheats := []tokenCheat{
-		{"tokens from int8 model", variants[Int8], s, nil},
-		{"tokens from int4 model", variants[Int4], s, nil},
-		{"tokens from +1% weight noise", variants[Noise], s, nil},
+	}{
+		{"tokens from int8 model", f.variants[Int8], s, nil},
+		{"tokens from int4 model", f.variants[Int4], s, nil},
+		{"tokens from +1% weight noise", f.variants[Noise], s, nil},
 		{"greedy decoding", cfg.Right, model.Sampling{}, nil},
 		{"temperature 0.7", cfg.Right, model.Sampling{Temperature: 0.7 * s.Temperature}, nil},
 		{"temperature 1.3", cfg.Right, model.Sampling{Temperature: 1.3 * s.Temperature}, nil},
@@ -260,17 +298,17 @@ func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
 		{"forced 4-token prefix", cfg.Right, s, []int{1 % V, 2 % V, 3 % V, 4 % V}},
 	}
 	for _, c := range cheats {
-		rs, err := gen(c.b, c.s, c.forced)
+		rs, err := f.generate(c.b, c.s, c.forced)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", c.name, err)
+			return fmt.Errorf("%s: %w", c.name, err)
 		}
 		row := ForgeryRow{Cheat: c.name, Check: "sampler"}
 		caught := 0
 		logPass := 0.0
 		for _, h := range rs {
-			o, err := recompute(h)
+			o, err := f.recompute(h)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			bad := 0
 			for t, tok := range h.r.Tokens {
@@ -299,19 +337,25 @@ func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
 		}
 		rep.Rows = append(rep.Rows, row)
 	}
+	return nil
+}
 
-	// Sketch cheats on honest tokens: sketches that do not come from the
-	// right model's hidden states at the committed positions.
-	type sketchCheat struct {
-		name  string
-		value func(h honestRollout, hi int, t int, right uint32) (uint32, error)
-	}
+// sketchCheat is a forged sketch for position t of honest rollout hi.
+type sketchCheat struct {
+	name  string
+	value func(h honestRollout, hi int, t int, right uint32) (uint32, error)
+}
+
+// sketchCheats: honest tokens with sketches that do not come from the right
+// model's hidden states at the committed positions.
+func (f *forgery) sketchCheats(rep *ForgeryReport) error {
+	cfg, coeffs, honest := f.cfg, f.coeffs, f.honest
 	variantHidden := map[Variant][][][]float32{} // per variant, per honest rollout, per position
 	for _, v := range []Variant{Int8, Int4, Noise} {
 		for _, h := range honest {
-			o, err := replay(ctx, variants[v], h.prompt, h.r.Tokens)
+			o, err := replay(f.ctx, f.variants[v], h.prompt, h.r.Tokens)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			variantHidden[v] = append(variantHidden[v], o.Hidden)
 		}
@@ -334,46 +378,56 @@ func Forgery(ctx context.Context, cfg ForgeryConfig) (*ForgeryReport, error) {
 		}},
 	}
 	for _, v := range []Variant{Int8, Int4, Noise} {
-		v := v
 		scheats = append(scheats, sketchCheat{"sketch from " + string(v) + " model", func(h honestRollout, hi, t int, right uint32) (uint32, error) {
 			return sketch.Compute(variantHidden[v][hi][t], coeffs), nil
 		}})
 	}
 	for _, c := range scheats {
-		row := ForgeryRow{Cheat: c.name, Check: "sketch"}
-		pass := 0
-		for hi, h := range honest {
-			ok := 0
-			opened := 0
-			for t := range h.r.Tokens {
-				right := sketch.Compute(h.r.Hidden[t], coeffs)
-				got, err := c.value(h, hi, t, right)
-				if err != nil {
-					return nil, err
-				}
-				row.Positions++
-				if sketch.Distance(got, right) <= cfg.SketchTol(t) {
-					pass++
-					if t < cfg.K {
-						ok++
-					}
-				}
-				if t < cfg.K {
-					opened++
-				}
-			}
-			row.Rollouts++
-			if ok == opened {
-				row.RolloutPass++
-			}
+		row, err := f.sketchRow(c)
+		if err != nil {
+			return err
 		}
-		p := float64(pass) / float64(row.Positions)
-		row.PerPosition = 1 - p
-		row.RolloutPass /= float64(row.Rollouts)
-		row.RolloutPassModel = math.Pow(p, float64(min(cfg.K, cfg.MaxNew)))
 		rep.Rows = append(rep.Rows, row)
 	}
-	return rep, nil
+	return nil
+}
+
+// sketchRow scores one sketch cheat over the honest rollouts: a rollout
+// passes when every opened position (the first K, as a window opens K)
+// stays within tolerance.
+func (f *forgery) sketchRow(c sketchCheat) (ForgeryRow, error) {
+	cfg := f.cfg
+	row := ForgeryRow{Cheat: c.name, Check: "sketch"}
+	pass := 0
+	for hi, h := range f.honest {
+		ok, opened := 0, 0
+		for t := range h.r.Tokens {
+			right := sketch.Compute(h.r.Hidden[t], f.coeffs)
+			got, err := c.value(h, hi, t, right)
+			if err != nil {
+				return row, err
+			}
+			row.Positions++
+			if sketch.Distance(got, right) <= cfg.SketchTol(t) {
+				pass++
+				if t < cfg.K {
+					ok++
+				}
+			}
+			if t < cfg.K {
+				opened++
+			}
+		}
+		row.Rollouts++
+		if ok == opened {
+			row.RolloutPass++
+		}
+	}
+	p := float64(pass) / float64(row.Positions)
+	row.PerPosition = 1 - p
+	row.RolloutPass /= float64(row.Rollouts)
+	row.RolloutPassModel = math.Pow(p, float64(min(cfg.K, cfg.MaxNew)))
+	return row, nil
 }
 
 // signedSketch is Σ r_i·bucket_i before the modulus.
