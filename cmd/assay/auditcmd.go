@@ -1,0 +1,86 @@
+package main
+
+import (
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/urfave/cli/v2"
+
+	"github.com/assaynet/assay/audit"
+)
+
+var auditCommand = &cli.Command{
+	Name:  "audit",
+	Usage: "replay past windows from public data",
+	Subcommands: []*cli.Command{{
+		Name:      "replay",
+		Usage:     "re-derive a window's decisions and compare with the posted weights",
+		UsageText: "assay audit replay --window W --network FILE --model DIR --files DIR",
+		Description: `Re-derives the window and opening seeds from the chain and the beacon,
+re-runs the validator's decision on the miners' files (--files: a folder of
+window-N/UID.assay, e.g. a validator's files/ folder) and compares it with
+every weight vector posted for the window. Prints a per-miner table; exits 1
+naming the miner and the reason when a posted weight differs.`,
+		Flags: roleFlagsWith(
+			&cli.Uint64Flag{Name: "window", Required: true, Usage: "window to replay"},
+			&cli.StringFlag{Name: "files", Required: true, EnvVars: envs("files"), Usage: "folder holding window-N/UID.assay"},
+			&cli.IntFlag{Name: "lookback", Value: 2, Usage: "windows of failure gating (the validator's value)"},
+		),
+		Action: func(c *cli.Context) error {
+			s, err := setupRole(c)
+			if err != nil {
+				return err
+			}
+			e, b := s.env, s.beacon
+			w := c.Uint64("window")
+			rep, err := audit.Replay(c.Context, audit.Config{Network: s.net, Model: s.model, Env: e, Beacon: b, FilesRoot: c.String("files"), Lookback: c.Int("lookback")}, w)
+			if err != nil {
+				return err
+			}
+			out := c.App.Writer
+			fmt.Fprintf(out, "audit replay of window %d (window seed %s…, opening seed %s…)\n", w, rep.Decision.WindowSeed[:16], rep.Decision.OpeningSeed[:16])
+			tw := tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "uid\tminer\tgroups\topened\tverified\tunique\tfailure\tscore\treplayed weight")
+			for _, m := range rep.Decision.Miners {
+				f := m.Failure
+				if m.Copycat {
+					f += " copycat"
+				}
+				if m.Gated {
+					f += " gated"
+				}
+				if f == "" {
+					f = "-"
+				}
+				fmt.Fprintf(tw, "%d\t%s\t%d\t%d\t%d\t%d\t%s\t%d\t%d\n", m.UID, m.Address.Hex()[:10], m.Groups, m.Opened, m.Verified, m.Unique, f, m.Score, m.Weight)
+			}
+			tw.Flush()
+			if len(rep.Posts) == 0 {
+				return fmt.Errorf("audit: no weights were posted for window %d", w)
+			}
+			// Each post on its own line: a post is one validator's claim, and
+			// any account may register as a validator (docs/security.md).
+			bad := map[common.Address]int{}
+			for _, mm := range rep.Mismatches {
+				bad[mm.Validator]++
+			}
+			for _, p := range rep.Posts {
+				verdict := "agrees with the replay"
+				if n := bad[p.Validator]; n > 0 {
+					verdict = fmt.Sprintf("DISAGREES at %d uid(s)", n)
+				}
+				fmt.Fprintf(out, "post by validator %s (block %d, tx %s): %s\n", p.Validator.Hex(), p.Block, p.TxHash.Hex(), verdict)
+			}
+			if len(rep.Mismatches) > 0 {
+				for _, mm := range rep.Mismatches {
+					fmt.Fprintf(out, "MISMATCH validator %s uid %d miner %s: posted %d, replay %d (%s)\n", mm.Validator.Hex(), mm.UID, mm.Miner.Hex(), mm.Posted, mm.Replayed, mm.Reason)
+				}
+				m := rep.Mismatches[0]
+				return fmt.Errorf("audit: window %d: validator %s posted %d for miner %s (uid %d), replay gives %d: %s", w, m.Validator.Hex(), m.Posted, m.Miner.Hex(), m.UID, m.Replayed, m.Reason)
+			}
+			fmt.Fprintf(out, "audit: window %d agrees with %d posted weight vector(s)\n", w, len(rep.Posts))
+			return nil
+		},
+	}},
+}

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/assaynet/assay/miner"
+)
+
+var minerCommand = &cli.Command{
+	Name:  "miner",
+	Usage: "run a miner: generate and publish signed rollout groups",
+	Subcommands: []*cli.Command{{
+		Name:      "start",
+		Usage:     "follow the chain and answer every window",
+		UsageText: "assay miner start --network FILE --key HEX --model DIR --listen 127.0.0.1:9001 --store DIR",
+		Description: `Registers (or updates) the miner's endpoint on the contract, then for every
+window derives its problems from the window seed, generates GRPO groups on the
+--device backend (cpu, or cuda in a make build-cuda binary), writes the signed window file before the deadline into --store and
+serves it at ENDPOINT/windows/W (plus /metrics). A live status line goes to
+stderr; --log-format json gives structured logs.`,
+		Flags: roleFlagsWith(
+			&cli.StringFlag{Name: "store", Required: true, EnvVars: envs("store"), Usage: "folder for window files"},
+			&cli.StringFlag{Name: "listen", Value: "127.0.0.1:9001", EnvVars: envs("listen"), Usage: "HTTP address serving files and /metrics"},
+			&cli.StringFlag{Name: "endpoint", EnvVars: envs("endpoint"), Usage: "public URL registered on-chain (default http://LISTEN)"},
+			&cli.IntFlag{Name: "max-groups", Value: 0, Usage: "problems per window at most (0: as many as fit)"},
+			&cli.IntFlag{Name: "max-sequences", Value: 0, EnvVars: envs("max-sequences"),
+				Usage: "rollouts generated together, over several groups (0: one group at a time; on a GPU try 256)"},
+			&cli.IntFlag{Name: "windows", Usage: "stop after this many windows (0: run until interrupted)"},
+			&cli.StringFlag{Name: "claim-model-id", Hidden: true, Usage: "demo cheater: claim this model id instead of the loaded model's"},
+		),
+		Action: func(c *cli.Context) error {
+			key, err := loadKey(c)
+			if err != nil {
+				return err
+			}
+			s, err := setupRole(c)
+			if err != nil {
+				return err
+			}
+			e, b := s.env, s.beacon
+			claim := s.model.ID
+			if c.String("claim-model-id") == "network" {
+				claim = s.net.Params.ModelID
+			}
+			log := logger(c)
+			progress := func(line string) {
+				if c.String("log-format") != "json" {
+					fmt.Fprintf(c.App.ErrWriter, "\r%s   ", line)
+				}
+			}
+			m, err := miner.New(miner.Config{Network: s.net, Model: s.model, ModelID: claim, Env: e, Key: key, Beacon: b,
+				Store: c.String("store"), Listen: c.String("listen"), Endpoint: c.String("endpoint"), MaxGroups: c.Int("max-groups"),
+				MaxSequences: c.Int("max-sequences"), Logger: log, Progress: progress, Windows: c.Int("windows")})
+			if err != nil {
+				return err
+			}
+			if s.model.ID != s.net.Params.ModelID {
+				log.Warn("the loaded model is not the network's model: validators will reject these rollouts",
+					"loaded", fmt.Sprintf("%x", s.model.ID[:8]), "network", fmt.Sprintf("%x", s.net.Params.ModelID[:8]))
+			}
+			return m.Run(c.Context)
+		},
+	}},
+}

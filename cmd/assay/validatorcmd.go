@@ -1,0 +1,51 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/assaynet/assay/validator"
+)
+
+var validatorCommand = &cli.Command{
+	Name:  "validator",
+	Usage: "run a validator: spot-check miners and post weights",
+	Subcommands: []*cli.Command{{
+		Name:      "run",
+		Usage:     "verify every closed window and post weights",
+		UsageText: "assay validator run --network FILE --key HEX --model DIR --datadir DIR",
+		Description: `For every closed window: fetches each registered miner's file (timeouts,
+size cap, retries) before the opening block, verifies the PRF-chosen sample on
+the --device backend, detects copycats, gates miners that failed within --lookback,
+scores (unique verified completions, score^4, uint16 shares) and posts to the
+contract. Decisions and the files they used are kept in --datadir, so a
+restart resumes without re-posting and an auditor can replay.`,
+		Flags: roleFlagsWith(
+			&cli.StringFlag{Name: "datadir", Required: true, EnvVars: envs("datadir"), Usage: "decisions and kept files"},
+			&cli.IntFlag{Name: "lookback", Value: 2, EnvVars: envs("lookback"), Usage: "windows of failure gating"},
+			&cli.IntFlag{Name: "windows", Usage: "stop after posting this many windows (0: run until interrupted)"},
+			&cli.Uint64Flag{Name: "from", Usage: "first window to decide (0: the current one)"},
+			&cli.StringFlag{Name: "listen", EnvVars: envs("listen"), Usage: "HTTP address for /metrics (empty: none)"},
+		),
+		Action: func(c *cli.Context) error {
+			key, err := loadKey(c)
+			if err != nil {
+				return err
+			}
+			s, err := setupRole(c)
+			if err != nil {
+				return err
+			}
+			if s.model.ID != s.net.Params.ModelID {
+				return fmt.Errorf("--model %s is not the network's model (%x)", c.String("model"), s.net.Params.ModelID[:8])
+			}
+			v, err := validator.New(validator.Config{Network: s.net, Model: s.model, Env: s.env, Key: key, Beacon: s.beacon, DataDir: c.String("datadir"),
+				Lookback: c.Int("lookback"), Listen: c.String("listen"), Logger: logger(c), Windows: c.Int("windows"), From: c.Uint64("from")})
+			if err != nil {
+				return err
+			}
+			return v.Run(c.Context)
+		},
+	}},
+}
