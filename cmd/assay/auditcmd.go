@@ -25,7 +25,7 @@ naming the miner and the reason when a posted weight differs.`,
 		Flags: roleFlagsWith(
 			&cli.Uint64Flag{Name: "window", Required: true, Usage: "window to replay"},
 			&cli.StringFlag{Name: "files", Required: true, EnvVars: envs("files"), Usage: "folder holding window-N/UID.assay"},
-			&cli.IntFlag{Name: "lookback", Value: 2, Usage: "windows of failure gating (the validator's value)"},
+			&cli.IntFlag{Name: "lookback", Value: 2, EnvVars: envs("lookback"), Usage: "windows of failure gating (the validator's value)"},
 		),
 		Action: func(c *cli.Context) error {
 			s, err := setupRole(c)

@@ -24,7 +24,7 @@ restart resumes without re-posting and an auditor can replay.`,
 		Flags: roleFlagsWith(
 			&cli.StringFlag{Name: "datadir", Required: true, EnvVars: envs("datadir"), Usage: "decisions and kept files"},
 			&cli.IntFlag{Name: "lookback", Value: 2, EnvVars: envs("lookback"), Usage: "windows of failure gating"},
-			&cli.IntFlag{Name: "windows", Usage: "stop after posting this many windows (0: run until interrupted)"},
+			&cli.IntFlag{Name: "windows", EnvVars: envs("windows"), Usage: "stop after posting this many windows (0: run until interrupted)"},
 			&cli.Uint64Flag{Name: "from", Usage: "first window to decide (0: the current one)"},
 			&cli.StringFlag{Name: "listen", EnvVars: envs("listen"), Usage: "HTTP address for /metrics (empty: none)"},
 		),
