@@ -38,6 +38,7 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(PKGS)
 	$(GO) test -count=1 ./internal/depcheck
+	./scripts/check_nofma.sh
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')

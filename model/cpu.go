@@ -103,7 +103,7 @@ func RopeInvFreq(cfg *Config) []float32 {
 		}
 		if !(wave < highWave) && !(wave > lowWave) {
 			smooth := (old/wave - rs.LowFreqFactor) / (rs.HighFreqFactor - rs.LowFreqFactor)
-			v = (1-smooth)*v/rs.Factor + smooth*v
+			v = float64((1-smooth)*v/rs.Factor) + float64(smooth*v)
 		}
 		inv[i] = float32(v)
 	}
@@ -276,7 +276,7 @@ func rmsnorm(out, x, w []float32, h int, eps float64) {
 		row := x[r*h : (r+1)*h]
 		var ss float64
 		for _, v := range row {
-			ss += float64(v) * float64(v)
+			ss += float64(float64(v) * float64(v))
 		}
 		inv := float32(1 / math.Sqrt(ss/float64(h)+eps))
 		o := out[r*h : (r+1)*h]
@@ -297,8 +297,8 @@ func (b *CPU) rope(vec []float32, heads, pos int) {
 		for h := 0; h < heads; h++ {
 			x1 := vec[h*d+i]
 			x2 := vec[h*d+i+half]
-			vec[h*d+i] = x1*c - x2*s
-			vec[h*d+i+half] = x2*c + x1*s
+			vec[h*d+i] = float32(x1*c) - float32(x2*s)
+			vec[h*d+i+half] = float32(x2*c) + float32(x1*s)
 		}
 	}
 }
@@ -333,7 +333,7 @@ func attend(out, q, kc, vc []float32, n int, cfg *Config) {
 			p := float32(scores[t] / sum)
 			vt := vc[t*kvd+kh*d : t*kvd+kh*d+d]
 			for i := range o {
-				o[i] += p * vt[i]
+				o[i] += float32(p * vt[i])
 			}
 		}
 	}
@@ -348,17 +348,17 @@ func dot(a, b []float32) float32 {
 	var s0, s1, s2, s3, s4, s5, s6, s7 float32
 	i := 0
 	for ; i+8 <= n; i += 8 {
-		s0 += a[i] * b[i]
-		s1 += a[i+1] * b[i+1]
-		s2 += a[i+2] * b[i+2]
-		s3 += a[i+3] * b[i+3]
-		s4 += a[i+4] * b[i+4]
-		s5 += a[i+5] * b[i+5]
-		s6 += a[i+6] * b[i+6]
-		s7 += a[i+7] * b[i+7]
+		s0 += float32(a[i] * b[i])
+		s1 += float32(a[i+1] * b[i+1])
+		s2 += float32(a[i+2] * b[i+2])
+		s3 += float32(a[i+3] * b[i+3])
+		s4 += float32(a[i+4] * b[i+4])
+		s5 += float32(a[i+5] * b[i+5])
+		s6 += float32(a[i+6] * b[i+6])
+		s7 += float32(a[i+7] * b[i+7])
 	}
 	for ; i < n; i++ {
-		s0 += a[i] * b[i]
+		s0 += float32(a[i] * b[i])
 	}
 	return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
 }
@@ -385,7 +385,7 @@ func matDot(w, x []float32) float32 {
 	var a [MatSums]float32
 	k := matBlocksGo(&a, w, x)
 	for i, wv := range w[k:] {
-		a[i] += wv * x[k+i]
+		a[i] += float32(wv * x[k+i])
 	}
 	return matReduce(&a, len(w))
 }
@@ -419,7 +419,7 @@ func matBlocksGo(a *[MatSums]float32, w, x []float32) int {
 		wb := w[k : k+MatSums : k+MatSums]
 		xb := x[k : k+MatSums : k+MatSums]
 		for i := range a {
-			a[i] += wb[i] * xb[i]
+			a[i] += float32(wb[i] * xb[i])
 		}
 	}
 	return k

@@ -61,8 +61,8 @@ func StatsAt(logits []float32, s Sampling, token int) PositionStats {
 			}
 			total += wi
 			if wi != 0 {
-				s1 += wi * y
-				s2 += wi * y * y
+				s1 += float64(wi * y)
+				s2 += float64(float64(wi*y) * y)
 			}
 		}
 	}
@@ -75,7 +75,7 @@ func StatsAt(logits []float32, s Sampling, token int) PositionStats {
 	logTotal := math.Log(total)
 	mean := s1 / total
 	st.Entropy = logTotal - mean
-	st.Variance = math.Max(s2/total-mean*mean, 0)
+	st.Variance = math.Max(s2/total-float64(mean*mean), 0)
 	st.TemperedLogProb = yTok - logTotal
 	return st
 }

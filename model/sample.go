@@ -50,7 +50,7 @@ func Pick(logits []float32, s Sampling, u float64) (token int, margin float64) {
 	for _, i := range kept {
 		total += w[i]
 	}
-	target := u * total
+	target := float64(u * total) // rounded: a fused u·total − lo would change the pick on machines that fuse
 	var cum float64
 	for _, i := range kept {
 		lo := cum
