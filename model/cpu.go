@@ -403,7 +403,7 @@ type matDotKernel struct {
 }
 
 // MatDotKernel names the matrix-product kernel of this machine and build
-// ("avx512", "avx2" or "go"), for logs: every kernel computes the same
+// ("avx512", "avx2", "neon" or "go"), for logs: every kernel computes the same
 // canonical order, so only the speed differs.
 func MatDotKernel() string {
 	if ks := matDotKernels(); len(ks) > 0 {
