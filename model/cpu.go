@@ -310,28 +310,37 @@ func attend(out, q, kc, vc []float32, n int, cfg *Config) {
 	kvd := cfg.KVHeads * d
 	group := cfg.Heads / cfg.KVHeads
 	scale := float32(1 / math.Sqrt(float64(d)))
+	// A score is an f32 product, so f32 holds it exactly; the
+	// exponentials go through expBlock (math.Exp's bits, on the vector
+	// unit where there is one).
+	raw := make([]float32, n)
 	scores := make([]float64, n)
 	for h := 0; h < cfg.Heads; h++ {
 		kh := h / group
 		qh := q[h*d : (h+1)*d]
 		maxS := math.Inf(-1)
 		for t := 0; t < n; t++ {
-			s := float64(dot(qh, kc[t*kvd+kh*d:t*kvd+kh*d+d]) * scale)
-			scores[t] = s
-			maxS = math.Max(maxS, s)
+			s := dot(qh, kc[t*kvd+kh*d:t*kvd+kh*d+d]) * scale
+			raw[t] = s
+			// math.Max's result, NaN included, without its cost (the sign
+			// of a zero maximum cannot change s − max).
+			if sf := float64(s); sf > maxS || sf != sf {
+				maxS = sf
+			}
 		}
+		expBlock(scores, raw, maxS, 1)
 		var sum float64
-		for t := range scores[:n] {
-			scores[t] = math.Exp(scores[t] - maxS)
-			sum += scores[t]
+		for _, e := range scores {
+			sum += e
 		}
-		o := out[h*d : (h+1)*d]
+		o := out[h*d : (h+1)*d : (h+1)*d]
 		for i := range o {
 			o[i] = 0
 		}
 		for t := 0; t < n; t++ {
 			p := float32(scores[t] / sum)
 			vt := vc[t*kvd+kh*d : t*kvd+kh*d+d]
+			vt = vt[:len(o)]
 			for i := range o {
 				o[i] += float32(p * vt[i])
 			}
