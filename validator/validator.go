@@ -54,7 +54,7 @@ type Config struct {
 	FetchConcurrency int
 	FetchBytes       int64
 	Poll             time.Duration
-	Listen           string // /metrics ("" for none)
+	Listen           string // /metrics and /healthz ("" for none)
 	Logger           *slog.Logger
 	// Windows stops after this many windows were posted (0: run until ctx ends).
 	Windows int
@@ -74,6 +74,7 @@ type Validator struct {
 	outcomes  *prometheus.CounterVec
 	posted    prometheus.Counter
 	decisions prometheus.Counter
+	health    health
 }
 
 // New checks the configuration.
@@ -157,6 +158,7 @@ func (v *Validator) Run(ctx context.Context) error {
 		}
 		mux := http.NewServeMux()
 		mux.Handle("GET /metrics", promhttp.HandlerFor(v.reg, promhttp.HandlerOpts{}))
+		mux.Handle("GET /healthz", healthHandler(&v.health, v.headOf, cfg.Network.Seeds))
 		srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 		errc := make(chan error, 1)
 		go func() { errc <- srv.Serve(ln) }()
@@ -187,6 +189,7 @@ func (v *Validator) Run(ctx context.Context) error {
 	}
 	posted := 0
 	for ; ; w++ {
+		v.health.at(w)
 		if err := v.waitBlock(ctx, seeds.DeadlineBlock(w)); err != nil {
 			return network.IgnoreCanceled(err)
 		}
@@ -198,6 +201,7 @@ func (v *Validator) Run(ctx context.Context) error {
 			v.log.Error("window not decided", "window", w, "err", err)
 			continue
 		}
+		v.health.done(w, time.Now())
 		if !d.Posted {
 			if err := v.post(ctx, d); err != nil {
 				if ctx.Err() != nil {

@@ -26,7 +26,7 @@ restart resumes without re-posting and an auditor can replay.`,
 			&cli.IntFlag{Name: "lookback", Value: 2, EnvVars: envs("lookback"), Usage: "windows of failure gating"},
 			&cli.IntFlag{Name: "windows", EnvVars: envs("windows"), Usage: "stop after posting this many windows (0: run until interrupted)"},
 			&cli.Uint64Flag{Name: "from", Usage: "first window to decide (0: the current one)"},
-			&cli.StringFlag{Name: "listen", EnvVars: envs("listen"), Usage: "HTTP address for /metrics (empty: none)"},
+			&cli.StringFlag{Name: "listen", EnvVars: envs("listen"), Usage: "HTTP address for /metrics and /healthz (empty: none)"},
 		),
 		Action: func(c *cli.Context) error {
 			key, err := loadKey(c)
