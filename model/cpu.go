@@ -339,11 +339,7 @@ func attend(out, q, kc, vc []float32, n int, cfg *Config) {
 		}
 		for t := 0; t < n; t++ {
 			p := float32(scores[t] / sum)
-			vt := vc[t*kvd+kh*d : t*kvd+kh*d+d]
-			vt = vt[:len(o)]
-			for i := range o {
-				o[i] += float32(p * vt[i])
-			}
+			axpy(o, vc[t*kvd+kh*d:t*kvd+kh*d+d], p)
 		}
 	}
 }

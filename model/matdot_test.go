@@ -118,3 +118,23 @@ func FuzzMatDot(f *testing.F) {
 		}
 	})
 }
+
+// TestAxpy checks attention's value sum against the scalar loop, bit for
+// bit, at lengths around the vector width.
+func TestAxpy(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 1))
+	for n := 0; n <= 40; n++ {
+		o, v := nastyVector(rng, n), nastyVector(rng, n)
+		want := append([]float32(nil), o...)
+		p := float32(rng.NormFloat64())
+		for i := range want {
+			want[i] += float32(p * v[i])
+		}
+		axpy(o, v, p)
+		for i := range o {
+			if math.Float32bits(o[i]) != math.Float32bits(want[i]) {
+				t.Fatalf("n=%d i=%d: %g, want %g", n, i, o[i], want[i])
+			}
+		}
+	}
+}
