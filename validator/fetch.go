@@ -26,9 +26,14 @@ const keptJunk = 4 << 10
 var errLate = errors.New("arrived after the opening block")
 
 // newFetchClient follows redirects only within the registered origin, so
-// an endpoint cannot point the validator at anything else.
-func newFetchClient(timeout time.Duration) *http.Client {
-	return &http.Client{Timeout: timeout, CheckRedirect: func(req *http.Request, via []*http.Request) error {
+// an endpoint cannot point the validator at anything else; with publicOnly
+// it connects to public addresses only (publicOnlyTransport).
+func newFetchClient(timeout time.Duration, publicOnly bool) *http.Client {
+	var rt http.RoundTripper
+	if publicOnly {
+		rt = publicOnlyTransport()
+	}
+	return &http.Client{Timeout: timeout, Transport: rt, CheckRedirect: func(req *http.Request, via []*http.Request) error {
 		if len(via) >= 3 {
 			return errors.New("more than 3 redirects")
 		}
@@ -136,6 +141,9 @@ func (v *Validator) fetch(ctx context.Context, endpoint string, w uint64) ([]byt
 		if errors.Is(err, errNotFound) {
 			last = err
 			continue
+		}
+		if errors.Is(err, ErrPrivateEndpoint) {
+			return nil, 0, fmt.Errorf("%s: %w", u, err) // no retry would change the address
 		}
 		if err != nil {
 			last = err

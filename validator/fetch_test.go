@@ -26,7 +26,7 @@ import (
 func fetchValidator(t *testing.T, head func() uint64) *Validator {
 	cfg := Config{Network: &network.Network{Seeds: challenge.Params{WindowLength: 10, SubmitGrace: 2}},
 		DataDir: t.TempDir(), FetchTimeout: time.Second, FetchAttempts: 3, MaxFileBytes: 1 << 20, FetchConcurrency: 8, FetchBytes: 4 << 20}
-	return &Validator{cfg: cfg, log: slog.New(slog.NewTextHandler(io.Discard, nil)), http: newFetchClient(cfg.FetchTimeout),
+	return &Validator{cfg: cfg, log: slog.New(slog.NewTextHandler(io.Discard, nil)), http: newFetchClient(cfg.FetchTimeout, false),
 		bytes: semaphore.NewWeighted(cfg.FetchBytes), headOf: func(context.Context) (uint64, error) { return head(), nil }}
 }
 

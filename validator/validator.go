@@ -53,9 +53,15 @@ type Config struct {
 	MaxFileBytes     int64
 	FetchConcurrency int
 	FetchBytes       int64
-	Poll             time.Duration
-	Listen           string // /metrics and /healthz ("" for none)
-	Logger           *slog.Logger
+	// PublicEndpointsOnly refuses endpoints whose address is loopback,
+	// private, link-local or otherwise not public (ErrPrivateEndpoint), as
+	// a production validator should: a registered endpoint is anyone's
+	// input, and otherwise it can aim the validator at its own network.
+	// Off by default, since dev chains and the demo run on loopback.
+	PublicEndpointsOnly bool
+	Poll                time.Duration
+	Listen              string // /metrics and /healthz ("" for none)
+	Logger              *slog.Logger
 	// Windows stops after this many windows were posted (0: run until ctx ends).
 	Windows int
 	// From is the first window to decide (0: the last closed one at start).
@@ -110,7 +116,7 @@ func New(cfg Config) (*Validator, error) {
 		}
 	}
 	v := &Validator{cfg: cfg, addr: crypto.PubkeyToAddress(cfg.Key.PublicKey), log: cfg.Logger,
-		http: newFetchClient(cfg.FetchTimeout), bytes: semaphore.NewWeighted(cfg.FetchBytes), reg: prometheus.NewRegistry()}
+		http: newFetchClient(cfg.FetchTimeout, cfg.PublicEndpointsOnly), bytes: semaphore.NewWeighted(cfg.FetchBytes), reg: prometheus.NewRegistry()}
 	v.headOf = v.head
 	v.outcomes = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "assay_validator_miner_outcomes_total", Help: "Per-miner window outcomes by reason (ok or the failure)."}, []string{"reason"})
 	v.posted = prometheus.NewCounter(prometheus.CounterOpts{Name: "assay_validator_weights_posted_total", Help: "Weight vectors posted."})

@@ -26,6 +26,8 @@ restart resumes without re-posting and an auditor can replay.`,
 			&cli.IntFlag{Name: "lookback", Value: 2, EnvVars: envs("lookback"), Usage: "windows of failure gating"},
 			&cli.IntFlag{Name: "windows", EnvVars: envs("windows"), Usage: "stop after posting this many windows (0: run until interrupted)"},
 			&cli.Uint64Flag{Name: "from", Usage: "first window to decide (0: the current one)"},
+			&cli.BoolFlag{Name: "public-endpoints-only", EnvVars: envs("public-endpoints-only"),
+				Usage: "fetch only from public addresses: refuse miner endpoints that resolve to loopback, private or link-local ones (production; off for dev chains)"},
 			&cli.StringFlag{Name: "listen", EnvVars: envs("listen"), Usage: "HTTP address for /metrics and /healthz (empty: none)"},
 		),
 		Action: func(c *cli.Context) error {
@@ -41,7 +43,7 @@ restart resumes without re-posting and an auditor can replay.`,
 				return fmt.Errorf("--model %s is not the network's model (%x)", c.String("model"), s.net.Params.ModelID[:8])
 			}
 			v, err := validator.New(validator.Config{Network: s.net, Model: s.model, Env: s.env, Key: key, Beacon: s.beacon, DataDir: c.String("datadir"),
-				Lookback: c.Int("lookback"), Listen: c.String("listen"), Logger: logger(c), Windows: c.Int("windows"), From: c.Uint64("from")})
+				Lookback: c.Int("lookback"), Listen: c.String("listen"), PublicEndpointsOnly: c.Bool("public-endpoints-only"), Logger: logger(c), Windows: c.Int("windows"), From: c.Uint64("from")})
 			if err != nil {
 				return err
 			}
