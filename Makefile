@@ -53,7 +53,8 @@ fuzz:
 	  "./beacon FuzzVerifyJSON" "./beacon FuzzParseChainInfo" \
 	  "./env FuzzExtractAnswer" "./env/sat FuzzParseAssignment" "./env/sat FuzzReward" \
 	  "./model FuzzParseSafetensors" "./model FuzzTokenizer" "./model FuzzMatDot" "./model FuzzExpBlock" \
-	  "./proofs FuzzDecodeRecord" "./proofs FuzzReadWindowFile"; do \
+	  "./proofs FuzzDecodeRecord" "./proofs FuzzReadWindowFile" \
+	  "./miner FuzzHandler" "./chain FuzzUnpackEvents"; do \
 	  set -- $$t; echo "== $$1 $$2"; $(GO) test $$1 -run '^$$' -fuzz "^$$2$$" -fuzztime $(FUZZTIME); done
 
 clean:
