@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -193,13 +194,27 @@ func (v *Validator) Run(ctx context.Context) error {
 		// have started before anyone could answer it.
 		w = seeds.WindowOf(head) + 1
 	}
+	// Fetching runs on its own, window after window at each deadline, so
+	// that a long verification delays no window's fetch.
+	f := newFetcher()
+	f.deadline = func(ctx context.Context, w uint64) error { return v.waitBlock(ctx, seeds.DeadlineBlock(w)) }
+	f.miners = func(ctx context.Context, w uint64) ([]score.Miner, error) {
+		return score.MinersAt(ctx, cfg.Network.Chain, seeds, w)
+	}
+	f.fetchAll = v.fetchAll
+	f.decided = func(w uint64) bool {
+		_, err := os.Stat(DecisionPath(cfg.DataDir, w))
+		return err == nil
+	}
+	fctx, stopFetching := context.WithCancel(ctx)
+	var fetching sync.WaitGroup
+	fetching.Go(func() { f.run(fctx, w) })
+	defer fetching.Wait()
+	defer stopFetching()
 	posted := 0
 	for ; ; w++ {
 		v.health.at(w)
-		if err := v.waitBlock(ctx, seeds.DeadlineBlock(w)); err != nil {
-			return network.IgnoreCanceled(err)
-		}
-		d, err := v.decide(ctx, w)
+		d, err := v.decideFetched(ctx, f, w)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil
@@ -275,18 +290,31 @@ func (v *Validator) waitBlock(ctx context.Context, n uint64) error {
 	return network.WaitBlock(ctx, v.cfg.Network.Chain, n, v.cfg.Poll, v.log)
 }
 
-// decide returns the stored decision of w, or fetches, verifies and stores it.
-func (v *Validator) decide(ctx context.Context, w uint64) (*score.Decision, error) {
+// decideFetched returns the stored decision of w, or takes w's fetch from
+// the fetcher and decides it.
+func (v *Validator) decideFetched(ctx context.Context, f *fetcher, w uint64) (*score.Decision, error) {
 	if d, err := LoadDecision(v.cfg.DataDir, w); err == nil {
+		// A stored decision is posted no earlier than a fresh one would be.
+		f.drop(w)
+		if err := v.waitBlock(ctx, v.cfg.Network.Seeds.DeadlineBlock(w)); err != nil {
+			return nil, err
+		}
 		return d, nil
 	}
-	cfg := v.cfg
-	miners, err := score.MinersAt(ctx, cfg.Network.Chain, cfg.Network.Seeds, w)
+	got, err := f.take(ctx, w)
 	if err != nil {
 		return nil, err
 	}
-	// Fetch before the opening block exists, then wait for it.
-	arrivals := v.fetchAll(ctx, w, miners)
+	if got.err != nil {
+		return nil, got.err
+	}
+	return v.decide(ctx, w, got.miners, got.arrivals)
+}
+
+// decide verifies window w's fetched files once its opening block exists,
+// judges the window and stores the decision.
+func (v *Validator) decide(ctx context.Context, w uint64, miners []score.Miner, arrivals map[uint32]uint64) (*score.Decision, error) {
+	cfg := v.cfg
 	if err := v.waitBlock(ctx, cfg.Network.Seeds.OpeningBlock(w)); err != nil {
 		return nil, err
 	}
