@@ -407,12 +407,26 @@ type matDotKernel struct {
 	fn   func(w, x *float32, n int) float32
 }
 
+// archMatDots are the vector kernels this machine runs, best first
+// (matDotKernels, per architecture); matDot uses the first.
+var archMatDots = matDotKernels()
+
+// matDotArch computes matDot with the best vector kernel, reporting false
+// where there is none.
+func matDotArch(w, x []float32) (float32, bool) {
+	if len(w) == 0 || len(archMatDots) == 0 {
+		return 0, false
+	}
+	x = x[:len(w)]
+	return archMatDots[0].fn(&w[0], &x[0], len(w)), true
+}
+
 // MatDotKernel names the matrix-product kernel of this machine and build
 // ("avx512", "avx2", "neon" or "go"), for logs: every kernel computes the same
 // canonical order, so only the speed differs.
 func MatDotKernel() string {
-	if ks := matDotKernels(); len(ks) > 0 {
-		return ks[0].name
+	if len(archMatDots) > 0 {
+		return archMatDots[0].name
 	}
 	return "go"
 }

@@ -21,13 +21,6 @@ var (
 	hasExpAVX2   = cpu.X86.HasAVX2 && cpu.X86.HasFMA
 )
 
-// expKernel is a vector math.Exp over lanes-aligned blocks.
-type expKernel struct {
-	name  string
-	lanes int
-	fn    func(dst *float64, src *float32, n int, shift, div float64) bool
-}
-
 // expKernels lists the vector exponentials this machine can run, best
 // first (expArch uses the first; tests check each).
 func expKernels() []expKernel {
@@ -39,24 +32,4 @@ func expKernels() []expKernel {
 		ks = append(ks, expKernel{"avx2", 4, expShiftAVX2})
 	}
 	return ks
-}
-
-// expArch fills dst[:n] for the largest n ≤ len(src) that is a multiple of
-// the kernel's lanes and returns n, or 0 where the vector unit is missing
-// or some argument needs math.Exp's special cases.
-func expArch(dst []float64, src []float32, shift, div float64) int {
-	var k expKernel
-	switch {
-	case hasExpAVX512:
-		k = expKernel{"avx512", 8, expShiftAVX512}
-	case hasExpAVX2:
-		k = expKernel{"avx2", 4, expShiftAVX2}
-	default:
-		return 0
-	}
-	n := len(src) / k.lanes * k.lanes
-	if n == 0 || !k.fn(&dst[0], &src[0], n, shift, div) {
-		return 0
-	}
-	return n
 }

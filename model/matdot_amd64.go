@@ -19,22 +19,6 @@ var (
 	hasAVX2   = cpu.X86.HasAVX2
 )
 
-// matDotArch computes matDot on this machine's vector unit, reporting false
-// where it has none.
-func matDotArch(w, x []float32) (float32, bool) {
-	if len(w) == 0 {
-		return 0, false
-	}
-	x = x[:len(w)]
-	switch {
-	case hasAVX512:
-		return matDotAVX512(&w[0], &x[0], len(w)), true
-	case hasAVX2:
-		return matDotAVX2(&w[0], &x[0], len(w)), true
-	}
-	return 0, false
-}
-
 // matDotKernels lists the vector kernels this machine can run, best first,
 // so that tests check each one (matDot uses the first).
 func matDotKernels() []matDotKernel {

@@ -22,14 +22,6 @@ func matDotNEON(w, x []float32) float32 {
 	return matReduce(&a, n)
 }
 
-// matDotArch computes matDot on NEON.
-func matDotArch(w, x []float32) (float32, bool) {
-	if len(w) == 0 {
-		return 0, false
-	}
-	return matDotNEON(w, x[:len(w)]), true
-}
-
 // matDotKernels lists the NEON kernel.
 func matDotKernels() []matDotKernel {
 	return []matDotKernel{{"neon", func(w, x *float32, n int) float32 {

@@ -83,6 +83,34 @@ func StatsAt(logits []float32, s Sampling, token int) PositionStats {
 // statsBlock is how many exponentials StatsAt computes at a time.
 const statsBlock = 512
 
+// expKernel is a vector math.Exp over blocks of its lanes: dst[i] =
+// math.Exp((float64(src[i]) − shift) / div) bit for bit, false where some
+// argument needs math.Exp's special cases.
+type expKernel struct {
+	name  string
+	lanes int
+	fn    func(dst *float64, src *float32, n int, shift, div float64) bool
+}
+
+// archExps are the vector exponentials this machine runs, best first
+// (expKernels, per architecture); expArch uses the first.
+var archExps = expKernels()
+
+// expArch fills dst[:n] for the largest n ≤ len(src) that is a multiple of
+// the best kernel's lanes and returns n, or 0 where there is no vector
+// kernel or some argument needs math.Exp's special cases.
+func expArch(dst []float64, src []float32, shift, div float64) int {
+	if len(archExps) == 0 {
+		return 0
+	}
+	k := archExps[0]
+	n := len(src) / k.lanes * k.lanes
+	if n == 0 || !k.fn(&dst[0], &src[0], n, shift, div) {
+		return 0
+	}
+	return n
+}
+
 // expBlock sets dst[i] = math.Exp((float64(src[i]) − shift) / div), bit for
 // bit, on the vector unit where it can (expArch).
 func expBlock(dst []float64, src []float32, shift, div float64) {
