@@ -74,17 +74,11 @@ func (f *fetcher) take(ctx context.Context, w uint64) (fetched, error) {
 	c := f.slot(w)
 	select {
 	case r := <-c:
-		f.drop(w)
+		f.mu.Lock()
+		delete(f.results, w)
+		f.mu.Unlock()
 		return r, nil
 	case <-ctx.Done():
 		return fetched{}, ctx.Err()
 	}
-}
-
-// drop forgets window w (a window decided without its fetch, from a stored
-// decision, or one the loop gave up).
-func (f *fetcher) drop(w uint64) {
-	f.mu.Lock()
-	delete(f.results, w)
-	f.mu.Unlock()
 }

@@ -202,8 +202,10 @@ func (v *Validator) Run(ctx context.Context) error {
 		return score.MinersAt(ctx, cfg.Network.Chain, seeds, w)
 	}
 	f.fetchAll = v.fetchAll
+	// The loop's own test for a stored decision (decideFetched): a
+	// decision file that does not load is decided afresh, so it is fetched.
 	f.decided = func(w uint64) bool {
-		_, err := os.Stat(DecisionPath(cfg.DataDir, w))
+		_, err := LoadDecision(cfg.DataDir, w)
 		return err == nil
 	}
 	fctx, stopFetching := context.WithCancel(ctx)
@@ -294,8 +296,8 @@ func (v *Validator) waitBlock(ctx context.Context, n uint64) error {
 // the fetcher and decides it.
 func (v *Validator) decideFetched(ctx context.Context, f *fetcher, w uint64) (*score.Decision, error) {
 	if d, err := LoadDecision(v.cfg.DataDir, w); err == nil {
-		// A stored decision is posted no earlier than a fresh one would be.
-		f.drop(w)
+		// Not fetched (fetcher.decided); posted no earlier than a fresh
+		// decision would be.
 		if err := v.waitBlock(ctx, v.cfg.Network.Seeds.DeadlineBlock(w)); err != nil {
 			return nil, err
 		}
