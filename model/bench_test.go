@@ -134,15 +134,7 @@ func BenchmarkMatmulEngine(b *testing.B) {
 func BenchmarkMatmulKernels(b *testing.B) {
 	x, w, out := mmData()
 	cpu := &CPU{threads: max(1, cpuThreads())}
-	goDot := func(w, x *float32, n int) float32 {
-		ws, xs := unsafe.Slice(w, n), unsafe.Slice(x, n)
-		var a [MatSums]float32
-		k := matBlocksGo(&a, ws, xs)
-		for i, wv := range ws[k:] {
-			a[i] += wv * xs[k+i]
-		}
-		return matReduce(&a, n)
-	}
+	goDot := func(w, x *float32, n int) float32 { return matDotGo(unsafe.Slice(w, n), unsafe.Slice(x, n)) }
 	for _, k := range append(matDotKernels(), matDotKernel{"go", goDot}) {
 		b.Run(k.name, func(b *testing.B) {
 			for b.Loop() {

@@ -386,6 +386,11 @@ func matDot(w, x []float32) float32 {
 	if s, ok := matDotArch(w, x); ok {
 		return s
 	}
+	return matDotGo(w, x)
+}
+
+// matDotGo is matDot in plain Go, for machines without a vector kernel.
+func matDotGo(w, x []float32) float32 {
 	x = x[:len(w)]
 	var a [MatSums]float32
 	k := matBlocksGo(&a, w, x)
