@@ -84,24 +84,34 @@ func Bucket(v float32) int32 {
 
 // Top returns the indices of the TopK largest |h| (NaN counts as 0, ties to
 // the lower index), sorted ascending. Shorter vectors return all indices.
+// One pass keeps the best TopK so far in rank order (a later index never
+// displaces an equal magnitude, which is the tie rule), so a sketch costs
+// a pass over h rather than a sort of it: every backend sketches every
+// position it returns.
 func Top(h []float32) []int {
-	idx := make([]int, len(h))
-	for i := range idx {
-		idx[i] = i
-	}
-	mag := func(i int) float64 {
-		v := math.Abs(float64(h[i]))
-		if v != v {
-			return 0
+	var mags [TopK]float64
+	var idx [TopK]int
+	n := 0
+	for i, v := range h {
+		m := math.Abs(float64(v))
+		if m != m {
+			m = 0
 		}
-		return v
+		if n == TopK && !(m > mags[TopK-1]) {
+			continue
+		}
+		// Insert after every kept entry of magnitude ≥ m.
+		j := min(n, TopK-1)
+		for j > 0 && mags[j-1] < m {
+			mags[j], idx[j] = mags[j-1], idx[j-1]
+			j--
+		}
+		mags[j], idx[j] = m, i
+		n = min(n+1, TopK)
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return mag(idx[a]) > mag(idx[b]) })
-	if len(idx) > TopK {
-		idx = idx[:TopK]
-	}
-	sort.Ints(idx)
-	return idx
+	out := append([]int(nil), idx[:n]...)
+	sort.Ints(out)
+	return out
 }
 
 // Compute is the sketch of one hidden state.

@@ -3,6 +3,8 @@ package sketch
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
+	"sort"
 	"testing"
 )
 
@@ -121,5 +123,47 @@ func BenchmarkCompute896(b *testing.B) {
 	r := coeffs(0)
 	for i := 0; i < b.N; i++ {
 		_ = Compute(h, r)
+	}
+}
+
+// topBySort is Top written as its specification reads: a stable sort of
+// every index by magnitude, the first TopK, then by index.
+func topBySort(h []float32) []int {
+	idx := make([]int, len(h))
+	for i := range idx {
+		idx[i] = i
+	}
+	mag := func(i int) float64 {
+		v := math.Abs(float64(h[i]))
+		if v != v {
+			return 0
+		}
+		return v
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return mag(idx[a]) > mag(idx[b]) })
+	if len(idx) > TopK {
+		idx = idx[:TopK]
+	}
+	sort.Ints(idx)
+	return idx
+}
+
+// TestTopMatchesSort compares the one-pass Top with the sort it replaced on
+// vectors full of ties, zeros of both signs, NaN and infinities.
+func TestTopMatchesSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 8))
+	vals := []float32{0, float32(math.Copysign(0, -1)), float32(math.NaN()), float32(math.Inf(1)), float32(math.Inf(-1)), 1, -1, 2, -2, 0.5}
+	for trial := 0; trial < 3000; trial++ {
+		h := make([]float32, rng.IntN(70))
+		for i := range h {
+			if rng.IntN(2) == 0 {
+				h[i] = vals[rng.IntN(len(vals))]
+			} else {
+				h[i] = float32(rng.NormFloat64())
+			}
+		}
+		if got, want := Top(h), topBySort(h); !slices.Equal(got, want) {
+			t.Fatalf("h=%v: Top %v, sort %v", h, got, want)
+		}
 	}
 }
