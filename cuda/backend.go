@@ -91,6 +91,12 @@ type buffer struct {
 
 var _ model.Backend = (*Backend)(nil)
 
+// defaultTensorMinRows is the smallest pass put on tensor cores by
+// default. Measured on the H200 at 1.5B shapes (BENCHMARKS.md, 2026-12-02,
+// session 7: decode steps, split-3 against exact products): 0.83× at 1
+// row, 1.27× at 4, 3.1× at 16, 5.6× at 32.
+const defaultTensorMinRows = 4
+
 // attnThreads is kernels.cu's ATT_THREADS.
 const attnThreads = 256
 
@@ -242,7 +248,7 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 		}
 		b.split, b.splitMin = cfg.TensorSplit, cfg.TensorMinRows
 		if b.splitMin <= 0 {
-			b.splitMin = 64
+			b.splitMin = defaultTensorMinRows
 		}
 	default:
 		return nil, fmt.Errorf("cuda: tensor split %d: want 2 or 3 bf16 terms (0 for exact products)", cfg.TensorSplit)

@@ -80,6 +80,7 @@ func openPair(t testing.TB, name string, withCPU bool) *pair {
 	defer ck.Close()
 	split, _ := strconv.Atoi(os.Getenv("ASSAY_CUDA_SPLIT"))
 	g, err := Open(ck, Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), MatTile: os.Getenv("ASSAY_CUDA_TILE"), TensorSplit: split,
+		TensorMinRows:    envInt("ASSAY_CUDA_SPLIT_MIN_ROWS"),
 		AttentionPerHead: os.Getenv("ASSAY_CUDA_ATTN") == "head", AttentionHeadsPerBlock: envInt("ASSAY_CUDA_HPB"), UnfusedMLP: os.Getenv("ASSAY_CUDA_MLP") == "unfused",
 		Profile: os.Getenv("ASSAY_CUDA_PROFILE") == "1"})
 	if err != nil {
@@ -463,7 +464,8 @@ func TestFaults(t *testing.T) {
 
 // BenchmarkForward measures prefill and decode throughput on the model in
 // ASSAY_BENCH_MODEL (a preset name or folder; default qwen2.5-1.5b):
-// prompt 200 tokens, batch 1/16/64, decode steps over caches of 200+.
+// prompt 200 tokens, batch 1/16/64 (or the sizes in ASSAY_BENCH_BATCHES),
+// decode steps over caches of 200+.
 func BenchmarkForward(b *testing.B) {
 	name := os.Getenv("ASSAY_BENCH_MODEL")
 	if name == "" {
@@ -472,7 +474,18 @@ func BenchmarkForward(b *testing.B) {
 	p := openPair(b, name, false)
 	ctx := context.Background()
 	const promptLen = 200
-	for _, batch := range []int{1, 16, 64} {
+	batches := []int{1, 16, 64}
+	if env := os.Getenv("ASSAY_BENCH_BATCHES"); env != "" {
+		batches = nil
+		for _, f := range strings.Fields(env) {
+			n, err := strconv.Atoi(f)
+			if err != nil || n < 1 {
+				b.Fatalf("ASSAY_BENCH_BATCHES: %q is not a batch size", f)
+			}
+			batches = append(batches, n)
+		}
+	}
+	for _, batch := range batches {
 		b.Run(fmt.Sprintf("prefill/batch=%d", batch), func(b *testing.B) {
 			rng := rand.New(rand.NewPCG(1, 1))
 			for b.Loop() {
@@ -509,6 +522,7 @@ func BenchmarkForward(b *testing.B) {
 			}
 			s := model.Sampling{Temperature: 1}
 			n := 0
+			p.gpu.(*Backend).KernelTimes() // the setup's prefills are not the decode's profile
 			for b.Loop() {
 				if caches[0].Len() >= maxLen {
 					b.StopTimer()
@@ -529,6 +543,7 @@ func BenchmarkForward(b *testing.B) {
 				}
 				n++
 			}
+			logKernelTimes(b, p.gpu)
 			b.ReportMetric(float64(batch*n)/b.Elapsed().Seconds(), "tok/s")
 			for _, c := range caches {
 				c.Release()

@@ -48,7 +48,7 @@ type Config struct {
 	// product exact.
 	TensorSplit int
 	// TensorMinRows is the smallest pass (in rows) that uses tensor cores;
-	// 0 means 64.
+	// 0 means 4 (below it the exact kernels are faster).
 	TensorMinRows int
 	// AttentionPerHead, when set, runs every pass's attention one block per
 	// (row, query head). By default passes with enough rows to fill the

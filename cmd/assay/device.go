@@ -72,7 +72,7 @@ func openDevice(spec string, threads int, bf16 bool) network.OpenBackend {
 			// (kernel development; scripts/gpu/cuda_tests.sh sets it).
 			// ASSAY_CUDA_SPLIT=2|3: tensor-core products as +split2|3 does.
 			// ASSAY_CUDA_SPLIT_MIN_ROWS: the smallest pass that uses them
-			// (default 64; 1 puts every pass on tensor cores, for calibration).
+			// (default 4; 1 puts every pass on tensor cores, for calibration).
 			env := func(name string) (int, error) {
 				v := os.Getenv(name)
 				if v == "" {
