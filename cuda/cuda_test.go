@@ -78,11 +78,7 @@ func openPair(t testing.TB, name string, withCPU bool) *pair {
 		t.Fatal(err)
 	}
 	defer ck.Close()
-	split, _ := strconv.Atoi(os.Getenv("ASSAY_CUDA_SPLIT"))
-	g, err := Open(ck, Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), MatTile: os.Getenv("ASSAY_CUDA_TILE"), TensorSplit: split,
-		TensorMinRows:    envInt("ASSAY_CUDA_SPLIT_MIN_ROWS"),
-		AttentionPerHead: os.Getenv("ASSAY_CUDA_ATTN") == "head", AttentionHeadsPerBlock: envInt("ASSAY_CUDA_HPB"), UnfusedMLP: os.Getenv("ASSAY_CUDA_MLP") == "unfused",
-		Profile: os.Getenv("ASSAY_CUDA_PROFILE") == "1"})
+	g, err := Open(ck, envConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,6 +90,15 @@ func openPair(t testing.TB, name string, withCPU bool) *pair {
 		}
 	}
 	return p
+}
+
+// envConfig is the backend configuration the ASSAY_CUDA_* variables ask
+// for (scripts/gpu/perf.sh sets them).
+func envConfig() Config {
+	return Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), MatTile: os.Getenv("ASSAY_CUDA_TILE"), TensorSplit: envInt("ASSAY_CUDA_SPLIT"),
+		TensorMinRows:    envInt("ASSAY_CUDA_SPLIT_MIN_ROWS"),
+		AttentionPerHead: os.Getenv("ASSAY_CUDA_ATTN") == "head", AttentionHeadsPerBlock: envInt("ASSAY_CUDA_HPB"), UnfusedMLP: os.Getenv("ASSAY_CUDA_MLP") == "unfused",
+		Profile: os.Getenv("ASSAY_CUDA_PROFILE") == "1"}
 }
 
 func envInt(name string) int {

@@ -218,9 +218,15 @@ func BenchmarkGenerateGroup(b *testing.B) {
 // BenchmarkGenerateBatch is the miner's decode at scale: ASSAY_BENCH_SEQS
 // sequences in flight (default 256: 16 groups of 16) through
 // model.GenerateGroups with continuous batching, prompt 200,
-// ASSAY_BENCH_COMPLETION new tokens, T = 1, sketches on the device.
+// ASSAY_BENCH_COMPLETION new tokens, T = 1, sketches on the device;
+// ASSAY_BENCH_REPLICAS=n spreads them over n backends of device 0
+// (package replicas, as --device cuda:0,cuda:0 does).
 func BenchmarkGenerateBatch(b *testing.B) {
 	p, comp := benchRollouts(b)
+	gen := p.gpu
+	if n := envInt("ASSAY_BENCH_REPLICAS"); n > 1 {
+		_, gen = openReplicas(b, benchModel(), n, envConfig())
+	}
 	seqs, _ := strconv.Atoi(os.Getenv("ASSAY_BENCH_SEQS"))
 	if seqs <= 0 {
 		seqs = 256
@@ -244,12 +250,12 @@ func BenchmarkGenerateBatch(b *testing.B) {
 	}
 	warm := sc
 	warm.MaxNewTokens = 2
-	if err := model.GenerateGroups(context.Background(), p.gpu, warm); err != nil {
+	if err := model.GenerateGroups(context.Background(), gen, warm); err != nil {
 		b.Fatal(err)
 	}
 	p.gpu.(*Backend).KernelTimes()
 	for b.Loop() {
-		if err := model.GenerateGroups(context.Background(), p.gpu, sc); err != nil {
+		if err := model.GenerateGroups(context.Background(), gen, sc); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -280,13 +286,17 @@ func logKernelTimes(b *testing.B, g model.Backend) {
 // benchRollouts opens ASSAY_BENCH_MODEL (default qwen2.5-1.5b) on the GPU
 // and returns the completion length ASSAY_BENCH_COMPLETION (default 256).
 func benchRollouts(b *testing.B) (*pair, int) {
-	name := os.Getenv("ASSAY_BENCH_MODEL")
-	if name == "" {
-		name = "qwen2.5-1.5b"
-	}
 	comp, _ := strconv.Atoi(os.Getenv("ASSAY_BENCH_COMPLETION"))
 	if comp <= 0 {
 		comp = 256
 	}
-	return openPair(b, name, false), comp
+	return openPair(b, benchModel(), false), comp
+}
+
+// benchModel is ASSAY_BENCH_MODEL, qwen2.5-1.5b by default.
+func benchModel() string {
+	if name := os.Getenv("ASSAY_BENCH_MODEL"); name != "" {
+		return name
+	}
+	return "qwen2.5-1.5b"
 }

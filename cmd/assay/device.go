@@ -12,10 +12,11 @@ import (
 	"github.com/assaynet/assay/cuda"
 	"github.com/assaynet/assay/model"
 	"github.com/assaynet/assay/network"
+	"github.com/assaynet/assay/replicas"
 )
 
 var deviceFlag = &cli.StringFlag{Name: "device", Value: "cpu", EnvVars: envs("device"), Category: "Model",
-	Usage: "compute device: cpu, cuda, cuda:N, or cuda[:N]+split2|+split3 for tensor-core products (not bit-identical; docs/protocol.md §6.2.1; CUDA needs a binary from `make build-cuda`)"}
+	Usage: "compute device: cpu, cuda, cuda:N, or cuda[:N]+split2|+split3 for tensor-core products (not bit-identical; docs/protocol.md §6.2.1; CUDA needs a binary from `make build-cuda`); a comma-separated list (cuda:0,cuda:1) spreads the work over the devices, each holding the model"}
 
 // device is a parsed --device value.
 type device struct {
@@ -57,8 +58,12 @@ func parseDevice(s string) (device, error) {
 	return device{}, fmt.Errorf("--device %q: want cpu, cuda or cuda:N", s)
 }
 
-// openDevice opens a backend on the named device.
+// openDevice opens a backend on the named device, or on each device of a
+// comma-separated list, spread over them (package replicas).
 func openDevice(spec string, threads int, bf16 bool) network.OpenBackend {
+	if list := strings.Split(spec, ","); len(list) > 1 {
+		return openDevices(list, threads, bf16)
+	}
 	return func(ck *model.Checkpoint) (model.Backend, error) {
 		d, err := parseDevice(spec)
 		if err != nil {
@@ -96,6 +101,49 @@ func openDevice(spec string, threads int, bf16 bool) network.OpenBackend {
 			return cuda.Open(ck, cuda.Config{Device: d.ordinal, PTXFile: os.Getenv("ASSAY_CUDA_PTX"), TensorSplit: d.split, TensorMinRows: minRows})
 		}
 		return model.NewCPU(ck, model.CPUConfig{Threads: threads, BF16Activations: bf16})
+	}
+}
+
+// openDevices opens one backend per listed device and spreads the work
+// over them. The devices must agree in kind and products: one miner's
+// rollouts are computed one way.
+func openDevices(list []string, threads int, bf16 bool) network.OpenBackend {
+	return func(ck *model.Checkpoint) (model.Backend, error) {
+		var first device
+		for i, spec := range list {
+			if strings.TrimSpace(spec) == "" {
+				return nil, fmt.Errorf("--device %q: empty entry in the list", strings.Join(list, ","))
+			}
+			d, err := parseDevice(spec)
+			if err != nil {
+				return nil, err
+			}
+			if i == 0 {
+				first = d
+			} else if d.kind != first.kind || d.split != first.split {
+				return nil, fmt.Errorf("--device %q: every listed device must be of one kind with the same products (%q is not like %q)",
+					strings.Join(list, ","), spec, list[0])
+			}
+		}
+		parts := make([]model.Backend, 0, len(list))
+		for _, spec := range list {
+			b, err := openDevice(spec, threads, bf16)(ck)
+			if err != nil {
+				for _, p := range parts {
+					closeBackend(p)
+				}
+				return nil, fmt.Errorf("--device %s: %w", spec, err)
+			}
+			parts = append(parts, b)
+		}
+		r, err := replicas.New(parts)
+		if err != nil {
+			for _, p := range parts {
+				closeBackend(p)
+			}
+			return nil, err
+		}
+		return r, nil
 	}
 }
 

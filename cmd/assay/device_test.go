@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/assaynet/assay/cuda"
+	"github.com/assaynet/assay/model"
+	"github.com/assaynet/assay/replicas"
 )
 
 func TestParseDevice(t *testing.T) {
@@ -64,5 +66,33 @@ func TestCalibrateAndForgeryCommands(t *testing.T) {
 	out, err = run(t, "forgery", "--model", dir, "--groups", "1", "--group-size", "4", "--max-new", "8")
 	if err != nil || !strings.Contains(out, "tokens from int4 model") || !strings.Contains(out, "constant-0 forger") {
 		t.Fatalf("forgery: %v\n%s", err, out)
+	}
+}
+
+// A device list opens one backend per device and spreads them; the list
+// must be of one kind and one kind of products.
+func TestDeviceList(t *testing.T) {
+	dir := initTiny(t)
+	ck, err := model.OpenCheckpoint(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ck.Close()
+	b, err := openDevice("cpu,cpu", 1, false)(ck)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, ok := b.(*replicas.Backend)
+	if !ok || len(r.Parts()) != 2 {
+		t.Fatalf("cpu,cpu opened %T", b)
+	}
+	for _, bad := range []string{"cpu,cuda", "cuda:0,cuda:1+split3", "cpu,tpu", "cpu,"} {
+		if _, err := openDevice(bad, 1, false)(ck); err == nil {
+			t.Errorf("--device %s accepted", bad)
+		}
+	}
+	out, err := run(t, "model", "generate", "--model", dir, "--device", "cpu,cpu", "--max-new-tokens", "3")
+	if err != nil {
+		t.Fatalf("generate on cpu,cpu: %v\n%s", err, out)
 	}
 }

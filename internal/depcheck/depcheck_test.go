@@ -22,7 +22,7 @@ func layer(pkg string) int {
 		return 4
 	case "challenge", "proofs", "chain", "beacon", "env", "grpo", "score":
 		return 3
-	case "model", "cuda":
+	case "model", "cuda", "replicas":
 		return 2
 	case "sketch": // the protocol's sketch arithmetic, a leaf every backend computes
 		return 1
