@@ -119,4 +119,4 @@ test-geth:
 	ASSAY_GETH=$(CURDIR)/.cache/bin/geth $(GO) test -count=1 -run TestRealGethNode -v ./chain
 
 gas-report:
-	ASSAY_GAS_REPORT=1 $(GO) test -count=1 -run TestSetWeightsGas -v ./chain/sim
+	ASSAY_GAS_REPORT=1 $(GO) test -count=1 -run "TestSetWeightsGas|TestCommitGas" -v ./chain/sim

@@ -281,6 +281,53 @@ func (c *Client) WeightsOf(ctx context.Context, validator common.Address) (uint6
 	return o.Window, o.Weights, nil
 }
 
+// ErrCommitted reports a window the miner already committed to another
+// digest: the contract keeps the first.
+var ErrCommitted = errors.New("window already committed to another digest")
+
+// Commit posts a miner's window-file commitment (the records digest) for
+// the current window; the transaction must be mined before the window's
+// deadline block. Committing the same digest again is a no-op.
+func (c *Client) Commit(ctx context.Context, key *ecdsa.PrivateKey, window uint64, digest [32]byte) (*types.Receipt, error) {
+	from := crypto.PubkeyToAddress(key.PublicKey)
+	if got, err := c.CommitmentOf(ctx, from, window); err == nil && got != ([32]byte{}) {
+		if got == digest {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("chain: commit window %d: %w (%x)", window, ErrCommitted, got[:8])
+	}
+	return c.transact(ctx, key, c.abi.PackCommit(window, digest), fmt.Sprintf("commit window %d", window))
+}
+
+// CommitmentOf is a miner's commitment for a window (zero: none).
+func (c *Client) CommitmentOf(ctx context.Context, miner common.Address, window uint64) ([32]byte, error) {
+	d, err := call(ctx, c, c.abi.PackCommitmentOf(miner, window), c.abi.UnpackCommitmentOf)
+	if err != nil {
+		return d, fmt.Errorf("chain: commitment of %s for window %d: %w", miner, window, err)
+	}
+	return d, nil
+}
+
+// Commitments returns every miner's commitment for window, from the
+// Committed events (one query however many miners there are).
+func (c *Client) Commitments(ctx context.Context, window uint64) (map[common.Address][32]byte, error) {
+	return readLogs(ctx, func() (map[common.Address][32]byte, error) {
+		it, err := bind.FilterEvents(c.contract, &bind.FilterOpts{Context: ctx}, c.abi.UnpackCommittedEvent, nil, []any{window})
+		if err != nil {
+			return nil, fmt.Errorf("chain: filter Committed: %w", err)
+		}
+		defer it.Close()
+		out := map[common.Address][32]byte{}
+		for it.Next() {
+			e := it.Value()
+			if e.Window == window {
+				out[e.Miner] = e.Digest
+			}
+		}
+		return out, it.Error()
+	})
+}
+
 // Posts returns the WeightsSet events for window (every validator).
 func (c *Client) Posts(ctx context.Context, window uint64) ([]Post, error) {
 	return readLogs(ctx, func() ([]Post, error) { return c.posts(ctx, window) })

@@ -3,7 +3,8 @@ pragma solidity ^0.8.24;
 
 /// @title Assay subnet registry and weights
 /// @notice Miners and validators register themselves; the owner sets the
-/// network parameters; registered validators post one weight vector per
+/// network parameters; miners commit their window file's digest before
+/// the window's deadline; registered validators post one weight vector per
 /// closed window. Windows are `block.number / windowLength`.
 contract Subnet {
     struct Neuron {
@@ -57,9 +58,26 @@ contract Subnet {
 
     mapping(address => Post) private latest;
 
+    // A miner's window-file commitment: the records digest of the one file
+    // it serves for a window, posted before the window's deadline block.
+    // One per miner and window, never replaced, so a miner cannot serve
+    // different files to different validators, and a file fetched late
+    // can still be checked against what was fixed before the opening seed.
+    // Only the latest is stored (its two slots overwritten window after
+    // window: new slots are the dominant gas cost); the history is the
+    // Committed events.
+    struct Commitment {
+        uint64 window;
+        bool set;
+        bytes32 digest;
+    }
+
+    mapping(address => Commitment) private commitments;
+
     event ParamsSet(uint64 fromWindow, bytes32 modelId, uint64 windowLength, uint32 groupSize, uint32 k, uint32 sampleNum, uint32 sampleDen, bytes32 beaconChain, uint64 staleWindows);
     event Registered(uint32 indexed uid, address indexed account, string endpoint, bool validator);
     event WeightsSet(address indexed validator, uint64 indexed window, uint32[] uids, uint16[] weights);
+    event Committed(address indexed miner, uint64 indexed window, bytes32 digest);
 
     constructor(bytes32 modelId_, uint64 windowLength_, uint32 groupSize_, uint32 k_, uint32 sampleNum_, uint32 sampleDen_, bytes32 beaconChain_, uint64 staleWindows_) {
         require(windowLength_ > 0, "Subnet: window length must be positive");
@@ -184,6 +202,30 @@ contract Subnet {
         p.hash = keccak256(abi.encode(uids, weights));
         p.weights = dense;
         emit WeightsSet(msg.sender, window, uids, weights);
+    }
+
+    /// @notice Commits the caller's window file for the current window: the
+    /// file's records digest (its header's digest field). Only registered
+    /// miners, only before the window's deadline block (the first block of
+    /// the next window), once per window.
+    function commit(uint64 window, bytes32 digest) external {
+        uint256 u = uidPlusOne[msg.sender];
+        require(u != 0 && !neurons[u - 1].validator, "Subnet: caller is not a registered miner");
+        require(window == currentWindow(), "Subnet: commitments are for the current window, before its deadline");
+        require(digest != bytes32(0), "Subnet: empty digest");
+        Commitment storage c = commitments[msg.sender];
+        require(!c.set || c.window != window, "Subnet: window already committed");
+        c.window = window;
+        c.set = true;
+        c.digest = digest;
+        emit Committed(msg.sender, window, digest);
+    }
+
+    /// @notice A miner's commitment for a window (zero: none) while it is
+    /// the miner's latest; earlier ones are in the Committed events.
+    function commitmentOf(address miner, uint64 window) external view returns (bytes32) {
+        Commitment storage c = commitments[miner];
+        return c.set && c.window == window ? c.digest : bytes32(0);
     }
 
     /// @notice A validator's latest post: its window and content hash.

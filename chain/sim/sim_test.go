@@ -3,9 +3,11 @@ package sim
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
@@ -16,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/assaynet/assay/chain"
@@ -370,5 +373,115 @@ func TestParamsScheduled(t *testing.T) {
 	mineTo(t, c, (set+2)*testParams.WindowLength)
 	if now, err := cl.Params(ctx); err != nil || now != next {
 		t.Fatalf("in force from window %d: %+v %v", set+2, now, err)
+	}
+}
+
+// TestCommitments: a miner commits its window file's digest once per
+// window, only for the current window; the validator and auditor read the
+// commitments back from the events.
+func TestCommitments(t *testing.T) {
+	p := testParams
+	p.WindowLength = 1000 // every call below lands in window 0
+	c, err := Start(context.Background(), Config{Params: p, Accounts: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	autoMine(t, c)
+	ctx := context.Background()
+	cl, err := c.Client(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := c.Keys()
+	miner, other, val := keys[1], keys[2], keys[3]
+	for _, k := range []struct {
+		key       int
+		validator bool
+	}{{1, false}, {2, false}, {3, true}, {4, false}} {
+		if _, err := cl.Register(ctx, keys[k.key], "http://m", k.validator); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := [32]byte{1, 2, 3}
+	r, err := cl.Commit(ctx, miner, 0, d)
+	if err != nil || r == nil {
+		t.Fatalf("commit: %v %v", r, err)
+	}
+	t.Logf("commit: %d gas (a miner's first)", r.GasUsed)
+	if r, err := cl.Commit(ctx, miner, 0, d); err != nil || r != nil {
+		t.Fatalf("the same commitment again: %v %v, want a no-op", r, err)
+	}
+	if _, err := cl.Commit(ctx, miner, 0, [32]byte{4}); !errors.Is(err, chain.ErrCommitted) {
+		t.Fatalf("another digest for a committed window: %v, want ErrCommitted", err)
+	}
+	if _, err := cl.Commit(ctx, other, 0, [32]byte{5}); err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range []struct {
+		name   string
+		key    *ecdsa.PrivateKey
+		window uint64
+		digest [32]byte
+		reason string
+	}{
+		{"validator", val, 0, d, "not a registered miner"},
+		{"unregistered", keys[0], 0, d, "not a registered miner"},
+		{"future window", keys[4], 1, d, "current window"},
+		{"zero digest", keys[4], 0, [32]byte{}, "empty digest"},
+	} {
+		if _, err := cl.Commit(ctx, b.key, b.window, b.digest); !errors.Is(err, chain.ErrReverted) || !strings.Contains(err.Error(), b.reason) {
+			t.Errorf("%s: %v, want a revert with %q", b.name, err, b.reason)
+		}
+	}
+	got, err := cl.Commitments(ctx, 0)
+	want := map[common.Address][32]byte{crypto.PubkeyToAddress(miner.PublicKey): d, crypto.PubkeyToAddress(other.PublicKey): {5}}
+	if err != nil || !maps.Equal(got, want) {
+		t.Fatalf("commitments %x %v, want %x", got, err, want)
+	}
+	if got, err := cl.Commitments(ctx, 1); err != nil || len(got) != 0 {
+		t.Fatalf("window 1: %x %v", got, err)
+	}
+	if c, err := cl.CommitmentOf(ctx, crypto.PubkeyToAddress(miner.PublicKey), 0); err != nil || c != d {
+		t.Fatalf("commitmentOf: %x %v", c, err)
+	}
+}
+
+
+// TestCommitGas measures a commitment: a miner's first (new storage) and
+// its next windows' (the same slots overwritten).
+func TestCommitGas(t *testing.T) {
+	if os.Getenv("ASSAY_GAS_REPORT") == "" {
+		t.Skip("a measurement: run with ASSAY_GAS_REPORT=1 (make gas-report)")
+	}
+	p := testParams
+	p.WindowLength = 40
+	c, err := Start(context.Background(), Config{Params: p, Accounts: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	autoMine(t, c)
+	ctx := context.Background()
+	cl, _ := c.Client(ctx)
+	key := c.Keys()[1]
+	if _, err := cl.Register(ctx, key, "http://m", false); err != nil {
+		t.Fatal(err)
+	}
+	last := uint64(1 << 63)
+	for i := 0; i < 3; i++ {
+		head, _ := c.Eth().BlockNumber(ctx)
+		w := head / p.WindowLength
+		if w == last || head%p.WindowLength > p.WindowLength-5 {
+			mineTo(t, c, (w+1)*p.WindowLength) // a fresh window with room for the transaction
+			i--
+			continue
+		}
+		r, err := cl.Commit(ctx, key, w, [32]byte{byte(i + 1)})
+		if err != nil || r == nil {
+			t.Fatalf("commit window %d: %v", w, err)
+		}
+		last = w
+		t.Logf("commit, the miner's commitment %d: %d gas", i+1, r.GasUsed)
 	}
 }
