@@ -1,7 +1,8 @@
 // Package miner runs a miner: it follows the chain window by window, derives
 // its problems from the window seed, generates GRPO groups on its backend,
-// writes the signed window file before the deadline and serves its files
-// over HTTP at the endpoint it registered on-chain.
+// writes the signed window file and commits its digest on chain before the
+// deadline, and serves its files over HTTP at the endpoint it registered
+// on-chain.
 package miner
 
 import (
@@ -222,6 +223,25 @@ func (m *Miner) seed(ctx context.Context, w uint64) (challenge.Seed, error) {
 	return network.Seed(ctx, m.cfg.Network.Seeds, m.cfg.Network.Chain.Blocks(), m.cfg.Beacon, w, challenge.WindowSeed, m.cfg.Poll, m.log)
 }
 
+// commitBlocks is how many blocks before the deadline generation stops:
+// one to write the file and send its commitment, one for it to be mined.
+const commitBlocks = 2
+
+// commit posts the window file's digest on chain; without it validators
+// count the miner missing.
+func (m *Miner) commit(ctx context.Context, w uint64, records []*proofs.Record) error {
+	d := proofs.Digest(records)
+	r, err := m.cfg.Network.Chain.Commit(ctx, m.cfg.Key, w, d)
+	if err != nil {
+		m.log.Error("window file not committed: validators will count this window missing", "window", w, "err", err)
+		return fmt.Errorf("window %d: commit: %w", w, err)
+	}
+	if r != nil {
+		m.log.Info("window file committed", "window", w, "digest", fmt.Sprintf("%x", d[:8]), "block", r.BlockNumber, "gas", r.GasUsed)
+	}
+	return nil
+}
+
 func (m *Miner) window(ctx context.Context, w uint64) error {
 	cfg := m.cfg
 	s, err := m.seed(ctx, w)
@@ -244,14 +264,17 @@ func (m *Miner) window(ctx context.Context, w uint64) error {
 	var records []*proofs.Record
 	start := time.Now()
 	var toks int
-	// Stop one block before the deadline: the file must exist before it.
-	// Groups start while the head allows; those still in flight when it
-	// arrives are cut off (genCtx), and the file holds the finished prefix.
+	// Stop two blocks before the deadline: the file's commitment must be
+	// mined before it (the transaction sent at block deadline−2 lands in
+	// deadline−1 at the earliest). Groups start while the head allows;
+	// those still in flight when it arrives are cut off (genCtx), and the
+	// file holds the finished prefix.
+	stop := deadline - min(deadline, commitBlocks)
 	genCtx, stopGen := context.WithCancel(ctx)
 	watched := make(chan struct{})
 	go func() {
 		defer close(watched)
-		if err := m.waitBlock(genCtx, deadline-1); err == nil {
+		if err := m.waitBlock(genCtx, stop); err == nil {
 			stopGen()
 		}
 	}()
@@ -264,7 +287,7 @@ func (m *Miner) window(ctx context.Context, w uint64) error {
 			return false
 		}
 		h, err := cfg.Network.Chain.BlockNumber(genCtx)
-		if err == nil && h+1 >= deadline {
+		if err == nil && h >= stop {
 			m.log.Info("window truncated at the deadline", "window", w, "groups", j)
 			return false
 		}
@@ -298,6 +321,7 @@ func (m *Miner) window(ctx context.Context, w uint64) error {
 		if len(records) > 0 {
 			if path, werr := proofs.WriteWindowFile(cfg.Store, cfg.Key, w, records); werr == nil {
 				m.log.Warn("backend failed; kept the groups finished so far", "window", w, "groups", len(records)/net.Proofs.GroupSize, "file", path)
+				m.commit(ctx, w, records)
 			}
 		}
 		return fmt.Errorf("window %d: %w", w, gerr)
@@ -308,6 +332,9 @@ func (m *Miner) window(ctx context.Context, w uint64) error {
 	path, err := proofs.WriteWindowFile(cfg.Store, cfg.Key, w, records)
 	if err != nil {
 		return fmt.Errorf("window %d: %w", w, err)
+	}
+	if err := m.commit(ctx, w, records); err != nil {
+		return err
 	}
 	el := time.Since(start).Seconds()
 	m.tokens.Add(float64(toks))

@@ -19,11 +19,12 @@ var (
 	ErrReward      = errors.New("reward")      // reward differs from recomputed
 	ErrAdvantage   = errors.New("advantage")   // advantage differs from the group's
 	ErrFile        = errors.New("window-file") // window file malformed or over limits
+	ErrCommitment  = errors.New("commitment")  // window file is not the one committed on chain
 )
 
 // Reasons lists every failure reason, for metrics and tables.
 var Reasons = []error{ErrSchema, ErrSignature, ErrWindow, ErrVersion, ErrModel, ErrPrompt, ErrTokenRange,
-	ErrSketch, ErrLogProb, ErrSampling, ErrTermination, ErrReward, ErrAdvantage, ErrFile}
+	ErrSketch, ErrLogProb, ErrSampling, ErrTermination, ErrReward, ErrAdvantage, ErrFile, ErrCommitment}
 
 // Reason returns the reason name of an error from this package ("ok" for
 // nil, "other" when none matches).

@@ -119,19 +119,26 @@ type Input struct {
 	// miner at a time so memory does not grow with the registry.
 	Files Files
 	// Arrivals are the chain heads read right after each file's body
-	// arrived (reported, not scored: always before the opening block).
+	// arrived (reported, not scored: the commitment binds the file).
 	Arrivals map[uint32]uint64
 	// Gated are miners with a hard failure within the lookback.
 	Gated map[common.Address]bool
 }
 
-// Miner names a miner and where it publishes (Decide reads only UID and
-// Address).
+// Miner names a miner, where it publishes, and the window file it
+// committed on chain (Decide reads all but Endpoint).
 type Miner struct {
 	UID      uint32
 	Address  common.Address
 	Endpoint string
+	// Commitment is the records digest the miner committed for the window
+	// before its deadline (zero: none, and the miner counts as missing
+	// whatever it serves).
+	Commitment [32]byte
 }
+
+// Committed reports whether the miner committed a file for the window.
+func (m Miner) Committed() bool { return m.Commitment != [32]byte{} }
 
 // Decide verifies every miner's sample and computes scores and weights.
 func Decide(ctx context.Context, in Input) (*Decision, error) {
@@ -146,10 +153,13 @@ func Decide(ctx context.Context, in Input) (*Decision, error) {
 		res.Arrival = in.Arrivals[mr.UID]
 		var data []byte
 		ok := false
-		if in.Files != nil {
+		if in.Files != nil && mr.Committed() {
 			data, ok = in.Files.File(mr.UID)
 		}
-		if ok {
+		switch {
+		case !mr.Committed():
+			res.Failure, res.Detail = Missing, "no commitment on chain"
+		case ok:
 			sum := sha256.Sum256(data)
 			res.File = hex.EncodeToString(sum[:])
 			digests[i] = checkMiner(ctx, v, mr, data, &res)
@@ -159,8 +169,8 @@ func Decide(ctx context.Context, in Input) (*Decision, error) {
 				// completions in a file that fails.
 				digests[i] = nil
 			}
-		} else {
-			res.Failure, res.Detail = Missing, "no window file"
+		default:
+			res.Failure, res.Detail = Missing, "committed, but no window file"
 		}
 		d.Miners = append(d.Miners, res)
 	}
@@ -254,7 +264,7 @@ func completionDigest(r *proofs.Record) [32]byte {
 // (nil when the file is unusable).
 func checkMiner(ctx context.Context, v *proofs.Verifier, mr Miner, data []byte, res *MinerResult) map[[32]byte]bool {
 	p := v.Params
-	recs, err := ReadFile(data, v.Window, mr.Address, p)
+	recs, err := readCommitted(data, v.Window, mr, p)
 	if err != nil {
 		res.Failure, res.Detail = proofs.Reason(err), err.Error()
 		return nil
@@ -307,6 +317,20 @@ func checkMiner(ctx context.Context, v *proofs.Verifier, mr Miner, data []byte, 
 		res.MaxZ = max(res.MaxZ, out.Result.Z)
 	}
 	return digests
+}
+
+// readCommitted is ReadFile of the file the miner committed: a header
+// digest other than the commitment is a hard failure, found before any
+// record is inflated (ReadFile then checks the records against it).
+func readCommitted(data []byte, w uint64, mr Miner, p proofs.Params) ([]*proofs.Record, error) {
+	rd, err := OpenFile(data, w, mr.Address)
+	if err != nil {
+		return nil, err
+	}
+	if d := rd.Header.Digest; d != mr.Commitment {
+		return nil, fmt.Errorf("%w: the file's digest is %x, the miner committed %x", proofs.ErrCommitment, d[:8], mr.Commitment[:8])
+	}
+	return ReadFile(data, w, mr.Address, p)
 }
 
 // ReadFile decodes a miner's window file, its signed header checked before

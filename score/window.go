@@ -21,16 +21,22 @@ var Missing = ErrMissing.Error()
 
 // MinersAt lists the miners window w is judged with: the non-validator
 // neurons of the registry as of its deadline block (protocol §8.3), so a
-// later registration or change of role does not rewrite a decided window.
+// later registration or change of role does not rewrite a decided window,
+// each with its commitment for w. Call it once the deadline block exists:
+// the contract takes no commitment for w from then on.
 func MinersAt(ctx context.Context, c *chain.Client, seeds challenge.Params, w uint64) ([]Miner, error) {
 	ns, err := c.NeuronsAt(ctx, seeds.DeadlineBlock(w))
+	if err != nil {
+		return nil, err
+	}
+	commits, err := c.Commitments(ctx, w)
 	if err != nil {
 		return nil, err
 	}
 	var out []Miner
 	for _, n := range ns {
 		if !n.Validator {
-			out = append(out, Miner{UID: n.UID, Address: n.Account, Endpoint: n.Endpoint})
+			out = append(out, Miner{UID: n.UID, Address: n.Account, Endpoint: n.Endpoint, Commitment: commits[n.Account]})
 		}
 	}
 	return out, nil

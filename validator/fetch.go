@@ -22,9 +22,6 @@ import (
 // bytes, and nothing else of such a response is read.
 const keptJunk = 4 << 10
 
-// errLate marks a file whose body arrived once the opening block existed.
-var errLate = errors.New("arrived after the opening block")
-
 // newFetchClient follows redirects only within the registered origin, so
 // an endpoint cannot point the validator at anything else; with publicOnly
 // it connects to public addresses only (publicOnlyTransport).
@@ -64,12 +61,12 @@ func fileURL(endpoint string, w uint64) (string, error) {
 	return strings.TrimRight(endpoint, "/") + fmt.Sprintf("/windows/%d", w), nil
 }
 
-// fetchAll gets every miner's window file for w concurrently (at most
-// FetchConcurrency at once, the bytes of downloads in progress bounded by
-// FetchBytes), keeps each in the window's files folder as it arrives and
-// returns the chain head read after each arrival. Nothing obtained once
-// the opening block exists counts: the head is read before every attempt
-// and after every body. One miner's slow or hostile endpoint costs only its
+// fetchAll gets the window file of every miner that committed one for w,
+// concurrently (at most FetchConcurrency at once, the bytes of downloads
+// in progress bounded by FetchBytes), keeps each in the window's files
+// folder as it arrives and returns the chain head read after each arrival.
+// A miner without a commitment is not fetched: it counts as missing
+// whatever it serves. One miner's slow or hostile endpoint costs only its
 // own slot.
 func (v *Validator) fetchAll(ctx context.Context, w uint64, miners []score.Miner) map[uint32]uint64 {
 	dir := score.FilesDir(FilesRoot(v.cfg.DataDir), w)
@@ -81,6 +78,9 @@ func (v *Validator) fetchAll(ctx context.Context, w uint64, miners []score.Miner
 	slots := make(chan struct{}, v.cfg.FetchConcurrency)
 	var wg sync.WaitGroup
 	for _, m := range miners {
+		if !m.Committed() {
+			continue
+		}
 		wg.Go(func() {
 			select {
 			case slots <- struct{}{}:
@@ -112,10 +112,12 @@ func (v *Validator) fetchAll(ctx context.Context, w uint64, miners []score.Miner
 	return arrivals
 }
 
-// fetch downloads a miner's window file before the opening block of w and
-// returns it with the head read right after it arrived. Errors are retried
-// FetchAttempts times; a 404 (an honest miner publishing late) is retried
-// until the opening block without counting.
+// fetch downloads a committed window file of w and returns it with the
+// head read right after it arrived. It may arrive at any time: the
+// commitment, on chain before the deadline, fixed what the file must be
+// before the opening seed existed, so a late fetch (a validator busy
+// verifying) still counts. Errors are retried FetchAttempts times; a 404
+// is retried without counting until the opening block exists.
 func (v *Validator) fetch(ctx context.Context, endpoint string, w uint64) ([]byte, uint64, error) {
 	u, err := fileURL(endpoint, w)
 	if err != nil {
@@ -129,17 +131,14 @@ func (v *Validator) fetch(ctx context.Context, endpoint string, w uint64) ([]byt
 				return nil, 0, err
 			}
 		}
-		if h, err := v.headOf(ctx); err != nil {
-			return nil, 0, err
-		} else if h >= opening {
-			if last == nil {
-				last = errLate
-			}
-			return nil, 0, fmt.Errorf("%s: opening block %d exists (head %d): %w", u, opening, h, last)
-		}
 		data, err := v.get(ctx, u)
 		if errors.Is(err, errNotFound) {
 			last = err
+			if h, herr := v.headOf(ctx); herr != nil {
+				return nil, 0, herr
+			} else if h >= opening {
+				failures++
+			}
 			continue
 		}
 		if errors.Is(err, ErrPrivateEndpoint) {
@@ -153,9 +152,6 @@ func (v *Validator) fetch(ctx context.Context, endpoint string, w uint64) ([]byt
 		h, err := v.headOf(ctx)
 		if err != nil {
 			return nil, 0, err
-		}
-		if h >= opening {
-			return nil, 0, fmt.Errorf("%s: %w %d (head %d)", u, errLate, opening, h)
 		}
 		return data, h, nil
 	}

@@ -119,20 +119,37 @@ func TestFetch(t *testing.T) {
 	}
 }
 
-// TestFetchHeldPastOpening: a server that answers only once the opening
-// block exists (when the opening could be known) gets nothing counted, even
-// though the head was before the opening when the request left.
-func TestFetchHeldPastOpening(t *testing.T) {
+// TestFetchAfterOpening: a committed file fetched once the opening block
+// exists still counts (its commitment, mined before the deadline, fixed it
+// before the opening seed existed), and its arrival head is reported.
+func TestFetchAfterOpening(t *testing.T) {
 	var head atomic.Uint64
 	head.Store(fetchOpening - 1)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		head.Store(fetchOpening + 1) // the chain moves on while the request is held
-		w.Write([]byte("tailored to the opening"))
+		w.Write([]byte("the committed file"))
 	}))
 	defer srv.Close()
 	v := fetchValidator(t, head.Load)
-	if data, _, err := v.fetch(context.Background(), srv.URL, fetchWindow); err == nil || !strings.Contains(err.Error(), "after the opening block") {
-		t.Fatalf("got %q, %v; want the late file refused", data, err)
+	data, at, err := v.fetch(context.Background(), srv.URL, fetchWindow)
+	if err != nil || string(data) != "the committed file" || at != fetchOpening+1 {
+		t.Fatalf("got %q at %d, %v; want the file, arriving at %d", data, at, err, fetchOpening+1)
+	}
+}
+
+// TestFetchOnlyCommitted: a miner without a commitment is not asked for
+// its file at all (it counts as missing whatever it would serve).
+func TestFetchOnlyCommitted(t *testing.T) {
+	var asked atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		asked.Add(1)
+		w.Write([]byte("file"))
+	}))
+	defer srv.Close()
+	v := fetchValidator(t, func() uint64 { return fetchOpening - 1 })
+	arrivals := v.fetchAll(context.Background(), fetchWindow, []score.Miner{{UID: 0, Endpoint: srv.URL}, {UID: 1, Endpoint: srv.URL, Commitment: [32]byte{1}}})
+	if _, ok := arrivals[0]; ok || asked.Load() != 1 {
+		t.Fatalf("arrivals %v after %d requests: want only the committed miner fetched", arrivals, asked.Load())
 	}
 }
 
@@ -175,7 +192,8 @@ func TestFetchNoMinerDelaysAnother(t *testing.T) {
 		}
 		return fetchOpening - 1
 	})
-	miners := []score.Miner{{UID: 0, Endpoint: trickle.URL}, {UID: 1, Endpoint: silent.URL}, {UID: 2, Endpoint: honest.URL}, {UID: 3, Endpoint: honest.URL}}
+	c := [32]byte{1}
+	miners := []score.Miner{{UID: 0, Endpoint: trickle.URL, Commitment: c}, {UID: 1, Endpoint: silent.URL, Commitment: c}, {UID: 2, Endpoint: honest.URL, Commitment: c}, {UID: 3, Endpoint: honest.URL, Commitment: c}}
 	arrivals := v.fetchAll(context.Background(), fetchWindow, miners)
 	files := score.DirFiles(score.FilesDir(FilesRoot(v.cfg.DataDir), fetchWindow))
 	for _, uid := range []uint32{2, 3} {
@@ -201,7 +219,7 @@ func TestFetchKeepsOnlyWhatIsJudged(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write(junk) }))
 	defer srv.Close()
 	v := fetchValidator(t, func() uint64 { return fetchOpening - 1 })
-	miner := score.Miner{UID: 7, Address: crypto.PubkeyToAddress(key(0).PublicKey), Endpoint: srv.URL}
+	miner := score.Miner{UID: 7, Address: crypto.PubkeyToAddress(key(0).PublicKey), Endpoint: srv.URL, Commitment: [32]byte{1}}
 	v.fetchAll(context.Background(), fetchWindow, []score.Miner{miner})
 	kept, ok := score.DirFiles(score.FilesDir(FilesRoot(v.cfg.DataDir), fetchWindow)).File(miner.UID)
 	if !ok || len(kept) != keptJunk {

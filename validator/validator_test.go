@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -125,6 +126,7 @@ func TestDecide(t *testing.T) {
 	var buf bytes.Buffer
 	proofs.EncodeWindowFile(&buf, key(5), w, recs)
 	files[5] = buf.Bytes()
+	committed(miners, files)
 	in := score.Input{Verifier: n.Verifier(honest, sat.New(sat.DefaultParams), w, ws, os), Miners: miners, Files: files}
 	d, err := score.Decide(context.Background(), in)
 	if err != nil {
@@ -348,6 +350,7 @@ func TestCopierNotCopied(t *testing.T) {
 		t.Fatal(err)
 	}
 	in := score.Input{Verifier: n.Verifier(honest, sat.New(sat.DefaultParams), w, ws, os), Miners: []score.Miner{{UID: 0, Address: va}, {UID: 1, Address: ca}}, Files: score.MapFiles{0: vbuf.Bytes(), 1: buf.Bytes()}}
+	committed(in.Miners, in.Files.(score.MapFiles))
 	d, err := score.Decide(context.Background(), in)
 	if err != nil {
 		t.Fatal(err)
@@ -434,6 +437,7 @@ func TestUncheckedRecordsDoNotCount(t *testing.T) {
 				t.Fatal(err)
 			}
 			in := score.Input{Verifier: n.Verifier(honest, sat.New(sat.DefaultParams), w, ws, os), Miners: []score.Miner{{UID: 0, Address: addr}}, Files: score.MapFiles{0: buf.Bytes()}}
+			committed(in.Miners, in.Files.(score.MapFiles))
 			d, err := score.Decide(context.Background(), in)
 			if err != nil {
 				t.Fatal(err)
@@ -454,4 +458,68 @@ func decideFixture(t *testing.T) (*network.Model, *network.Network, [32]byte, [3
 	}
 	honest, _ := models(t)
 	return honest, testNetwork(honest.ID), challenge.PRF32("w"), challenge.PRF32("o")
+}
+
+// committed gives every miner the commitment of the file it serves, as an
+// honest miner posts it: its header's digest (a file without a readable
+// header, some nonzero digest).
+func committed(miners []score.Miner, files score.MapFiles) {
+	for i, m := range miners {
+		data, ok := files[m.UID]
+		if !ok {
+			continue
+		}
+		miners[i].Commitment = [32]byte{0xc0}
+		if rd, err := proofs.NewReader(bytes.NewReader(data), proofs.DefaultFileLimits); err == nil {
+			miners[i].Commitment = rd.Header.Digest
+		}
+	}
+}
+
+// TestCommitmentsDecide: a file counts only as the one its miner committed
+// on chain before the deadline. Serving another file (equivocation) is a
+// hard failure; a file without a commitment, or a commitment without a
+// file, is missing.
+func TestCommitmentsDecide(t *testing.T) {
+	if testing.Short() {
+		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
+	}
+	honest, _ := models(t)
+	n := testNetwork(honest.ID)
+	ws, os := challenge.PRF32("w"), challenge.PRF32("o")
+	const w = 5
+	files := score.MapFiles{}
+	miners := make([]score.Miner, 4)
+	for i := range miners {
+		miners[i] = score.Miner{UID: uint32(i), Address: crypto.PubkeyToAddress(key(i).PublicKey)}
+		if i != 3 {
+			files[uint32(i)] = windowFile(t, n, honest, honest.ID, key(i), w, ws, 1)
+		}
+	}
+	committed(miners, files)
+	// Miner 1 committed a two-group file but serves a one-group one (the
+	// file another validator was given, say).
+	two := windowFile(t, n, honest, honest.ID, key(1), w, ws, 2)
+	committed(miners[1:2], score.MapFiles{1: two})
+	miners[2].Commitment = [32]byte{}     // never committed
+	miners[3].Commitment = [32]byte{0x3c} // committed, serves nothing
+	in := score.Input{Verifier: n.Verifier(honest, sat.New(sat.DefaultParams), w, ws, os), Miners: miners, Files: files}
+	d, err := score.Decide(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		failure, detail string
+	}{{"", ""}, {"commitment", "committed"}, {score.Missing, "no commitment on chain"}, {score.Missing, "no window file"}}
+	for i, m := range d.Miners {
+		if m.Failure != want[i].failure || !strings.Contains(m.Detail, want[i].detail) {
+			t.Errorf("miner %d: failure %q (%s), want %q with %q", i, m.Failure, m.Detail, want[i].failure, want[i].detail)
+		}
+	}
+	if d.Miners[0].Weight != 65535 {
+		t.Errorf("the committed honest miner has weight %d, want all of it", d.Miners[0].Weight)
+	}
+	if !d.Miners[1].HardFailure() || d.Miners[2].HardFailure() || d.Miners[3].HardFailure() {
+		t.Error("only serving another file than the committed one is a hard failure")
+	}
 }
