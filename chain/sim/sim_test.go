@@ -447,7 +447,6 @@ func TestCommitments(t *testing.T) {
 	}
 }
 
-
 // TestCommitGas measures a commitment: a miner's first (new storage) and
 // its next windows' (the same slots overwritten).
 func TestCommitGas(t *testing.T) {
