@@ -364,6 +364,8 @@ func (c *Client) posts(ctx context.Context, window uint64) ([]Post, error) {
 	return out, it.Error()
 }
 
+func addressOf(key *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(key.PublicKey) }
+
 func (c *Client) opts(ctx context.Context, key *ecdsa.PrivateKey) *bind.TransactOpts {
 	o := bind.NewKeyedTransactor(key, c.chainID)
 	o.Context = ctx
@@ -373,7 +375,12 @@ func (c *Client) opts(ctx context.Context, key *ecdsa.PrivateKey) *bind.Transact
 // transact sends data and waits for its receipt; a revert is ErrReverted
 // with the contract's reason.
 func (c *Client) transact(ctx context.Context, key *ecdsa.PrivateKey, data []byte, what string) (*types.Receipt, error) {
-	tx, err := bind.Transact(c.contract, c.opts(ctx, key), data)
+	return c.send(ctx, c.opts(ctx, key), data, what)
+}
+
+// send is transact with the caller's options (a value to send, say).
+func (c *Client) send(ctx context.Context, opts *bind.TransactOpts, data []byte, what string) (*types.Receipt, error) {
+	tx, err := bind.Transact(c.contract, opts, data)
 	if err != nil {
 		return nil, wrapRevert(what, err)
 	}

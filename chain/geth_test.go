@@ -104,6 +104,9 @@ func TestRealGethNode(t *testing.T) {
 	if uid, err := cl.Register(ctx, val, "", true); err != nil || uid != 1 {
 		t.Fatalf("register validator: %d %v", uid, err)
 	}
+	if _, err := cl.AddStake(ctx, val, big.NewInt(1)); err != nil {
+		t.Fatalf("stake: %v", err)
+	}
 	var window uint64
 	for {
 		n, _ := cl.BlockNumber(ctx)

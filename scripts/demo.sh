@@ -56,7 +56,7 @@ CHEATER=$(addr 4)
 echo "== cheating miner: $CHEATER (runs another model, claims the network's)"
 
 echo "== validator: $(addr 5), deciding $WINDOWS windows (killed with SIGKILL after its first decision, then restarted)"
-ASSAY_KEY=$(key 5) $ASSAY validator run "${COMMON[@]}" --model "$D/tiny" --datadir "$RUN/validator" \
+ASSAY_KEY=$(key 5) $ASSAY validator run "${COMMON[@]}" --stake 1 --model "$D/tiny" --datadir "$RUN/validator" \
   > "$RUN/logs/validator-killed.log" 2>&1 &
 vpid=$!
 pids+=($vpid)
@@ -68,7 +68,7 @@ done
 ls "$RUN/validator/decisions" 2>/dev/null | grep -q json || { tail -20 "$RUN/logs/validator-killed.log"; fail "validator made no decision"; }
 kill -9 "$vpid"; wait "$vpid" 2>/dev/null || true
 echo "   killed the validator (kill -9) after deciding: $(ls "$RUN/validator/decisions" | tr '\n' ' ')"
-if ! ASSAY_KEY=$(key 5) timeout 300 $ASSAY validator run "${COMMON[@]}" --model "$D/tiny" --datadir "$RUN/validator" \
+if ! ASSAY_KEY=$(key 5) timeout 300 $ASSAY validator run "${COMMON[@]}" --stake 1 --model "$D/tiny" --datadir "$RUN/validator" \
     --windows "$WINDOWS" --listen 127.0.0.1:$((MPORT + 50)) > "$RUN/logs/validator.log" 2>&1; then
   tail -20 "$RUN/logs/validator.log"; fail "restarted validator did not finish $WINDOWS windows"
 fi

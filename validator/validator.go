@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/big"
 	"net"
 	"net/http"
 	"os"
@@ -67,6 +68,10 @@ type Config struct {
 	Windows int
 	// From is the first window to decide (0: the last closed one at start).
 	From uint64
+	// Stake is the bonded stake (wei) the validator keeps: at start it
+	// bonds what is missing. The contract refuses weights from a validator
+	// without bonded stake, so Run fails at start when there is none.
+	Stake *big.Int
 }
 
 // Validator is a running validator.
@@ -179,6 +184,9 @@ func (v *Validator) Run(ctx context.Context) error {
 	if err := v.register(ctx); err != nil {
 		return err
 	}
+	if err := v.bond(ctx); err != nil {
+		return err
+	}
 	// A decision stored before a crash but not posted is posted first.
 	if err := v.resumeUnposted(ctx); err != nil {
 		return err
@@ -280,6 +288,31 @@ func (v *Validator) register(ctx context.Context) error {
 	}
 	if _, err := c.Register(ctx, v.cfg.Key, "", true); err != nil {
 		return fmt.Errorf("validator: register: %w", err)
+	}
+	return nil
+}
+
+// ErrNoStake means the validator has no bonded stake, so the contract
+// would refuse every weight it posts.
+var ErrNoStake = errors.New("validator: no bonded stake (the contract refuses weights from unstaked validators): start with a stake to bond")
+
+// bond tops the bonded stake up to Config.Stake.
+func (v *Validator) bond(ctx context.Context) error {
+	c := v.cfg.Network.Chain
+	st, err := c.StakeOf(ctx, v.addr)
+	if err != nil {
+		return err
+	}
+	if want := v.cfg.Stake; want != nil && st.Bonded.Cmp(want) < 0 {
+		add := new(big.Int).Sub(want, st.Bonded)
+		if _, err := c.AddStake(ctx, v.cfg.Key, add); err != nil {
+			return fmt.Errorf("validator: stake: %w", err)
+		}
+		st.Bonded = want
+		v.log.Info("staked", "added_wei", add, "bonded_wei", want)
+	}
+	if st.Bonded.Sign() == 0 {
+		return ErrNoStake
 	}
 	return nil
 }

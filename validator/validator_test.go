@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/big"
 	"os"
 	"path/filepath"
 	"slices"
@@ -195,7 +196,7 @@ func TestNetworkResumesAfterKill(t *testing.T) {
 	defer func() { mcancel(); wg.Wait() }()
 	dir := t.TempDir()
 	vcfg := Config{Network: net, Model: honest, Env: sat.New(sat.DefaultParams), Key: ch.Keys()[5], Beacon: lb, DataDir: dir,
-		Poll: 50 * time.Millisecond, Logger: quiet, Windows: 3}
+		Poll: 50 * time.Millisecond, Logger: quiet, Windows: 3, Stake: big.NewInt(1e18)}
 	v, err := New(vcfg)
 	if err != nil {
 		t.Fatal(err)
@@ -521,5 +522,37 @@ func TestCommitmentsDecide(t *testing.T) {
 	}
 	if !d.Miners[1].HardFailure() || d.Miners[2].HardFailure() || d.Miners[3].HardFailure() {
 		t.Error("only serving another file than the committed one is a hard failure")
+	}
+}
+
+// TestRunRefusesWithoutStake: a validator with no bonded stake stops at
+// start with ErrNoStake instead of verifying windows whose posts the
+// contract would refuse; with a stake to bond it bonds it.
+func TestRunRefusesWithoutStake(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a chain")
+	}
+	honest, _ := models(t)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	tn := networktest.Start(ctx, t, networktest.Config{ModelID: honest.ID, Accounts: 2, WindowLength: 50, BlockEvery: 100 * time.Millisecond})
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	cfg := Config{Network: tn.Network, Model: honest, Env: sat.New(sat.DefaultParams), Key: tn.Chain.Keys()[1], Beacon: tn.Beacon,
+		DataDir: t.TempDir(), Poll: 50 * time.Millisecond, Logger: quiet}
+	v, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := v.Run(ctx); !errors.Is(err, ErrNoStake) {
+		t.Fatalf("Run without stake: %v, want ErrNoStake", err)
+	}
+	cfg.Stake = big.NewInt(7)
+	v, _ = New(cfg)
+	if err := v.bond(ctx); err != nil {
+		t.Fatal(err)
+	}
+	st, err := tn.Network.Chain.StakeOf(ctx, v.addr)
+	if err != nil || st.Bonded.Int64() != 7 {
+		t.Fatalf("bonded %v (%v), want 7 wei", st.Bonded, err)
 	}
 }

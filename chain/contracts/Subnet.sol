@@ -74,10 +74,28 @@ contract Subnet {
 
     mapping(address => Commitment) private commitments;
 
+    /// @notice Windows between an unstake and the withdrawal it allows:
+    /// a validator's stake stays answerable for its recent posts.
+    uint64 public constant UNBONDING_WINDOWS = 4;
+
+    // Stake is the chain's native value (no token contract to trust or
+    // approve). Only bonded stake counts; unstaked value waits out the
+    // unbonding delay before it can be withdrawn.
+    struct Stake {
+        uint256 bonded;
+        uint256 unbonding;
+        uint64 releaseWindow; // first window withdraw() pays the unbonding value
+    }
+
+    mapping(address => Stake) private stakes;
+
     event ParamsSet(uint64 fromWindow, bytes32 modelId, uint64 windowLength, uint32 groupSize, uint32 k, uint32 sampleNum, uint32 sampleDen, bytes32 beaconChain, uint64 staleWindows);
     event Registered(uint32 indexed uid, address indexed account, string endpoint, bool validator);
     event WeightsSet(address indexed validator, uint64 indexed window, uint32[] uids, uint16[] weights);
     event Committed(address indexed miner, uint64 indexed window, bytes32 digest);
+    event Staked(address indexed account, uint256 amount, uint256 bonded);
+    event Unstaked(address indexed account, uint256 amount, uint256 bonded, uint64 releaseWindow);
+    event Withdrawn(address indexed account, uint256 amount);
 
     constructor(bytes32 modelId_, uint64 windowLength_, uint32 groupSize_, uint32 k_, uint32 sampleNum_, uint32 sampleDen_, bytes32 beaconChain_, uint64 staleWindows_) {
         require(windowLength_ > 0, "Subnet: window length must be positive");
@@ -181,6 +199,7 @@ contract Subnet {
     function setWeights(uint64 window, uint32[] calldata uids, uint16[] calldata weights) external {
         uint256 u = uidPlusOne[msg.sender];
         require(u != 0 && neurons[u - 1].validator, "Subnet: caller is not a registered validator");
+        require(stakes[msg.sender].bonded > 0, "Subnet: caller has no bonded stake");
         require(uids.length == weights.length, "Subnet: uids and weights differ in length");
         require(uids.length <= neurons.length, "Subnet: more weights than registered neurons");
         uint64 cur = currentWindow();
@@ -226,6 +245,49 @@ contract Subnet {
     function commitmentOf(address miner, uint64 window) external view returns (bytes32) {
         Commitment storage c = commitments[miner];
         return c.set && c.window == window ? c.digest : bytes32(0);
+    }
+
+    /// @notice Bonds the value sent as the caller's stake (registered
+    /// validators only): a validator's weights count only while it has
+    /// bonded stake.
+    function stake() external payable {
+        uint256 u = uidPlusOne[msg.sender];
+        require(u != 0 && neurons[u - 1].validator, "Subnet: only registered validators stake");
+        require(msg.value > 0, "Subnet: nothing to stake");
+        Stake storage st = stakes[msg.sender];
+        st.bonded += msg.value;
+        emit Staked(msg.sender, msg.value, st.bonded);
+    }
+
+    /// @notice Starts unbonding amount of the caller's bonded stake; it can
+    /// be withdrawn UNBONDING_WINDOWS windows from now (a later unstake
+    /// moves the release of everything unbonding to its own).
+    function unstake(uint256 amount) external {
+        Stake storage st = stakes[msg.sender];
+        require(amount > 0 && amount <= st.bonded, "Subnet: unstake more than is bonded");
+        st.bonded -= amount;
+        st.unbonding += amount;
+        st.releaseWindow = currentWindow() + UNBONDING_WINDOWS;
+        emit Unstaked(msg.sender, amount, st.bonded, st.releaseWindow);
+    }
+
+    /// @notice Pays the caller its unbonded stake once the delay is over.
+    function withdraw() external {
+        Stake storage st = stakes[msg.sender];
+        require(st.unbonding > 0, "Subnet: nothing is unbonding");
+        require(currentWindow() >= st.releaseWindow, "Subnet: stake is still unbonding");
+        uint256 amount = st.unbonding;
+        st.unbonding = 0;
+        emit Withdrawn(msg.sender, amount);
+        (bool ok, ) = msg.sender.call{value: amount}("");
+        require(ok, "Subnet: transfer failed");
+    }
+
+    /// @notice An account's bonded and unbonding stake, and the window the
+    /// unbonding value is released.
+    function stakeOf(address account) external view returns (uint256 bonded, uint256 unbonding, uint64 releaseWindow) {
+        Stake storage st = stakes[account];
+        return (st.bonded, st.unbonding, st.releaseWindow);
     }
 
     /// @notice A validator's latest post: its window and content hash.

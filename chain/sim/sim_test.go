@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
@@ -81,6 +82,13 @@ func TestContractLifecycle(t *testing.T) {
 	val := keys[4]
 	if uid, err := cl.Register(ctx, val, "", true); err != nil || uid != 3 {
 		t.Fatalf("register validator: %d %v", uid, err)
+	}
+	mineTo(t, c, 8)
+	if _, err := cl.SetWeights(ctx, val, 1, []uint32{0}, []uint16{1}); !errors.Is(err, chain.ErrReverted) || !strings.Contains(err.Error(), "no bonded stake") {
+		t.Fatalf("weights from an unstaked validator: %v, want a revert for its missing stake", err)
+	}
+	if _, err := cl.AddStake(ctx, val, big.NewInt(1)); err != nil {
+		t.Fatal(err)
 	}
 	ns, err := cl.Neurons(ctx)
 	if err != nil || len(ns) != 4 || !ns[3].Validator || ns[0].Endpoint != "http://127.0.0.1:9000" {
@@ -184,6 +192,9 @@ func TestSetWeightsSurvivesFlakyRPC(t *testing.T) {
 	if _, err := direct.Register(ctx, keys[2], "", true); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := direct.AddStake(ctx, keys[2], big.NewInt(1)); err != nil {
+		t.Fatal(err)
+	}
 	mineTo(t, c, 8)
 	cl, err := chain.Dial(ctx, chain.ClientConfig{URL: srv.URL, Contract: c.Contract(), ChainID: ChainID, RetryBase: 10 * time.Millisecond})
 	if err != nil {
@@ -214,6 +225,9 @@ func TestSetWeightsGas(t *testing.T) {
 	keys := c.Keys()
 	val := keys[1025]
 	if _, err := cl.Register(ctx, val, "", true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cl.AddStake(ctx, val, big.NewInt(1)); err != nil {
 		t.Fatal(err)
 	}
 	// Register 1024 miners concurrently (one account each).
@@ -482,5 +496,84 @@ func TestCommitGas(t *testing.T) {
 		}
 		last = w
 		t.Logf("commit, the miner's commitment %d: %d gas", i+1, r.GasUsed)
+	}
+}
+
+// TestStake: validators bond native value, unbond it with a delay of
+// UNBONDING_WINDOWS windows, and withdraw it after; the bonded stake as of
+// a block is replayed from the events.
+func TestStake(t *testing.T) {
+	p := testParams
+	p.WindowLength = 100 // 2 s of blocks: the unbonding delay outlasts the calls below
+	c, err := Start(context.Background(), Config{Params: p, Accounts: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	autoMine(t, c)
+	ctx := context.Background()
+	cl, _ := c.Client(ctx)
+	keys := c.Keys()
+	val, other, miner := keys[1], keys[2], keys[3]
+	for _, r := range []struct {
+		k *ecdsa.PrivateKey
+		v bool
+	}{{val, true}, {other, true}, {miner, false}} {
+		if _, err := cl.Register(ctx, r.k, "", r.v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	va := crypto.PubkeyToAddress(val.PublicKey)
+	if _, err := cl.AddStake(ctx, val, big.NewInt(300)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cl.AddStake(ctx, other, big.NewInt(50)); err != nil {
+		t.Fatal(err)
+	}
+	staked, _ := cl.BlockNumber(ctx)
+	r, err := cl.Unstake(ctx, val, big.NewInt(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := cl.StakeOf(ctx, va)
+	release := r.BlockNumber.Uint64()/p.WindowLength + 4
+	if err != nil || st.Bonded.Int64() != 200 || st.Unbonding.Int64() != 100 || st.ReleaseWindow != release {
+		t.Fatalf("after unstake: %+v %v, want 200 bonded, 100 unbonding until window %d", st, err, release)
+	}
+	for _, b := range []struct {
+		name   string
+		do     func() error
+		reason string
+	}{
+		{"a miner stakes", func() error { _, err := cl.AddStake(ctx, miner, big.NewInt(1)); return err }, "only registered validators"},
+		{"nothing staked", func() error { _, err := cl.AddStake(ctx, val, big.NewInt(0)); return err }, "nothing to stake"},
+		{"unstake more than bonded", func() error { _, err := cl.Unstake(ctx, val, big.NewInt(201)); return err }, "more than is bonded"},
+		{"withdraw before the delay", func() error { _, err := cl.Withdraw(ctx, val); return err }, "still unbonding"},
+		{"withdraw with nothing unbonding", func() error { _, err := cl.Withdraw(ctx, other); return err }, "nothing is unbonding"},
+	} {
+		if err := b.do(); !errors.Is(err, chain.ErrReverted) || !strings.Contains(err.Error(), b.reason) {
+			t.Errorf("%s: %v, want a revert with %q", b.name, err, b.reason)
+		}
+	}
+	if _, err := cl.Withdraw(ctx, val); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("until window %d", release)) {
+		t.Errorf("early withdrawal: %v, want the release window named", err)
+	}
+	if got, err := cl.StakesAt(ctx, staked); err != nil || got[va].Int64() != 300 || got[crypto.PubkeyToAddress(other.PublicKey)].Int64() != 50 || len(got) != 2 {
+		t.Fatalf("stakes at block %d: %v %v, want 300 and 50", staked, got, err)
+	}
+	mineTo(t, c, release*p.WindowLength)
+	before, _ := c.Eth().BalanceAt(ctx, va, nil)
+	wr, err := cl.Withdraw(ctx, val)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, _ := c.Eth().BalanceAt(ctx, va, nil)
+	fee := new(big.Int).Mul(new(big.Int).SetUint64(wr.GasUsed), wr.EffectiveGasPrice)
+	if got := new(big.Int).Sub(new(big.Int).Add(after, fee), before); got.Int64() != 100 {
+		t.Fatalf("withdrawal paid %v wei, want 100", got)
+	}
+	head, _ := cl.BlockNumber(ctx)
+	if got, err := cl.StakesAt(ctx, head); err != nil || got[va].Int64() != 200 {
+		t.Fatalf("stakes now: %v %v, want 200 bonded", got, err)
 	}
 }

@@ -24,7 +24,7 @@ import (
 var chainCommand = &cli.Command{
 	Name:  "chain",
 	Usage: "the subnet's EVM chain and contract",
-	Subcommands: []*cli.Command{
+	Subcommands: append(stakeCommands(), []*cli.Command{
 		{
 			Name:      "dev",
 			Usage:     "run the embedded dev chain (go-ethereum in process) with the subnet contract",
@@ -105,7 +105,7 @@ interrupted. State survives a restart with the same --datadir.`,
 				return nil
 			},
 		},
-	},
+	}...),
 }
 
 func chainDev(c *cli.Context) error {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -20,20 +21,25 @@ import (
 	"github.com/assaynet/assay/network"
 )
 
-// The roles' shared flags and set-up (key, chain, model); each role's
-// command is in its own file: minercmd.go, validatorcmd.go, auditcmd.go.
-var roleFlags = []cli.Flag{
-	&cli.StringFlag{Name: "network", EnvVars: envs("network"), Category: "Chain", Usage: "network file written by `assay chain dev` (rpc, contract, chain id)"},
+// identityFlags name the account a command signs with (loadKey).
+var identityFlags = []cli.Flag{
 	&cli.StringFlag{Name: "key", EnvVars: envs("key"), Category: "Identity", Usage: "secp256k1 private key, hex: set ASSAY_KEY, since a flag's value is readable in /proc/PID/cmdline"},
 	&cli.StringFlag{Name: "key-file", EnvVars: envs("key_file"), Category: "Identity", Usage: "file holding the private key in hex (mode 0600)"},
 	&cli.StringFlag{Name: "keystore", EnvVars: envs("keystore"), Category: "Identity", Usage: "encrypted keystore file instead of --key"},
 	&cli.StringFlag{Name: "password-file", EnvVars: envs("password_file"), Category: "Identity", Usage: "file holding the keystore password"},
+}
+
+// The roles' shared flags and set-up (key, chain, model); each role's
+// command is in its own file: minercmd.go, validatorcmd.go, auditcmd.go.
+var roleFlags = slices.Concat([]cli.Flag{
+	&cli.StringFlag{Name: "network", EnvVars: envs("network"), Category: "Chain", Usage: "network file written by `assay chain dev` (rpc, contract, chain id)"},
+}, identityFlags, []cli.Flag{
 	&cli.StringFlag{Name: "model", EnvVars: envs("model"), Category: "Model", Usage: "Hugging Face model folder (the network's model)"},
 	&cli.IntFlag{Name: "threads", EnvVars: envs("threads"), Category: "Model", Usage: "CPU threads (0 = all cores)"},
 	deviceFlag,
 	&cli.IntFlag{Name: "max-new-tokens", Value: network.DefaultProtocol.MaxNewTokens, EnvVars: envs("max_new_tokens"), Category: "Network", Usage: "protocol completion cap"},
 	&cli.StringFlag{Name: "log-format", Value: "text", EnvVars: envs("log_format"), Usage: "text or json"},
-}
+})
 
 func roleFlagsWith(extra ...cli.Flag) []cli.Flag {
 	f := append([]cli.Flag{}, extra...)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math/big"
 
 	"github.com/urfave/cli/v2"
 
@@ -15,12 +16,15 @@ var validatorCommand = &cli.Command{
 		Name:      "run",
 		Usage:     "verify every closed window and post weights",
 		UsageText: "assay validator run --network FILE --key HEX --model DIR --datadir DIR",
-		Description: `For every closed window: fetches each registered miner's file (timeouts,
-size cap, retries) before the opening block, verifies the PRF-chosen sample on
-the --device backend, detects copycats, gates miners that failed within --lookback,
-scores (unique verified completions, score^4, uint16 shares) and posts to the
-contract. Decisions and the files they used are kept in --datadir, so a
-restart resumes without re-posting and an auditor can replay.`,
+		Description: `For every closed window: reads the miners' commitments, fetches each
+committed miner's file (timeouts, size cap, retries), verifies the
+PRF-chosen sample on the --device backend, detects copycats, gates miners
+that failed within --lookback, scores (unique verified completions,
+score^4, uint16 shares) and posts to the contract, which takes weights only
+from validators with bonded stake (--stake bonds what is missing at start;
+assay chain stake|unstake|withdraw). Decisions and the files they used are
+kept in --datadir, so a restart resumes without re-posting and an auditor
+can replay.`,
 		Flags: roleFlagsWith(
 			&cli.StringFlag{Name: "datadir", Required: true, EnvVars: envs("datadir"), Usage: "decisions and kept files"},
 			&cli.IntFlag{Name: "lookback", Value: 2, EnvVars: envs("lookback"), Usage: "windows of failure gating"},
@@ -29,6 +33,7 @@ restart resumes without re-posting and an auditor can replay.`,
 			&cli.BoolFlag{Name: "public-endpoints-only", EnvVars: envs("public-endpoints-only"),
 				Usage: "fetch only from public addresses: refuse miner endpoints that resolve to loopback, private or link-local ones (production; off for dev chains)"},
 			&cli.StringFlag{Name: "listen", EnvVars: envs("listen"), Usage: "HTTP address for /metrics and /healthz (empty: none)"},
+			stakeFlag,
 		),
 		Action: func(c *cli.Context) error {
 			key, err := loadKey(c)
@@ -42,7 +47,13 @@ restart resumes without re-posting and an auditor can replay.`,
 			if s.model.ID != s.net.Params.ModelID {
 				return fmt.Errorf("--model %s is not the network's model (%x)", c.String("model"), s.net.Params.ModelID[:8])
 			}
-			v, err := validator.New(validator.Config{Network: s.net, Model: s.model, Env: s.env, Key: key, Beacon: s.beacon, DataDir: c.String("datadir"),
+			var stake *big.Int
+			if a := c.String("stake"); a != "" {
+				if stake, err = parseEther(a); err != nil {
+					return fmt.Errorf("--stake: %w", err)
+				}
+			}
+			v, err := validator.New(validator.Config{Stake: stake, Network: s.net, Model: s.model, Env: s.env, Key: key, Beacon: s.beacon, DataDir: c.String("datadir"),
 				Lookback: c.Int("lookback"), Listen: c.String("listen"), PublicEndpointsOnly: c.Bool("public-endpoints-only"), Logger: logger(c), Windows: c.Int("windows"), From: c.Uint64("from")})
 			if err != nil {
 				return err

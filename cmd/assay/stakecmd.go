@@ -1,0 +1,160 @@
+package main
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/urfave/cli/v2"
+)
+
+// weiPerEther converts the CLI's ether amounts.
+var weiPerEther = new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)
+
+// parseEther reads a decimal amount of ether ("1", "0.25") as wei, exactly:
+// at most 18 decimals, nothing negative.
+func parseEther(s string) (*big.Int, error) {
+	s = strings.TrimSpace(s)
+	whole, frac, _ := strings.Cut(s, ".")
+	if s == "" || len(frac) > 18 || strings.ContainsAny(s, "+-eE") {
+		return nil, fmt.Errorf("amount %q: want a decimal number of ether with at most 18 decimals", s)
+	}
+	digits := whole + frac + strings.Repeat("0", 18-len(frac))
+	v, ok := new(big.Int).SetString(digits, 10)
+	if !ok {
+		return nil, fmt.Errorf("amount %q: want a decimal number of ether", s)
+	}
+	return v, nil
+}
+
+// formatEther prints wei as ether without losing digits.
+func formatEther(wei *big.Int) string {
+	q, r := new(big.Int).QuoRem(wei, weiPerEther, new(big.Int))
+	if r.Sign() == 0 {
+		return q.String()
+	}
+	return strings.TrimRight(fmt.Sprintf("%s.%018s", q, r), "0")
+}
+
+var stakeFlag = &cli.StringFlag{Name: "stake", EnvVars: envs("stake"), Category: "Identity",
+	Usage: "bonded stake to keep, in ether (the validator bonds what is missing at start; the contract refuses weights from unstaked validators)"}
+
+// stakeCommands are `assay chain stake|unstake|withdraw|stakes`.
+func stakeCommands() []*cli.Command {
+	chainFlags := func(extra ...cli.Flag) []cli.Flag {
+		f := []cli.Flag{&cli.StringFlag{Name: "network", EnvVars: envs("network"), Usage: "network file"}, rpcFlag, chainIDFlag, contractFlag}
+		return append(f, extra...)
+	}
+	keyed := func(extra ...cli.Flag) []cli.Flag {
+		return chainFlags(append(append([]cli.Flag{}, identityFlags...), extra...)...)
+	}
+	return []*cli.Command{
+		{
+			Name: "stake", Usage: "bond stake (native value) as a registered validator",
+			UsageText: "assay chain stake --network FILE --amount ETHER",
+			Flags:     keyed(&cli.StringFlag{Name: "amount", Required: true, Usage: "ether to bond"}),
+			Action: func(c *cli.Context) error {
+				return keyedTx(c, func(amount *big.Int) string { return "bonded " + formatEther(amount) + " ether" }, true)
+			},
+		},
+		{
+			Name: "unstake", Usage: "start unbonding stake (withdrawable after the contract's unbonding delay)",
+			UsageText: "assay chain unstake --network FILE --amount ETHER",
+			Flags:     keyed(&cli.StringFlag{Name: "amount", Required: true, Usage: "ether to unbond"}),
+			Action: func(c *cli.Context) error {
+				return keyedTx(c, func(amount *big.Int) string { return "unbonding " + formatEther(amount) + " ether" }, false)
+			},
+		},
+		{
+			Name: "withdraw", Usage: "withdraw stake whose unbonding delay is over",
+			UsageText: "assay chain withdraw --network FILE",
+			Flags:     keyed(),
+			Action: func(c *cli.Context) error {
+				key, err := loadKey(c)
+				if err != nil {
+					return err
+				}
+				cl, err := dialChain(c)
+				if err != nil {
+					return err
+				}
+				defer cl.Close()
+				a := crypto.PubkeyToAddress(key.PublicKey)
+				before, err := cl.StakeOf(c.Context, a)
+				if err != nil {
+					return err
+				}
+				if _, err := cl.Withdraw(c.Context, key); err != nil {
+					return err
+				}
+				fmt.Fprintf(c.App.Writer, "withdrew %s ether to %s\n", formatEther(before.Unbonding), a.Hex())
+				return nil
+			},
+		},
+		{
+			Name: "stakes", Usage: "print every validator's stake",
+			UsageText: "assay chain stakes --network FILE",
+			Flags:     chainFlags(),
+			Action: func(c *cli.Context) error {
+				cl, err := dialChain(c)
+				if err != nil {
+					return err
+				}
+				defer cl.Close()
+				ns, err := cl.Neurons(c.Context)
+				if err != nil {
+					return err
+				}
+				tw := tabwriter.NewWriter(c.App.Writer, 2, 4, 2, ' ', 0)
+				fmt.Fprintln(tw, "uid\tvalidator\tbonded (ether)\tunbonding (ether)\treleased from window")
+				for _, n := range ns {
+					if !n.Validator {
+						continue
+					}
+					st, err := cl.StakeOf(c.Context, n.Account)
+					if err != nil {
+						return err
+					}
+					fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\n", n.UID, n.Account.Hex(), formatEther(st.Bonded), formatEther(st.Unbonding), st.ReleaseWindow)
+				}
+				return tw.Flush()
+			},
+		},
+	}
+}
+
+// keyedTx runs stake (bond) or unstake of --amount with the role's key.
+func keyedTx(c *cli.Context, done func(*big.Int) string, bond bool) error {
+	amount, err := parseEther(c.String("amount"))
+	if err != nil {
+		return err
+	}
+	if amount.Sign() == 0 {
+		return fmt.Errorf("--amount must be positive")
+	}
+	key, err := loadKey(c)
+	if err != nil {
+		return err
+	}
+	cl, err := dialChain(c)
+	if err != nil {
+		return err
+	}
+	defer cl.Close()
+	if bond {
+		_, err = cl.AddStake(c.Context, key, amount)
+	} else {
+		_, err = cl.Unstake(c.Context, key, amount)
+	}
+	if err != nil {
+		return err
+	}
+	st, err := cl.StakeOf(c.Context, crypto.PubkeyToAddress(key.PublicKey))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.App.Writer, "%s; bonded now %s ether, unbonding %s (released from window %d)\n", done(amount), formatEther(st.Bonded), formatEther(st.Unbonding), st.ReleaseWindow)
+	return nil
+}
