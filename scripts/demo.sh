@@ -115,5 +115,18 @@ if ! $ASSAY audit replay --window "$W" --network "$NET" --model "$D/tiny" --file
 fi
 grep -q "audit: window $W agrees" "$RUN/audit.txt" || fail "audit replay did not report agreement"
 grep -qi "post by validator $(addr 5) .*agrees with the replay" "$RUN/audit.txt" || fail "the audit did not name the validator whose post it checked"
+
+# The window's verified rollouts as training data: the three honest
+# miners' records, none of the cheater's.
 echo
-echo "demo: OK — window $W weights on-chain, every honest miner paid, the cheater rejected for \"$CHEAT_REASON\", audit agrees (logs in $RUN/logs)"
+$ASSAY export --data "$RUN/validator" --from "$W" --to "$W" --out "$RUN/export" --model "$D/tiny" --format jsonl \
+  --max-new-tokens 24 | tee "$RUN/export.txt" || fail "export failed"
+EXPORTED="$RUN/export/rollouts-$W-$W.jsonl"
+# Records of the files that passed: no failure, not a copy, not gated.
+want=$(awk '/"address":/ {r=0; bad=0} /"records":/ {gsub(/[^0-9]/, ""); r=$0} /"failure":|"copycat": true|"gated": true/ {bad=1} /"max_z":/ {if (!bad) s+=r} END {print s+0}' "$RUN/validator/decisions/window-$W.json")
+got=$(wc -l <"$EXPORTED")
+[ "$got" -gt 0 ] && [ "$got" = "$want" ] || fail "exported $got rollouts, the decision passed $want records"
+grep -qi "\"miner\":\"$CHEATER\"" "$EXPORTED" && fail "the cheater's rollouts were exported"
+echo "   $got verified rollouts of the 3 honest miners exported (none of the cheater's): $EXPORTED"
+echo
+echo "demo: OK — window $W weights on-chain, every honest miner paid, the cheater rejected for \"$CHEAT_REASON\", audit agrees, verified rollouts exported (logs in $RUN/logs)"

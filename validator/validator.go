@@ -16,6 +16,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -27,6 +28,7 @@ import (
 
 	"github.com/assaynet/assay/challenge"
 	"github.com/assaynet/assay/env"
+	"github.com/assaynet/assay/export"
 	"github.com/assaynet/assay/internal/atomicfile"
 	"github.com/assaynet/assay/network"
 	"github.com/assaynet/assay/proofs"
@@ -68,6 +70,11 @@ type Config struct {
 	Windows int
 	// From is the first window to decide (0: the last closed one at start).
 	From uint64
+	// Export, when set, is a folder where every decided window's verified
+	// rollouts are written as training data (package export), in
+	// ExportFormat ("parquet" when empty, or "jsonl"): window-N.parquet.
+	Export       string
+	ExportFormat string
 	// Stake is the bonded stake (wei) the validator keeps: at start it
 	// bonds what is missing. The contract refuses weights from a validator
 	// without bonded stake, so Run fails at start when there is none.
@@ -115,6 +122,14 @@ func New(cfg Config) (*Validator, error) {
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
+	}
+	if cfg.Export != "" {
+		if cfg.ExportFormat != "" && !slices.Contains(export.Formats, cfg.ExportFormat) {
+			return nil, fmt.Errorf("validator: export format %q: want parquet or jsonl", cfg.ExportFormat)
+		}
+		if err := os.MkdirAll(cfg.Export, 0o755); err != nil {
+			return nil, fmt.Errorf("validator: export folder: %w", err)
+		}
 	}
 	for _, d := range []string{"decisions", "files"} {
 		if err := os.MkdirAll(filepath.Join(cfg.DataDir, d), 0o755); err != nil {
@@ -292,6 +307,27 @@ func (v *Validator) register(ctx context.Context) error {
 	return nil
 }
 
+// exportWindow writes a decided window's verified rollouts to the export
+// folder. A failure (a full disk) is logged, not fatal: the decision and
+// its files are kept, so `assay export` can write the window later.
+func (v *Validator) exportWindow(d *score.Decision, p proofs.Params) {
+	format := v.cfg.ExportFormat
+	if format == "" {
+		format = "parquet"
+	}
+	rows, err := export.New().Window(export.Source{Decision: d, Files: score.DirFiles(score.FilesDir(FilesRoot(v.cfg.DataDir), d.Window)),
+		Tokenizer: v.cfg.Model.Tokenizer, Env: v.cfg.Env.Name(), Params: p})
+	path := filepath.Join(v.cfg.Export, fmt.Sprintf("window-%d.%s", d.Window, format))
+	if err == nil {
+		err = export.Write(path, format, rows)
+	}
+	if err != nil {
+		v.log.Error("export failed (the decision and files are kept: assay export can retry)", "window", d.Window, "err", err)
+		return
+	}
+	v.log.Info("exported", "window", d.Window, "rollouts", len(rows), "file", path)
+}
+
 // ErrNoStake means the validator has no bonded stake, so the contract
 // would refuse every weight it posts.
 var ErrNoStake = errors.New("validator: no bonded stake (the contract refuses weights from unstaked validators): start with a stake to bond")
@@ -380,6 +416,9 @@ func (v *Validator) decide(ctx context.Context, w uint64, miners []score.Miner, 
 		return nil, err
 	}
 	v.decisions.Inc()
+	if cfg.Export != "" {
+		v.exportWindow(d, net.Proofs)
+	}
 	for _, m := range d.Miners {
 		reason := m.Failure
 		if reason == "" {

@@ -24,6 +24,7 @@ import (
 	"github.com/assaynet/assay/chain/sim"
 	"github.com/assaynet/assay/challenge"
 	"github.com/assaynet/assay/env/sat"
+	"github.com/assaynet/assay/export"
 	"github.com/assaynet/assay/grpo"
 	"github.com/assaynet/assay/miner"
 	"github.com/assaynet/assay/model"
@@ -194,9 +195,9 @@ func TestNetworkResumesAfterKill(t *testing.T) {
 		go func() { defer wg.Done(); m.Run(mctx) }()
 	}
 	defer func() { mcancel(); wg.Wait() }()
-	dir := t.TempDir()
+	dir, exp := t.TempDir(), t.TempDir()
 	vcfg := Config{Network: net, Model: honest, Env: sat.New(sat.DefaultParams), Key: ch.Keys()[5], Beacon: lb, DataDir: dir,
-		Poll: 50 * time.Millisecond, Logger: quiet, Windows: 3, Stake: big.NewInt(1e18)}
+		Poll: 50 * time.Millisecond, Logger: quiet, Windows: 3, Stake: big.NewInt(1e18), Export: exp}
 	v, err := New(vcfg)
 	if err != nil {
 		t.Fatal(err)
@@ -211,8 +212,17 @@ func TestNetworkResumesAfterKill(t *testing.T) {
 	positive := false
 	for _, w := range decided {
 		d, _ := LoadDecision(dir, w)
+		records := 0
 		for _, m := range d.Miners {
 			positive = positive || m.Weight > 0
+			if export.Passed(m) {
+				records += m.Records
+			}
+		}
+		// The continuous export holds every record of the passing files.
+		rows, err := export.ReadParquet(filepath.Join(exp, fmt.Sprintf("window-%d.parquet", w)))
+		if err != nil || len(rows) != records {
+			t.Fatalf("window %d export: %d rows (%v), want the %d records of passing files", w, len(rows), err, records)
 		}
 	}
 	if !positive {

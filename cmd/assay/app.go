@@ -39,6 +39,7 @@ Start here:
 			proofsCommand,
 			calibrateCommand,
 			forgeryCommand,
+			exportCommand,
 		},
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
 			return fmt.Errorf("%w (see '%s --help')", err, c.Command.HelpName)

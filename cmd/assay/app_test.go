@@ -230,3 +230,20 @@ func TestModelConvert(t *testing.T) {
 		t.Fatalf("--dtype f16: %v", err)
 	}
 }
+
+func TestExportBadInput(t *testing.T) {
+	dir := initTiny(t)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--from", "5", "--to", "4"}, "before --from"},
+		{[]string{"--from", "1", "--to", "2", "--format", "csv"}, "want parquet or jsonl"},
+		{[]string{"--from", "1", "--to", "2"}, "no decided window"},
+	} {
+		args := append([]string{"export", "--data", t.TempDir(), "--out", t.TempDir(), "--model", dir}, c.args...)
+		if _, err := run(t, args...); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("export %v: %v, want %q", c.args, err, c.want)
+		}
+	}
+}

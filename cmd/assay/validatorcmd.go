@@ -34,6 +34,8 @@ can replay.`,
 				Usage: "fetch only from public addresses: refuse miner endpoints that resolve to loopback, private or link-local ones (production; off for dev chains)"},
 			&cli.StringFlag{Name: "listen", EnvVars: envs("listen"), Usage: "HTTP address for /metrics and /healthz (empty: none)"},
 			stakeFlag,
+			&cli.StringFlag{Name: "export", EnvVars: envs("export"), Usage: "folder where each decided window's verified rollouts are written as training data (window-N.parquet; docs/export.md)"},
+			&cli.StringFlag{Name: "export-format", Value: "parquet", EnvVars: envs("export_format"), Usage: "--export's format: parquet or jsonl"},
 		),
 		Action: func(c *cli.Context) error {
 			key, err := loadKey(c)
@@ -53,7 +55,7 @@ can replay.`,
 					return fmt.Errorf("--stake: %w", err)
 				}
 			}
-			v, err := validator.New(validator.Config{Stake: stake, Network: s.net, Model: s.model, Env: s.env, Key: key, Beacon: s.beacon, DataDir: c.String("datadir"),
+			v, err := validator.New(validator.Config{Stake: stake, Export: c.String("export"), ExportFormat: c.String("export-format"), Network: s.net, Model: s.model, Env: s.env, Key: key, Beacon: s.beacon, DataDir: c.String("datadir"),
 				Lookback: c.Int("lookback"), Listen: c.String("listen"), PublicEndpointsOnly: c.Bool("public-endpoints-only"), Logger: logger(c), Windows: c.Int("windows"), From: c.Uint64("from")})
 			if err != nil {
 				return err
