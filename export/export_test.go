@@ -14,8 +14,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/crypto"
 
-	"github.com/assaynet/assay/challenge"
 	"github.com/assaynet/assay/chain/sim"
+	"github.com/assaynet/assay/challenge"
 	"github.com/assaynet/assay/env/sat"
 	"github.com/assaynet/assay/model"
 	"github.com/assaynet/assay/model/tokenizer"
