@@ -88,6 +88,9 @@ type Decision struct {
 	Miners      []MinerResult `json:"miners"`
 	Posted      bool          `json:"posted"`
 	TxHash      string        `json:"tx_hash,omitempty"`
+	// VerifySeconds is how long deciding took where it was decided (a
+	// report for operators: not part of the decision, and not compared).
+	VerifySeconds float64 `json:"verify_seconds,omitempty"`
 }
 
 // HardFailure reports a failure that gates the miner in later windows: any

@@ -110,7 +110,7 @@ echo "validator's failure reasons in window $W: ${reason:-none}"
 
 echo
 if ! $ASSAY audit replay --window "$W" --network "$NET" --model "$D/tiny" --files "$RUN/validator/files" \
-    --max-new-tokens 24 | tee "$RUN/audit.txt"; then
+    --max-new-tokens 24 --out "$RUN/audited" | tee "$RUN/audit.txt"; then
   fail "audit replay disagrees with the posted weights"
 fi
 grep -q "audit: window $W agrees" "$RUN/audit.txt" || fail "audit replay did not report agreement"
@@ -128,5 +128,6 @@ got=$(wc -l <"$EXPORTED")
 [ "$got" -gt 0 ] && [ "$got" = "$want" ] || fail "exported $got rollouts, the decision passed $want records"
 grep -qi "\"miner\":\"$CHEATER\"" "$EXPORTED" && fail "the cheater's rollouts were exported"
 echo "   $got verified rollouts of the 3 honest miners exported (none of the cheater's): $EXPORTED"
+echo "   weights page: $ASSAY page --decisions $RUN/validator/decisions (or $RUN/audited, the replay)"
 echo
 echo "demo: OK — window $W weights on-chain, every honest miner paid, the cheater rejected for \"$CHEAT_REASON\", audit agrees, verified rollouts exported (logs in $RUN/logs)"

@@ -27,6 +27,7 @@ import (
 	"golang.org/x/sync/semaphore"
 
 	"github.com/assaynet/assay/challenge"
+	"github.com/assaynet/assay/dashboard"
 	"github.com/assaynet/assay/env"
 	"github.com/assaynet/assay/export"
 	"github.com/assaynet/assay/internal/atomicfile"
@@ -186,6 +187,7 @@ func (v *Validator) Run(ctx context.Context) error {
 		mux := http.NewServeMux()
 		mux.Handle("GET /metrics", promhttp.HandlerFor(v.reg, promhttp.HandlerOpts{}))
 		mux.Handle("GET /healthz", healthHandler(&v.health, v.headOf, cfg.Network.Seeds))
+		mux.Handle("GET /", dashboard.Handler(dashboard.Dir(filepath.Join(cfg.DataDir, "decisions")), "validator "+v.addr.Hex()))
 		srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 		errc := make(chan error, 1)
 		go func() { errc <- srv.Serve(ln) }()
@@ -407,11 +409,13 @@ func (v *Validator) decide(ctx context.Context, w uint64, miners []score.Miner, 
 	if err != nil {
 		return nil, err
 	}
+	start := time.Now()
 	d, err := score.Decide(ctx, score.Input{Verifier: net.Verifier(cfg.Model, cfg.Env, w, ws.Value, opening.Value), Miners: miners,
 		Files: score.DirFiles(score.FilesDir(FilesRoot(cfg.DataDir), w)), Arrivals: arrivals, Gated: gated})
 	if err != nil {
 		return nil, err
 	}
+	d.VerifySeconds = time.Since(start).Seconds()
 	if err := saveDecision(cfg.DataDir, d); err != nil {
 		return nil, err
 	}

@@ -394,6 +394,9 @@ func TestParamsScheduled(t *testing.T) {
 // window, only for the current window; the validator and auditor read the
 // commitments back from the events.
 func TestCommitments(t *testing.T) {
+	if testing.Short() {
+		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
+	}
 	p := testParams
 	p.WindowLength = 1000 // every call below lands in window 0
 	c, err := Start(context.Background(), Config{Params: p, Accounts: 5})
@@ -503,6 +506,9 @@ func TestCommitGas(t *testing.T) {
 // UNBONDING_WINDOWS windows, and withdraw it after; the bonded stake as of
 // a block is replayed from the events.
 func TestStake(t *testing.T) {
+	if testing.Short() {
+		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
+	}
 	p := testParams
 	p.WindowLength = 100 // 2 s of blocks: the unbonding delay outlasts the calls below
 	c, err := Start(context.Background(), Config{Params: p, Accounts: 4})

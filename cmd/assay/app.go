@@ -40,6 +40,7 @@ Start here:
 			calibrateCommand,
 			forgeryCommand,
 			exportCommand,
+			pageCommand,
 		},
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
 			return fmt.Errorf("%w (see '%s --help')", err, c.Command.HelpName)

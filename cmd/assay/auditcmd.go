@@ -1,14 +1,66 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
 	"text/tabwriter"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
 
 	"github.com/assaynet/assay/audit"
+	"github.com/assaynet/assay/dashboard"
+	"github.com/assaynet/assay/internal/atomicfile"
+	"github.com/assaynet/assay/score"
 )
+
+// keepDecision stores a replayed decision as dir/window-N.json, the layout
+// the weights page reads.
+func keepDecision(dir string, d *score.Decision) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	js, err := json.MarshalIndent(d, "", "  ")
+	if err != nil {
+		return err
+	}
+	return atomicfile.WriteBytes(filepath.Join(dir, fmt.Sprintf("window-%d.json", d.Window)), 0o644, js)
+}
+
+var pageCommand = &cli.Command{
+	Name:      "page",
+	Usage:     "serve the weights page of a folder of decisions",
+	UsageText: "assay page --decisions DIR [--listen 127.0.0.1:8090]",
+	Description: `Serves the weights page (weights by window as a chart, each miner's outcome
+and failure reason, verification throughput) for a folder of window-N.json
+decisions: a validator's DATADIR/decisions (a running validator serves the
+same at / of its --listen address), or an auditor's replays (audit replay
+--out DIR).`,
+	Flags: []cli.Flag{
+		&cli.StringFlag{Name: "decisions", Required: true, Usage: "folder of window-N.json decisions"},
+		&cli.StringFlag{Name: "listen", Value: "127.0.0.1:8090", Usage: "HTTP address"},
+	},
+	Action: func(c *cli.Context) error {
+		dir := c.String("decisions")
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return fmt.Errorf("--decisions %s: not a folder", dir)
+		}
+		srv := &http.Server{Addr: c.String("listen"), Handler: dashboard.Handler(dashboard.Dir(dir), dir), ReadHeaderTimeout: 5 * time.Second}
+		go func() {
+			<-c.Context.Done()
+			srv.Close()
+		}()
+		fmt.Fprintf(c.App.Writer, "weights page of %s on http://%s/\n", dir, srv.Addr)
+		if err := srv.ListenAndServe(); err != nil && err != http.ErrServerClosed {
+			return err
+		}
+		return nil
+	},
+}
 
 var auditCommand = &cli.Command{
 	Name:  "audit",
@@ -26,6 +78,7 @@ naming the miner and the reason when a posted weight differs.`,
 			&cli.Uint64Flag{Name: "window", Required: true, Usage: "window to replay"},
 			&cli.StringFlag{Name: "files", Required: true, EnvVars: envs("files"), Usage: "folder holding window-N/UID.assay"},
 			&cli.IntFlag{Name: "lookback", Value: 2, EnvVars: envs("lookback"), Usage: "windows of failure gating (the validator's value)"},
+			&cli.StringFlag{Name: "out", Usage: "folder to keep the replayed decision in (window-N.json; `assay page` serves it)"},
 		),
 		Action: func(c *cli.Context) error {
 			s, err := setupRole(c)
@@ -34,9 +87,16 @@ naming the miner and the reason when a posted weight differs.`,
 			}
 			e, b := s.env, s.beacon
 			w := c.Uint64("window")
+			start := time.Now()
 			rep, err := audit.Replay(c.Context, audit.Config{Network: s.net, Model: s.model, Env: e, Beacon: b, FilesRoot: c.String("files"), Lookback: c.Int("lookback")}, w)
 			if err != nil {
 				return err
+			}
+			rep.Decision.VerifySeconds = time.Since(start).Seconds()
+			if dir := c.String("out"); dir != "" {
+				if err := keepDecision(dir, rep.Decision); err != nil {
+					return err
+				}
 			}
 			out := c.App.Writer
 			fmt.Fprintf(out, "audit replay of window %d (window seed %s…, opening seed %s…)\n", w, rep.Decision.WindowSeed[:16], rep.Decision.OpeningSeed[:16])
