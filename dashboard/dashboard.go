@@ -64,15 +64,7 @@ func (d Dir) Windows() ([]uint64, error) {
 
 // Load reads window-W.json.
 func (d Dir) Load(w uint64) (*score.Decision, error) {
-	data, err := os.ReadFile(filepath.Join(string(d), fmt.Sprintf("window-%d.json", w)))
-	if err != nil {
-		return nil, err
-	}
-	var dec score.Decision
-	if err := json.Unmarshal(data, &dec); err != nil {
-		return nil, fmt.Errorf("dashboard: window %d: %w", w, err)
-	}
-	return &dec, nil
+	return score.ReadDecision(filepath.Join(string(d), fmt.Sprintf("window-%d.json", w)))
 }
 
 // maxWindows bounds what one request reads, however long the history.

@@ -2,8 +2,10 @@ package score
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -72,3 +74,17 @@ func FilePath(root string, w uint64, uid uint32) string {
 }
 
 func keptName(uid uint32) string { return fmt.Sprintf("%d.assay", uid) }
+
+// ReadDecision reads a decision stored as JSON (a validator's
+// decisions/window-N.json, an auditor's replay).
+func ReadDecision(path string) (*Decision, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var d Decision
+	if err := json.Unmarshal(data, &d); err != nil {
+		return nil, fmt.Errorf("score: decision %s: %w", path, err)
+	}
+	return &d, nil
+}

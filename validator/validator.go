@@ -158,15 +158,7 @@ func FilesRoot(dataDir string) string { return filepath.Join(dataDir, "files") }
 
 // LoadDecision reads a stored decision (os.ErrNotExist when absent).
 func LoadDecision(dataDir string, w uint64) (*score.Decision, error) {
-	data, err := os.ReadFile(DecisionPath(dataDir, w))
-	if err != nil {
-		return nil, err
-	}
-	var d score.Decision
-	if err := json.Unmarshal(data, &d); err != nil {
-		return nil, fmt.Errorf("validator: decision %d: %w", w, err)
-	}
-	return &d, nil
+	return score.ReadDecision(DecisionPath(dataDir, w))
 }
 
 func saveDecision(dataDir string, d *score.Decision) error {

@@ -37,6 +37,17 @@ func startChain(t *testing.T, accounts int, http string) *Chain {
 	return c
 }
 
+// startChainWith is startChain with other parameters and no JSON-RPC.
+func startChainWith(t *testing.T, p chain.Params, accounts int) *Chain {
+	t.Helper()
+	c, err := Start(context.Background(), Config{Params: p, Accounts: accounts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
 // mineTo mines until the head is at least n.
 func mineTo(t *testing.T, c *Chain, n uint64) {
 	for {
@@ -399,11 +410,7 @@ func TestCommitments(t *testing.T) {
 	}
 	p := testParams
 	p.WindowLength = 1000 // every call below lands in window 0
-	c, err := Start(context.Background(), Config{Params: p, Accounts: 5})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Close() })
+	c := startChainWith(t, p, 5)
 	autoMine(t, c)
 	ctx := context.Background()
 	cl, err := c.Client(ctx)
@@ -472,11 +479,7 @@ func TestCommitGas(t *testing.T) {
 	}
 	p := testParams
 	p.WindowLength = 40
-	c, err := Start(context.Background(), Config{Params: p, Accounts: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Close() })
+	c := startChainWith(t, p, 2)
 	autoMine(t, c)
 	ctx := context.Background()
 	cl, _ := c.Client(ctx)
@@ -511,11 +514,7 @@ func TestStake(t *testing.T) {
 	}
 	p := testParams
 	p.WindowLength = 100 // 2 s of blocks: the unbonding delay outlasts the calls below
-	c, err := Start(context.Background(), Config{Params: p, Accounts: 4})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Close() })
+	c := startChainWith(t, p, 4)
 	autoMine(t, c)
 	ctx := context.Background()
 	cl, _ := c.Client(ctx)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"crypto/ecdsa"
 	"fmt"
 	"math/big"
 	"strings"
@@ -8,6 +9,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/urfave/cli/v2"
+
+	"github.com/assaynet/assay/chain"
 )
 
 // weiPerEther converts the CLI's ether amounts.
@@ -72,11 +75,7 @@ func stakeCommands() []*cli.Command {
 			UsageText: "assay chain withdraw --network FILE",
 			Flags:     keyed(),
 			Action: func(c *cli.Context) error {
-				key, err := loadKey(c)
-				if err != nil {
-					return err
-				}
-				cl, err := dialChain(c)
+				key, cl, err := signingClient(c)
 				if err != nil {
 					return err
 				}
@@ -134,11 +133,7 @@ func keyedTx(c *cli.Context, done func(*big.Int) string, bond bool) error {
 	if amount.Sign() == 0 {
 		return fmt.Errorf("--amount must be positive")
 	}
-	key, err := loadKey(c)
-	if err != nil {
-		return err
-	}
-	cl, err := dialChain(c)
+	key, cl, err := signingClient(c)
 	if err != nil {
 		return err
 	}
@@ -157,4 +152,17 @@ func keyedTx(c *cli.Context, done func(*big.Int) string, bond bool) error {
 	}
 	fmt.Fprintf(c.App.Writer, "%s; bonded now %s ether, unbonding %s (released from window %d)\n", done(amount), formatEther(st.Bonded), formatEther(st.Unbonding), st.ReleaseWindow)
 	return nil
+}
+
+// signingClient loads the command's key and dials its chain.
+func signingClient(c *cli.Context) (*ecdsa.PrivateKey, *chain.Client, error) {
+	key, err := loadKey(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	cl, err := dialChain(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	return key, cl, nil
 }
