@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/urfave/cli/v2"
 
 	"github.com/assaynet/assay/chain"
@@ -39,15 +41,23 @@ interrupted. State survives a restart with the same --datadir.`,
 				&cli.StringFlag{Name: "datadir", EnvVars: envs("datadir"), Usage: "chain data folder (empty: in memory)"},
 				&cli.DurationFlag{Name: "block-time", Value: 2 * time.Second, EnvVars: envs("block-time"), Usage: "block period"},
 				&cli.IntFlag{Name: "accounts", Value: 8, Usage: "funded dev accounts"},
-				&cli.StringFlag{Name: "model", EnvVars: envs("model"), Usage: "model folder whose id the contract records"},
-				&cli.StringFlag{Name: "model-id", Usage: "model id (64 hex) instead of --model"},
-				&cli.Uint64Flag{Name: "stale-windows", Value: 64, Usage: "windows after which a post is stale"},
-				&cli.UintFlag{Name: "group-size", Value: 16, Usage: "G"},
-				&cli.UintFlag{Name: "k", Value: 32, Usage: "opened sketch positions per rollout"},
-				&cli.StringFlag{Name: "sample", Value: "1/4", Usage: "fraction of groups opened"},
-				windowLengthFlag,
-			}, beaconFlags...),
+			}, paramFlags...),
 			Action: chainDev,
+		},
+		{
+			Name:      "deploy",
+			Usage:     "deploy the subnet contract on a chain (any JSON-RPC node) and write the network file",
+			UsageText: "assay chain deploy --rpc URL --chain-id ID --key-file OWNER --model DIR --beacon quicknet --window-length 30 --out network.json",
+			Description: `Deploys the subnet contract from the key's account (it becomes the owner,
+who schedules parameter changes) with the given network parameters, waits
+for it to be mined, and writes the network file (rpc, chain id, contract,
+parameters; no keys) that miners, validators and auditors take as --network.
+The window length and beacon chain are fixed at deployment.`,
+			Flags: append(append([]cli.Flag{
+				rpcFlag, chainIDFlag,
+				&cli.StringFlag{Name: "out", Required: true, Usage: "network file to write"},
+			}, identityFlags...), paramFlags...),
+			Action: chainDeploy,
 		},
 		{
 			Name:      "weights",
@@ -108,35 +118,96 @@ interrupted. State survives a restart with the same --datadir.`,
 	}...),
 }
 
-func chainDev(c *cli.Context) error {
+// paramFlags are the network parameters a deployment fixes (chain dev,
+// chain deploy).
+var paramFlags = append([]cli.Flag{
+	&cli.StringFlag{Name: "model", EnvVars: envs("model"), Usage: "model folder whose id the contract records"},
+	&cli.StringFlag{Name: "model-id", Usage: "model id (64 hex) instead of --model"},
+	&cli.Uint64Flag{Name: "stale-windows", Value: 64, Usage: "windows after which a post is stale"},
+	&cli.UintFlag{Name: "group-size", Value: 16, Usage: "G"},
+	&cli.UintFlag{Name: "k", Value: 32, Usage: "opened sketch positions per rollout"},
+	&cli.StringFlag{Name: "sample", Value: "1/4", Usage: "fraction of groups opened"},
+	windowLengthFlag,
+}, beaconFlags...)
+
+// paramsFromFlags reads the network parameters of paramFlags.
+func paramsFromFlags(c *cli.Context) (chain.Params, error) {
 	var mid [32]byte
 	switch {
 	case c.String("model") != "":
 		ck, err := model.OpenCheckpoint(c.String("model"))
 		if err != nil {
-			return err
+			return chain.Params{}, err
 		}
 		mid = ck.ModelID()
 		ck.Close()
 	case c.String("model-id") != "":
 		b, err := hex.DecodeString(strings.TrimPrefix(c.String("model-id"), "0x"))
 		if err != nil || len(b) != 32 {
-			return fmt.Errorf("--model-id must be 64 hex characters")
+			return chain.Params{}, fmt.Errorf("--model-id must be 64 hex characters")
 		}
 		mid = [32]byte(b)
 	}
 	var num, den uint32
 	if _, err := fmt.Sscanf(c.String("sample"), "%d/%d", &num, &den); err != nil {
-		return fmt.Errorf("--sample %q: want N/D", c.String("sample"))
+		return chain.Params{}, fmt.Errorf("--sample %q: want N/D", c.String("sample"))
 	}
 	b, err := beaconFromFlags(c)
 	if err != nil {
-		return err
+		return chain.Params{}, err
 	}
 	p := chain.Params{ModelID: mid, WindowLength: c.Uint64("window-length"), GroupSize: uint32(c.Uint("group-size")), K: uint32(c.Uint("k")),
 		SampleNum: num, SampleDen: den, BeaconChain: b.Chain().Hash(), StaleWindows: c.Uint64("stale-windows")}
 	if p.WindowLength == 0 {
 		p.WindowLength = 30
+	}
+	return p, nil
+}
+
+// chainDeploy deploys the contract through a JSON-RPC node.
+func chainDeploy(c *cli.Context) error {
+	p, err := paramsFromFlags(c)
+	if err != nil {
+		return err
+	}
+	if p.ModelID == ([32]byte{}) {
+		return fmt.Errorf("no network model: set --model DIR or --model-id")
+	}
+	key, err := loadKey(c)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(c.Context, 5*time.Minute)
+	defer cancel()
+	ec, err := ethclient.DialContext(ctx, c.String("rpc"))
+	if err != nil {
+		return fmt.Errorf("--rpc %s: %w", c.String("rpc"), err)
+	}
+	defer ec.Close()
+	id, err := ec.ChainID(ctx)
+	if err != nil {
+		return fmt.Errorf("--rpc %s: chain id: %w", c.String("rpc"), err)
+	}
+	if id.Uint64() != c.Uint64("chain-id") {
+		return fmt.Errorf("the node at %s serves chain %d, not --chain-id %d", c.String("rpc"), id, c.Uint64("chain-id"))
+	}
+	addr, err := chain.Deploy(ctx, ec, ec, key, id, p)
+	if err != nil {
+		return err
+	}
+	nf := network.File{RPC: c.String("rpc"), ChainID: id.Uint64(), Contract: addr.Hex(), Params: p}
+	js, _ := json.MarshalIndent(nf, "", "  ")
+	if err := atomicfile.WriteBytes(c.String("out"), 0o644, js); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.App.Writer, "subnet contract %s on chain %d (owner %s); network file %s\n", addr.Hex(), id, crypto.PubkeyToAddress(key.PublicKey).Hex(), c.String("out"))
+	return nil
+}
+
+func chainDev(c *cli.Context) error {
+	p, err := paramsFromFlags(c)
+	if err != nil {
+		return err
 	}
 	dd := c.String("datadir")
 	if dd != "" {

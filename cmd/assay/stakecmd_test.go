@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"math/big"
 	"os"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/assaynet/assay/chain"
 	"github.com/assaynet/assay/chain/sim"
+	"github.com/assaynet/assay/model"
 )
 
 func TestParseEther(t *testing.T) {
@@ -88,5 +90,45 @@ func TestStakeCommands(t *testing.T) {
 	st, _ := cl.StakeOf(ctx, crypto.PubkeyToAddress(key.PublicKey))
 	if st.Bonded.Cmp(new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)) != 0 {
 		t.Fatalf("bonded %v wei after the commands, want 1 ether", st.Bonded)
+	}
+}
+
+// TestChainDeploy deploys a second subnet contract through the node's
+// JSON-RPC, as an owner would on a real chain, and reads it back through
+// the network file it wrote.
+func TestChainDeploy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
+	}
+	ctx := context.Background()
+	c, err := sim.Start(ctx, sim.Config{Params: chain.Params{WindowLength: 30, GroupSize: 4, K: 8, SampleNum: 1, SampleDen: 1, StaleWindows: 10}, Accounts: 2, HTTP: "127.0.0.1:0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	defer c.MineEvery(20 * time.Millisecond)()
+	kf := filepath.Join(t.TempDir(), "owner")
+	os.WriteFile(kf, []byte(hex.EncodeToString(crypto.FromECDSA(c.Keys()[1]))), 0o600)
+	dir := initTiny(t)
+	out := filepath.Join(t.TempDir(), "network.json")
+	args := []string{"chain", "deploy", "--rpc", c.URL(), "--key-file", kf, "--model", dir, "--window-length", "12", "--group-size", "8", "--out", out}
+	if _, err := run(t, append(args, "--chain-id", "1")...); err == nil || !strings.Contains(err.Error(), "not --chain-id 1") {
+		t.Fatalf("wrong chain id: %v", err)
+	}
+	if msg, err := run(t, append(args, "--chain-id", fmt.Sprint(sim.ChainID))...); err != nil || !strings.Contains(msg, "subnet contract 0x") {
+		t.Fatalf("deploy: %v\n%s", err, msg)
+	}
+	if msg, err := run(t, "chain", "stakes", "--network", out); err != nil || !strings.Contains(msg, "bonded") {
+		t.Fatalf("the deployed contract through the network file: %v\n%s", err, msg)
+	}
+	ck, _ := model.OpenCheckpoint(dir)
+	defer ck.Close()
+	data, _ := os.ReadFile(out)
+	var nf struct {
+		Contract string
+		Params   chain.Params
+	}
+	if err := json.Unmarshal(data, &nf); err != nil || nf.Params.WindowLength != 12 || nf.Params.GroupSize != 8 || nf.Params.ModelID != ck.ModelID() || nf.Contract == c.Contract().Hex() {
+		t.Fatalf("network file %s: %+v %v", data, nf, err)
 	}
 }
