@@ -8,6 +8,7 @@ package miner
 import (
 	"context"
 	"crypto/ecdsa"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -16,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -71,6 +73,47 @@ type Miner struct {
 	reg                     *prometheus.Registry
 	rollouts, tokens, files prometheus.Counter
 	tokPerSec               prometheus.Gauge
+
+	mu        sync.Mutex
+	committed *uint64 // the last window written and committed
+	lastErr   string  // why the last window attempted produced no committed file ("" when it did)
+}
+
+// healthReport is /healthz's body.
+type healthReport struct {
+	Status        string  `json:"status"` // "ok", "starting" or "failing"
+	LastCommitted *uint64 `json:"last_committed,omitempty"`
+	Error         string  `json:"error,omitempty"`
+}
+
+// healthz answers 200 while the last window attempted was written and
+// committed (or none was attempted yet), 503 with the reason when it was
+// not: validators count such a window missing.
+func (m *Miner) healthz(w http.ResponseWriter, r *http.Request) {
+	m.mu.Lock()
+	rep := healthReport{Status: "ok", LastCommitted: m.committed, Error: m.lastErr}
+	m.mu.Unlock()
+	code := http.StatusOK
+	switch {
+	case rep.Error != "":
+		rep.Status, code = "failing", http.StatusServiceUnavailable
+	case rep.LastCommitted == nil:
+		rep.Status = "starting"
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	json.NewEncoder(w).Encode(rep)
+}
+
+// noted records the outcome of window w for /healthz.
+func (m *Miner) noted(w uint64, err error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err != nil {
+		m.lastErr = fmt.Sprintf("window %d: %v", w, err)
+		return
+	}
+	m.committed, m.lastErr = &w, ""
 }
 
 // New checks the configuration.
@@ -122,7 +165,7 @@ func (m *Miner) Handler() http.Handler {
 		}
 		http.ServeFile(w, r, filepath.Join(m.cfg.Store, proofs.FileName(win, m.addr)))
 	})
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
+	mux.HandleFunc("GET /healthz", m.healthz)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{}))
 	return mux
 }
@@ -167,7 +210,11 @@ func (m *Miner) Run(ctx context.Context) error {
 		if err := m.waitBlock(ctx, seeds.FirstBlock(w)); err != nil {
 			return network.IgnoreCanceled(err)
 		}
-		if err := m.window(ctx, w); err != nil {
+		err := m.window(ctx, w)
+		if ctx.Err() == nil {
+			m.noted(w, err)
+		}
+		if err != nil {
 			if ctx.Err() != nil {
 				return nil
 			}

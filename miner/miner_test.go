@@ -3,12 +3,14 @@ package miner
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"sync/atomic"
@@ -115,5 +117,35 @@ func TestServerDropsStalledReaders(t *testing.T) {
 	n, err := io.Copy(io.Discard, resp.Body)
 	if err == nil && n == int64(len(big)) {
 		t.Fatalf("a reader stalled past the write timeout still got all %d bytes", n)
+	}
+}
+
+// TestHealthz: starting until a window is committed, ok after, 503 with
+// the reason once a window produced no committed file.
+func TestHealthz(t *testing.T) {
+	m := &Miner{}
+	get := func() (int, healthReport) {
+		rec := httptest.NewRecorder()
+		m.healthz(rec, httptest.NewRequest("GET", "/healthz", nil))
+		var rep healthReport
+		if err := json.NewDecoder(rec.Body).Decode(&rep); err != nil {
+			t.Fatal(err)
+		}
+		return rec.Code, rep
+	}
+	if code, rep := get(); code != 200 || rep.Status != "starting" {
+		t.Fatalf("fresh: %d %+v", code, rep)
+	}
+	m.noted(7, nil)
+	if code, rep := get(); code != 200 || rep.Status != "ok" || *rep.LastCommitted != 7 {
+		t.Fatalf("committed: %d %+v", code, rep)
+	}
+	m.noted(8, errors.New("commit: node unreachable"))
+	if code, rep := get(); code != 503 || rep.Status != "failing" || *rep.LastCommitted != 7 || rep.Error != "window 8: commit: node unreachable" {
+		t.Fatalf("failed window: %d %+v", code, rep)
+	}
+	m.noted(9, nil)
+	if code, _ := get(); code != 200 {
+		t.Fatalf("recovered: %d", code)
 	}
 }
