@@ -88,3 +88,31 @@ func ReadDecision(path string) (*Decision, error) {
 	}
 	return &d, nil
 }
+
+// PostsAt are the consensus inputs of window w (protocol §8.4): every
+// weight vector posted for w by a validator with bonded stake as of w's
+// deadline block, with that stake. Posts of validators unstaked then are
+// left out.
+func PostsAt(ctx context.Context, c *chain.Client, seeds challenge.Params, w uint64) ([]Post, error) {
+	posts, err := c.Posts(ctx, w)
+	if err != nil {
+		return nil, err
+	}
+	stakes, err := c.StakesAt(ctx, seeds.DeadlineBlock(w))
+	if err != nil {
+		return nil, err
+	}
+	var out []Post
+	for _, p := range posts {
+		s := stakes[p.Validator]
+		if s == nil || s.Sign() <= 0 {
+			continue
+		}
+		ws := make(map[uint32]uint16, len(p.UIDs))
+		for i, u := range p.UIDs {
+			ws[u] = p.Weights[i]
+		}
+		out = append(out, Post{Validator: p.Validator, Stake: s, Weights: ws})
+	}
+	return out, nil
+}

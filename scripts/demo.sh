@@ -116,6 +116,17 @@ fi
 grep -q "audit: window $W agrees" "$RUN/audit.txt" || fail "audit replay did not report agreement"
 grep -qi "post by validator $(addr 5) .*agrees with the replay" "$RUN/audit.txt" || fail "the audit did not name the validator whose post it checked"
 
+# What the window's emission would pay under the stake-weighted consensus
+# (computed from the chain; settlement does not credit it yet).
+echo
+$ASSAY chain consensus --network "$NET" --window "$W" --emission 1 | tee "$RUN/consensus.txt" || fail "consensus failed"
+CU=$(grep -i "$CHEATER" "$RUN/weights.txt" | awk '{print $1}')
+cp=$(awk -v u="$CU" '$1 == u && NF == 3 {print $3}' "$RUN/consensus.txt")
+# (a miner no post weighs has no row: it is paid nothing)
+[ -z "$cp" ] || [ "$cp" = "0" ] || fail "the cheater (uid $CU) would be paid '$cp'"
+paidm=$(awk '/^miner uid/ {m=1; next} /^validator/ {m=0} m && $3+0 > 0' "$RUN/consensus.txt" | wc -l)
+[ "$paidm" -ge 3 ] || fail "only $paidm miners would be paid by the consensus"
+
 # The window's verified rollouts as training data: the three honest
 # miners' records, none of the cheater's.
 echo

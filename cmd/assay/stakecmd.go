@@ -3,7 +3,10 @@ package main
 import (
 	"crypto/ecdsa"
 	"fmt"
+	"maps"
+	"math"
 	"math/big"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -11,6 +14,8 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/assaynet/assay/chain"
+	"github.com/assaynet/assay/challenge"
+	"github.com/assaynet/assay/score"
 )
 
 // weiPerEther converts the CLI's ether amounts.
@@ -93,6 +98,16 @@ func stakeCommands() []*cli.Command {
 			},
 		},
 		{
+			Name: "consensus", Usage: "compute a window's stake-weighted consensus and what its emission would pay (not credited: settlement is not built)",
+			UsageText: "assay chain consensus --network FILE --window W [--emission ETHER] [--miner-share 0.5]",
+			Flags: chainFlags(
+				&cli.Uint64Flag{Name: "window", Required: true, Usage: "window"},
+				&cli.StringFlag{Name: "emission", Value: "1", Usage: "the window's emission, in ether"},
+				&cli.Float64Flag{Name: "miner-share", Value: 0.5, Usage: "miners' part of the emission (validators share the rest)"},
+			),
+			Action: chainConsensus,
+		},
+		{
 			Name: "stakes", Usage: "print every validator's stake",
 			UsageText: "assay chain stakes --network FILE",
 			Flags:     chainFlags(),
@@ -165,4 +180,63 @@ func signingClient(c *cli.Context) (*ecdsa.PrivateKey, *chain.Client, error) {
 		return nil, nil, err
 	}
 	return key, cl, nil
+}
+
+// chainConsensus prints score.ConsensusOf over a window's staked posts.
+func chainConsensus(c *cli.Context) error {
+	total, err := parseEther(c.String("emission"))
+	if err != nil {
+		return fmt.Errorf("--emission: %w", err)
+	}
+	share := c.Float64("miner-share")
+	if !(share >= 0 && share <= 1) {
+		return fmt.Errorf("--miner-share %v: want a fraction in [0, 1]", share)
+	}
+	cl, err := dialChain(c)
+	if err != nil {
+		return err
+	}
+	defer cl.Close()
+	p, err := cl.Params(c.Context)
+	if err != nil {
+		return err
+	}
+	w := c.Uint64("window")
+	posts, err := score.PostsAt(c.Context, cl, challenge.Params{WindowLength: p.WindowLength}, w)
+	if err != nil {
+		return err
+	}
+	if len(posts) == 0 {
+		return fmt.Errorf("no weights posted for window %d by a validator staked at its deadline", w)
+	}
+	res, err := score.ConsensusOf(posts, score.Emission{Total: total, MinerBps: uint32(math.Round(share * 10000))})
+	if err != nil {
+		return err
+	}
+	out := c.App.Writer
+	fmt.Fprintf(out, "window %d: consensus of %d staked post(s); emission %s ether, %.2f%% to miners (what settlement would pay: nothing is credited yet)\n",
+		w, len(posts), formatEther(total), 100*share)
+	tw := tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "miner uid\tconsensus weight\tpayout (ether)")
+	uids := slices.Sorted(maps.Keys(res.Weights))
+	for _, u := range uids {
+		pay := res.Miners[u]
+		if pay == nil {
+			pay = new(big.Int)
+		}
+		fmt.Fprintf(tw, "%d\t%d\t%s\n", u, res.Weights[u], formatEther(pay))
+	}
+	tw.Flush()
+	tw = tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "validator\tstake (ether)\tpayout (ether)")
+	for _, p := range posts {
+		pay := res.Validators[p.Validator]
+		if pay == nil {
+			pay = new(big.Int)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", p.Validator.Hex(), formatEther(p.Stake), formatEther(pay))
+	}
+	tw.Flush()
+	fmt.Fprintf(out, "carried (rounding, or nobody to pay): %s ether\n", formatEther(res.Carried))
+	return nil
 }
