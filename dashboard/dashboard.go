@@ -9,16 +9,9 @@ package dashboard
 import (
 	_ "embed"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"html/template"
-	"io/fs"
 	"net/http"
-	"os"
-	"path/filepath"
-	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/assaynet/assay/score"
 )
@@ -40,31 +33,12 @@ type Decisions interface {
 // DATADIR/decisions, or audit replay's --out).
 type Dir string
 
-// Windows lists the window-N.json files.
-func (d Dir) Windows() ([]uint64, error) {
-	entries, err := os.ReadDir(string(d))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	var ws []uint64
-	for _, e := range entries {
-		n, ok := strings.CutPrefix(e.Name(), "window-")
-		if n, ok2 := strings.CutSuffix(n, ".json"); ok && ok2 {
-			if w, err := strconv.ParseUint(n, 10, 64); err == nil {
-				ws = append(ws, w)
-			}
-		}
-	}
-	slices.Sort(ws)
-	return ws, nil
-}
+// Windows lists the decided windows.
+func (d Dir) Windows() ([]uint64, error) { return score.DecidedWindows(string(d)) }
 
-// Load reads window-W.json.
+// Load reads window w's decision.
 func (d Dir) Load(w uint64) (*score.Decision, error) {
-	return score.ReadDecision(filepath.Join(string(d), fmt.Sprintf("window-%d.json", w)))
+	return score.ReadDecision(score.DecisionFile(string(d), w))
 }
 
 // maxWindows bounds what one request reads, however long the history.

@@ -5,13 +5,18 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/assaynet/assay/chain"
 	"github.com/assaynet/assay/challenge"
+	"github.com/assaynet/assay/internal/atomicfile"
 )
 
 // ErrMissing is the reason of a miner without a window file: not a hard
@@ -75,8 +80,14 @@ func FilePath(root string, w uint64, uid uint32) string {
 
 func keptName(uid uint32) string { return fmt.Sprintf("%d.assay", uid) }
 
-// ReadDecision reads a decision stored as JSON (a validator's
-// decisions/window-N.json, an auditor's replay).
+// DecisionFile is where window w's decision is kept in a folder of
+// decisions (a validator's DATADIR/decisions, an auditor's replays).
+func DecisionFile(dir string, w uint64) string {
+	return filepath.Join(dir, fmt.Sprintf("window-%d.json", w))
+}
+
+// ReadDecision reads a decision stored as JSON (os.ErrNotExist when
+// absent).
 func ReadDecision(path string) (*Decision, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -87,6 +98,38 @@ func ReadDecision(path string) (*Decision, error) {
 		return nil, fmt.Errorf("score: decision %s: %w", path, err)
 	}
 	return &d, nil
+}
+
+// WriteDecision keeps d in the folder of decisions dir, crash-safely.
+func WriteDecision(dir string, d *Decision) error {
+	js, err := json.MarshalIndent(d, "", "  ")
+	if err != nil {
+		return err
+	}
+	return atomicfile.WriteBytes(DecisionFile(dir, d.Window), 0o644, js)
+}
+
+// DecidedWindows lists the windows with a decision in dir, ascending (none
+// when dir does not exist).
+func DecidedWindows(dir string) ([]uint64, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var ws []uint64
+	for _, e := range entries {
+		n, ok := strings.CutPrefix(e.Name(), "window-")
+		if n, ok2 := strings.CutSuffix(n, ".json"); ok && ok2 {
+			if w, err := strconv.ParseUint(n, 10, 64); err == nil {
+				ws = append(ws, w)
+			}
+		}
+	}
+	slices.Sort(ws)
+	return ws, nil
 }
 
 // PostsAt are the consensus inputs of window w (protocol §8.4): every

@@ -7,7 +7,6 @@ package validator
 import (
 	"context"
 	"crypto/ecdsa"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -30,7 +29,6 @@ import (
 	"github.com/assaynet/assay/dashboard"
 	"github.com/assaynet/assay/env"
 	"github.com/assaynet/assay/export"
-	"github.com/assaynet/assay/internal/atomicfile"
 	"github.com/assaynet/assay/network"
 	"github.com/assaynet/assay/proofs"
 	"github.com/assaynet/assay/score"
@@ -132,8 +130,8 @@ func New(cfg Config) (*Validator, error) {
 			return nil, fmt.Errorf("validator: export folder: %w", err)
 		}
 	}
-	for _, d := range []string{"decisions", "files"} {
-		if err := os.MkdirAll(filepath.Join(cfg.DataDir, d), 0o755); err != nil {
+	for _, d := range []string{DecisionsDir(cfg.DataDir), FilesRoot(cfg.DataDir)} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
 			return nil, fmt.Errorf("validator: data dir: %w", err)
 		}
 	}
@@ -147,10 +145,8 @@ func New(cfg Config) (*Validator, error) {
 	return v, nil
 }
 
-// DecisionPath is where the decision of window w is stored.
-func DecisionPath(dataDir string, w uint64) string {
-	return filepath.Join(dataDir, "decisions", fmt.Sprintf("window-%d.json", w))
-}
+// DecisionsDir holds the decisions (score.DecisionFile: window-N.json).
+func DecisionsDir(dataDir string) string { return filepath.Join(dataDir, "decisions") }
 
 // FilesRoot holds the files each decision used, a folder a window
 // (score.FilesDir), so an auditor can replay from a copy.
@@ -158,12 +154,11 @@ func FilesRoot(dataDir string) string { return filepath.Join(dataDir, "files") }
 
 // LoadDecision reads a stored decision (os.ErrNotExist when absent).
 func LoadDecision(dataDir string, w uint64) (*score.Decision, error) {
-	return score.ReadDecision(DecisionPath(dataDir, w))
+	return score.ReadDecision(score.DecisionFile(DecisionsDir(dataDir), w))
 }
 
 func saveDecision(dataDir string, d *score.Decision) error {
-	js, _ := json.MarshalIndent(d, "", "  ")
-	return atomicfile.WriteBytes(DecisionPath(dataDir, d.Window), 0o644, js)
+	return score.WriteDecision(DecisionsDir(dataDir), d)
 }
 
 // Run decides and posts windows until ctx ends (or cfg.Windows were posted).
@@ -179,7 +174,7 @@ func (v *Validator) Run(ctx context.Context) error {
 		mux := http.NewServeMux()
 		mux.Handle("GET /metrics", promhttp.HandlerFor(v.reg, promhttp.HandlerOpts{}))
 		mux.Handle("GET /healthz", healthHandler(&v.health, v.headOf, cfg.Network.Seeds))
-		mux.Handle("GET /", dashboard.Handler(dashboard.Dir(filepath.Join(cfg.DataDir, "decisions")), "validator "+v.addr.Hex()))
+		mux.Handle("GET /", dashboard.Handler(dashboard.Dir(DecisionsDir(cfg.DataDir)), "validator "+v.addr.Hex()))
 		srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 		errc := make(chan error, 1)
 		go func() { errc <- srv.Serve(ln) }()
@@ -259,15 +254,11 @@ func (v *Validator) Run(ctx context.Context) error {
 }
 
 func (v *Validator) resumeUnposted(ctx context.Context) error {
-	entries, err := os.ReadDir(filepath.Join(v.cfg.DataDir, "decisions"))
+	ws, err := score.DecidedWindows(DecisionsDir(v.cfg.DataDir))
 	if err != nil {
 		return err
 	}
-	for _, e := range entries {
-		var w uint64
-		if _, err := fmt.Sscanf(e.Name(), "window-%d.json", &w); err != nil {
-			continue
-		}
+	for _, w := range ws {
 		d, err := LoadDecision(v.cfg.DataDir, w)
 		if err != nil {
 			return err

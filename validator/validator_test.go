@@ -262,18 +262,9 @@ func TestNetworkResumesAfterKill(t *testing.T) {
 }
 
 func decidedWindows(t *testing.T, dir string) []uint64 {
-	entries, _ := os.ReadDir(filepath.Join(dir, "decisions"))
-	var ws []uint64
-	for _, e := range entries {
-		var w uint64
-		if _, err := fmt.Sscanf(e.Name(), "window-%d.json", &w); err == nil {
-			ws = append(ws, w)
-		}
-	}
-	for i := 1; i < len(ws); i++ {
-		for j := i; j > 0 && ws[j] < ws[j-1]; j-- {
-			ws[j], ws[j-1] = ws[j-1], ws[j]
-		}
+	ws, err := score.DecidedWindows(DecisionsDir(dir))
+	if err != nil {
+		t.Fatal(err)
 	}
 	return ws
 }

@@ -1,11 +1,9 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"os"
-	"path/filepath"
 	"text/tabwriter"
 	"time"
 
@@ -14,22 +12,8 @@ import (
 
 	"github.com/assaynet/assay/audit"
 	"github.com/assaynet/assay/dashboard"
-	"github.com/assaynet/assay/internal/atomicfile"
 	"github.com/assaynet/assay/score"
 )
-
-// keepDecision stores a replayed decision as dir/window-N.json, the layout
-// the weights page reads.
-func keepDecision(dir string, d *score.Decision) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	js, err := json.MarshalIndent(d, "", "  ")
-	if err != nil {
-		return err
-	}
-	return atomicfile.WriteBytes(filepath.Join(dir, fmt.Sprintf("window-%d.json", d.Window)), 0o644, js)
-}
 
 var pageCommand = &cli.Command{
 	Name:      "page",
@@ -94,7 +78,10 @@ naming the miner and the reason when a posted weight differs.`,
 			}
 			rep.Decision.VerifySeconds = time.Since(start).Seconds()
 			if dir := c.String("out"); dir != "" {
-				if err := keepDecision(dir, rep.Decision); err != nil {
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					return err
+				}
+				if err := score.WriteDecision(dir, rep.Decision); err != nil {
 					return err
 				}
 			}
