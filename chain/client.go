@@ -232,14 +232,8 @@ func (c *Client) NeuronsAt(ctx context.Context, n uint64) ([]Neuron, error) {
 }
 
 func (c *Client) neuronsAt(ctx context.Context, n uint64) ([]Neuron, error) {
-	it, err := bind.FilterEvents(c.contract, &bind.FilterOpts{Context: ctx, End: &n}, c.abi.UnpackRegisteredEvent)
-	if err != nil {
-		return nil, fmt.Errorf("chain: filter Registered: %w", err)
-	}
-	defer it.Close()
 	var out []Neuron
-	for it.Next() {
-		e := it.Value()
+	err := eachEvent(c, &bind.FilterOpts{Context: ctx, End: &n}, c.abi.UnpackRegisteredEvent, func(e *bindings.SubnetRegistered) error {
 		nr := Neuron{UID: e.Uid, Account: e.Account, Endpoint: e.Endpoint, Validator: e.Validator}
 		switch {
 		case int(e.Uid) < len(out): // a later registration of the same account
@@ -247,10 +241,14 @@ func (c *Client) neuronsAt(ctx context.Context, n uint64) ([]Neuron, error) {
 		case int(e.Uid) == len(out):
 			out = append(out, nr)
 		default:
-			return nil, fmt.Errorf("chain: Registered events skip from uid %d to %d", len(out), e.Uid)
+			return fmt.Errorf("chain: Registered events skip from uid %d to %d", len(out), e.Uid)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return out, it.Error()
+	return out, nil
 }
 
 // UIDOf returns an account's uid; ok is false when it is not registered.
@@ -312,19 +310,14 @@ func (c *Client) CommitmentOf(ctx context.Context, miner common.Address, window 
 // Committed events (one query however many miners there are).
 func (c *Client) Commitments(ctx context.Context, window uint64) (map[common.Address][32]byte, error) {
 	return readLogs(ctx, func() (map[common.Address][32]byte, error) {
-		it, err := bind.FilterEvents(c.contract, &bind.FilterOpts{Context: ctx}, c.abi.UnpackCommittedEvent, nil, []any{window})
-		if err != nil {
-			return nil, fmt.Errorf("chain: filter Committed: %w", err)
-		}
-		defer it.Close()
 		out := map[common.Address][32]byte{}
-		for it.Next() {
-			e := it.Value()
+		err := eachEvent(c, &bind.FilterOpts{Context: ctx}, c.abi.UnpackCommittedEvent, func(e *bindings.SubnetCommitted) error {
 			if e.Window == window {
 				out[e.Miner] = e.Digest
 			}
-		}
-		return out, it.Error()
+			return nil
+		}, nil, []any{window})
+		return out, err
 	})
 }
 
@@ -351,17 +344,29 @@ func readLogs[T any](ctx context.Context, read func() (T, error)) (T, error) {
 }
 
 func (c *Client) posts(ctx context.Context, window uint64) ([]Post, error) {
-	it, err := bind.FilterEvents(c.contract, &bind.FilterOpts{Context: ctx}, c.abi.UnpackWeightsSetEvent, nil, []any{window})
+	var out []Post
+	err := eachEvent(c, &bind.FilterOpts{Context: ctx}, c.abi.UnpackWeightsSetEvent, func(e *bindings.SubnetWeightsSet) error {
+		out = append(out, Post{Validator: e.Validator, Window: e.Window, UIDs: e.Uids, Weights: e.Weights, Block: e.Raw.BlockNumber, TxHash: e.Raw.TxHash})
+		return nil
+	}, nil, []any{window})
+	return out, err
+}
+
+// eachEvent calls fn on every event of one kind the filter matches, in
+// chain order, stopping at fn's first error.
+func eachEvent[T bind.ContractEvent](c *Client, opts *bind.FilterOpts, unpack func(*types.Log) (*T, error), fn func(*T) error, topics ...[]any) error {
+	it, err := bind.FilterEvents(c.contract, opts, unpack, topics...)
 	if err != nil {
-		return nil, fmt.Errorf("chain: filter WeightsSet: %w", err)
+		var ev T
+		return fmt.Errorf("chain: filter %s: %w", ev.ContractEventName(), err)
 	}
 	defer it.Close()
-	var out []Post
 	for it.Next() {
-		e := it.Value()
-		out = append(out, Post{Validator: e.Validator, Window: e.Window, UIDs: e.Uids, Weights: e.Weights, Block: e.Raw.BlockNumber, TxHash: e.Raw.TxHash})
+		if err := fn(it.Value()); err != nil {
+			return err
+		}
 	}
-	return out, it.Error()
+	return it.Error()
 }
 
 func addressOf(key *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(key.PublicKey) }

@@ -9,6 +9,8 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/assaynet/assay/chain/bindings"
 )
 
 // Stake is an account's stake in the contract (native value, in wei).
@@ -68,28 +70,17 @@ func (c *Client) StakesAt(ctx context.Context, n uint64) (map[common.Address]*bi
 				latest[a] = ch
 			}
 		}
-		st, err := bind.FilterEvents(c.contract, &bind.FilterOpts{Context: ctx, End: &n}, c.abi.UnpackStakedEvent)
-		if err != nil {
-			return nil, fmt.Errorf("chain: filter Staked: %w", err)
-		}
-		for st.Next() {
-			e := st.Value()
+		opts := &bind.FilterOpts{Context: ctx, End: &n}
+		if err := eachEvent(c, opts, c.abi.UnpackStakedEvent, func(e *bindings.SubnetStaked) error {
 			note(e.Account, e.Raw, e.Bonded)
-		}
-		st.Close()
-		if err := st.Error(); err != nil {
+			return nil
+		}); err != nil {
 			return nil, err
 		}
-		un, err := bind.FilterEvents(c.contract, &bind.FilterOpts{Context: ctx, End: &n}, c.abi.UnpackUnstakedEvent)
-		if err != nil {
-			return nil, fmt.Errorf("chain: filter Unstaked: %w", err)
-		}
-		for un.Next() {
-			e := un.Value()
+		if err := eachEvent(c, opts, c.abi.UnpackUnstakedEvent, func(e *bindings.SubnetUnstaked) error {
 			note(e.Account, e.Raw, e.Bonded)
-		}
-		un.Close()
-		if err := un.Error(); err != nil {
+			return nil
+		}); err != nil {
 			return nil, err
 		}
 		out := map[common.Address]*big.Int{}
