@@ -126,7 +126,7 @@ func rowOf(src Source, m score.MinerResult, r *proofs.Record, h [32]byte) (Row, 
 		DataSource: src.Env, Window: r.Window, Miner: miner, UID: m.UID, Problem: r.Problem, Rollout: r.Rollout,
 		GroupID: fmt.Sprintf("%d:%s:%d", r.Window, miner, r.Problem), ModelID: hex.EncodeToString(r.ModelID[:]),
 		Prompt: prompt, Completion: completion, PromptIDs: int32s(r.Prompt), CompletionIDs: int32s(r.Completion),
-		LogProbs: append([]float32(nil), r.LogProbs...), Reward: r.Reward, Advantage: r.Advantage,
+		LogProbs: r.LogProbs, Reward: r.Reward, Advantage: r.Advantage,
 		RecordHash: hex.EncodeToString(h[:]),
 	}, nil
 }
