@@ -6,7 +6,7 @@ PKGS    := ./...
 # Go 1.26 ("context deadline exceeded" with no crasher), fixed in Go 1.27.
 FUZZTIME ?= 100000x
 
-.PHONY: all build build-cuda cuda-sdk vet-cuda ptx test test-short demo bench lint fmt vectors-check fuzz clean
+.PHONY: all build build-cuda cuda-sdk vet-cuda gpu-in bench-gpu ptx test test-short demo bench lint fmt vectors-check fuzz clean
 
 all: build
 
@@ -70,6 +70,18 @@ cuda-sdk:
 
 build-cuda: cuda-sdk
 	$(CUDA_ENV) $(GO) build -tags cuda -o $(BIN)/assay-cuda ./cmd/assay
+
+# .gpu-in/: the cuda-tagged test binaries and assay binary for a GPU machine
+# (scripts/gpu/cuda_tests.sh prepare).
+gpu-in:
+	./scripts/gpu/cuda_tests.sh prepare
+
+# The GPU suite and its table (scripts/gpu/bench.sh: MODEL=, COMPLETION=, …).
+# Where this machine has no GPU, it builds .gpu-in/ and says how to run the
+# script on one (with .gpu-in/ beside a copy of this tree).
+bench-gpu: gpu-in
+	@if nvidia-smi -L >/dev/null 2>&1; then ./scripts/gpu/bench.sh; \
+	else echo "no GPU here: .gpu-in/ is built; on the GPU machine, in this tree with .gpu-in/, run scripts/gpu/bench.sh (table in \$$OUT/table.md)"; fi
 
 vet-cuda: cuda-sdk
 	$(CUDA_ENV) $(GO) vet -tags cuda ./cuda ./cmd/...

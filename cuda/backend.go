@@ -60,28 +60,31 @@ type Backend struct {
 	cuctx      cu.CUContext
 	mod        cu.Module
 	k          kernels
-	tile       *matTile  // forced matrix-product tiling (Config.MatTile)
-	perHead    bool      // Config.AttentionPerHead
-	unfusedMLP bool      // Config.UnfusedMLP
-	hpb        int       // Config.AttentionHeadsPerBlock
-	sms        int       // the device's multiprocessors
-	prof       *profiler // Config.Profile
-	stage      string    // the forward pass's stage, for the profiler
-	blas       *cublasLib
-	split      int // bf16 terms per activation on tensor cores, 0 = off
-	splitMin   int // smallest pass that uses them
-	name       string
-	embed      weight
-	head       weight
-	norm       cu.DevicePtr
-	layers     []layer
-	invFreq    cu.DevicePtr
-	allocs     []cu.DevicePtr           // weights, freed by Close
-	scratch    map[string]*buffer       // per-pass buffers, grown on demand
-	pool       map[int64][]cu.DevicePtr // released KV caches by size
-	closed     bool
-	argVals    [16]uint64 // kernel arguments of the launch in progress
-	argPtrs    [16]unsafe.Pointer
+	tile       *matTile // forced matrix-product tiling (Config.MatTile)
+	perHead    bool     // Config.AttentionPerHead
+	unfusedMLP bool     // Config.UnfusedMLP
+	hpb        int      // Config.AttentionHeadsPerBlock
+	sms        int      // the device's multiprocessors
+	// Dynamic shared memory a block of the per-head and the grouped
+	// attention kernel may use (optInSharedMemory).
+	attnSmem, grpSmem int
+	prof              *profiler // Config.Profile
+	stage             string    // the forward pass's stage, for the profiler
+	blas              *cublasLib
+	split             int // bf16 terms per activation on tensor cores, 0 = off
+	splitMin          int // smallest pass that uses them
+	name              string
+	embed             weight
+	head              weight
+	norm              cu.DevicePtr
+	layers            []layer
+	invFreq           cu.DevicePtr
+	allocs            []cu.DevicePtr           // weights, freed by Close
+	scratch           map[string]*buffer       // per-pass buffers, grown on demand
+	pool              map[int64][]cu.DevicePtr // released KV caches by size
+	closed            bool
+	argVals           [16]uint64 // kernel arguments of the launch in progress
+	argPtrs           [16]unsafe.Pointer
 }
 
 type buffer struct {
@@ -100,9 +103,10 @@ const defaultTensorMinRows = 4
 // attnThreads is kernels.cu's ATT_THREADS.
 const attnThreads = 256
 
-// maxAttnPositions is what the attention kernel's 48 KiB of shared memory
-// holds for a head size: one f64 score per position plus the query.
-func maxAttnPositions(headDim int) int { return (48*1024 - 4*headDim) / 8 }
+// maxAttnPositions is the longest context the per-head attention kernel
+// takes: its dynamic shared memory holds one f64 score per position plus
+// the query.
+func (b *Backend) maxAttnPositions(headDim int) int { return (b.attnSmem - 4*headDim) / 8 }
 
 // kernels.cu's ATT_GMAX, ATT_CHUNK and ATT_HDMAX.
 const (
@@ -115,13 +119,14 @@ const (
 // heads per KV head over n positions.
 func attnGroupSmem(g, headDim, n int) int { return g*attnGroupChunk*8 + g*headDim*4 + g*n*4 }
 
-// attnGroupFits reports whether attention_group takes a pass whose longest
-// row attends over n positions with hpb query heads a block; longer ones
-// (and odd shapes) go to the per-head kernel, which holds more positions.
-func attnGroupFits(cfg *model.Config, hpb, n int) bool {
+// attnGroupFits reports whether attention_group, with smem bytes of
+// dynamic shared memory a block, takes a pass whose longest row attends
+// over n positions with hpb query heads a block; longer ones (and odd
+// shapes) go to the per-head kernel, which holds more positions.
+func attnGroupFits(cfg *model.Config, hpb, n, smem int) bool {
 	g, hd := cfg.Heads/cfg.KVHeads, cfg.HeadDim
 	return hpb >= 1 && hpb <= attnGroupMax && cfg.Heads%cfg.KVHeads == 0 && g%hpb == 0 &&
-		hd <= attnGroupHeadDim && attnThreads%hd == 0 && attnGroupSmem(hpb, hd, n) <= 48*1024
+		hd <= attnGroupHeadDim && attnThreads%hd == 0 && attnGroupSmem(hpb, hd, n) <= smem
 }
 
 // attnGroupBlocksPerSM is the fewest blocks per multiprocessor (KV heads ×
@@ -221,6 +226,12 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 		if *f.dst, err = b.mod.Function(f.name); err != nil {
 			return nil, fmt.Errorf("%w: kernel %s: %v", ErrKernels, f.name, err)
 		}
+	}
+	if b.attnSmem, err = optInSharedMemory(dev, b.k.attention); err != nil {
+		return nil, fmt.Errorf("%w: kernel attention: %v", ErrKernels, err)
+	}
+	if b.grpSmem, err = optInSharedMemory(dev, b.k.attnGrp); err != nil {
+		return nil, fmt.Errorf("%w: kernel attention_group: %v", ErrKernels, err)
 	}
 	b.k.linear = map[matTile][2]cu.Function{}
 	for _, t := range matTiles {

@@ -834,7 +834,7 @@ func TestAttentionKernelsAgree(t *testing.T) {
 					if hpb > 0 && g%hpb != 0 {
 						return fmt.Sprintf("%d does not divide %d query heads per KV head", hpb, g)
 					}
-					if !attnGroupFits(cfg, max(hpb, 1), 400) || g < 2 {
+					if !attnGroupFits(cfg, max(hpb, 1), 400, 48*1024) || g < 2 {
 						t.Fatalf("%s: %d heads over %d KV heads of %d: the grouped kernel should take it", name, cfg.Heads, cfg.KVHeads, cfg.HeadDim)
 					}
 					return ""
@@ -842,6 +842,97 @@ func TestAttentionKernelsAgree(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestLongContext: contexts past 48 KiB of attention scores (the shared
+// memory a launch gets without opting in), which failed to launch before:
+// the same long prompt, prefilled in passes of 1,000 rows and then decoded
+// by 16 forks, through the grouped kernel and the per-head kernel, agree bit
+// for bit, and the grouped kernel takes the pass (its limit is above the
+// prompt).
+func TestLongContext(t *testing.T) {
+	for _, name := range []string{"qwen2.5-0.5b", "qwen2.5-1.5b"} {
+		t.Run(name, func(t *testing.T) {
+			if testing.Short() {
+				t.Skip("large shapes skipped in -short")
+			}
+			const prompt, forks = 7000, 16
+			var outs [2][]model.Output
+			for k, c := range []Config{{}, {AttentionPerHead: true}} {
+				c.PTXFile = os.Getenv("ASSAY_CUDA_PTX")
+				ck, err := model.OpenCheckpoint(modelDir(t, name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				g, err := Open(ck, c)
+				ck.Close()
+				if err != nil {
+					t.Fatal(err)
+				}
+				b := g.(*Backend)
+				if k == 0 && !attnGroupFits(b.cfg, b.cfg.Heads/b.cfg.KVHeads, prompt+8, b.grpSmem) {
+					t.Fatalf("the grouped kernel does not take %d positions (%d bytes of shared memory)", prompt+8, b.grpSmem)
+				}
+				outs[k] = longPasses(t, g, prompt, forks)
+				b.Close()
+			}
+			diff, n := 0, 0
+			for i := range outs[0] {
+				for r := range outs[0][i].Logits {
+					for j, v := range outs[0][i].Logits[r] {
+						n++
+						if math.Float32bits(v) != math.Float32bits(outs[1][i].Logits[r][j]) {
+							diff++
+						}
+					}
+				}
+			}
+			t.Logf("%s: %d logits at %d+ positions, %d differ", name, n, prompt, diff)
+			if n == 0 || diff != 0 {
+				t.Errorf("grouped and per-head attention differ at %d of %d logits", diff, n)
+			}
+		})
+	}
+}
+
+func longPasses(t *testing.T, b model.Backend, prompt, forks int) []model.Output {
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(5, 5))
+	vocab := b.(*Backend).cfg.VocabSize
+	c, err := b.NewCache(prompt + 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Release()
+	var out []model.Output
+	for done := 0; done < prompt; done += 1000 {
+		o, err := b.Forward(ctx, []model.Step{{Cache: c, Tokens: randomTokens(rng, min(1000, prompt-done), vocab)}})
+		if err != nil {
+			t.Fatalf("prefill at %d: %v", done, err)
+		}
+		out = append(out, o...)
+	}
+	var fs []model.Cache
+	for range forks {
+		f, err := c.Fork()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Release()
+		fs = append(fs, f)
+	}
+	for range 4 {
+		steps := make([]model.Step, len(fs))
+		for i, f := range fs {
+			steps[i] = model.Step{Cache: f, Tokens: randomTokens(rng, 1, vocab)}
+		}
+		o, err := b.Forward(ctx, steps)
+		if err != nil {
+			t.Fatalf("decode: %v", err)
+		}
+		out = append(out, o...)
+	}
+	return out
 }
 
 // TestFusedMLPAgrees checks the tensor-core MLP's fused middle kernel

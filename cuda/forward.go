@@ -97,7 +97,7 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 func (b *Backend) plan(steps []model.Step) (*pass, error) {
 	V, hd := b.cfg.VocabSize, b.cfg.HeadDim
 	ps := &pass{steps: steps, caches: make([]*Cache, len(steps)), needLogits: make([]bool, len(steps))}
-	maxAttn := maxAttnPositions(hd)
+	maxAttn := b.maxAttnPositions(hd)
 	for si, s := range steps {
 		c, ok := s.Cache.(*Cache)
 		if !ok || c.b != b {
@@ -261,7 +261,7 @@ func (l *launcher) attention(ps *pass, bufs *passBufs, layer, hpb int) {
 	b, cfg := l.b, l.b.cfg
 	R, hd, n := len(ps.rows), cfg.HeadDim, ps.maxPos+1
 	scale := float32(1 / math.Sqrt(float64(hd)))
-	if !b.perHead && hpb > 0 && attnGroupFits(cfg, hpb, n) {
+	if !b.perHead && hpb > 0 && attnGroupFits(cfg, hpb, n, b.grpSmem) {
 		l.run(b.k.attnGrp, [2]int{cfg.Heads / hpb, R}, attnThreads, attnGroupSmem(hpb, hd, n),
 			bufs.att, bufs.qkv, bufs.rows, cfg.Heads, cfg.KVHeads, hd, layer, scale, hpb)
 		return

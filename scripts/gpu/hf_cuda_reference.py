@@ -15,7 +15,8 @@ For every completion position this script recomputes, with transformers:
     and what the precision contract excludes): the same figures.
 
 --speed times transformers' generate on MODEL_DIR (bf16 weights, as stored)
-at batch 1/16/64 (HF_BATCHES=1,16,64,256 for others), prompt 200, 256 new tokens, and the device copy bandwidth
+at batch 1/16/64 (HF_BATCHES=1,16,64,256 for others), prompt HF_PROMPT (200)
+tokens, HF_NEW (256) new tokens, and the device copy bandwidth
 for the roofline; bf16 weights in fp32 too unless --bf16-only.
 """
 import glob
@@ -104,6 +105,10 @@ def bandwidth():
     return 2 * (2 << 30) / dt  # bytes read + written per second
 
 
+PROMPT = int(os.environ.get("HF_PROMPT", "200"))
+NEW = int(os.environ.get("HF_NEW", "256"))
+
+
 def speed(model_dir, dtypes=(torch.bfloat16, torch.float32)):
     res = {"bandwidth_bytes_per_s": bandwidth(), "runs": []}
     for dtype in dtypes:
@@ -111,7 +116,7 @@ def speed(model_dir, dtypes=(torch.bfloat16, torch.float32)):
         V = model.config.vocab_size
         for batch in [int(b) for b in os.environ.get("HF_BATCHES", "1,16,64").split(",")]:
             g = torch.Generator(device="cuda").manual_seed(0)
-            ids = torch.randint(0, V, (batch, 200), device="cuda", generator=g)
+            ids = torch.randint(0, V, (batch, PROMPT), device="cuda", generator=g)
             with torch.no_grad():
                 model(ids)  # warm-up
                 torch.cuda.synchronize()
@@ -122,12 +127,12 @@ def speed(model_dir, dtypes=(torch.bfloat16, torch.float32)):
                 model.generate(ids, max_new_tokens=8, min_new_tokens=8, do_sample=True)
                 torch.cuda.synchronize()
                 t = time.perf_counter()
-                out = model.generate(ids, max_new_tokens=256, min_new_tokens=256, do_sample=True,
+                out = model.generate(ids, max_new_tokens=NEW, min_new_tokens=NEW, do_sample=True,
                                      attention_mask=torch.ones_like(ids))
                 torch.cuda.synchronize()
                 total = time.perf_counter() - t
-            new = out.shape[1] - 200
-            r = {"dtype": str(dtype).split(".")[1], "batch": batch, "prefill_tok_s": batch * 200 / prefill,
+            new = out.shape[1] - PROMPT
+            r = {"dtype": str(dtype).split(".")[1], "batch": batch, "prompt": PROMPT, "new": new, "prefill_tok_s": batch * PROMPT / prefill,
                  "generate_new_tok_s": batch * new / total, "decode_tok_s": batch * new / max(total - prefill, 1e-9)}
             print(json.dumps(r), flush=True)
             res["runs"].append(r)
