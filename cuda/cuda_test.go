@@ -876,20 +876,10 @@ func TestLongContext(t *testing.T) {
 				outs[k] = longPasses(t, g, prompt, forks)
 				b.Close()
 			}
-			diff, n := 0, 0
-			for i := range outs[0] {
-				for r := range outs[0][i].Logits {
-					for j, v := range outs[0][i].Logits[r] {
-						n++
-						if math.Float32bits(v) != math.Float32bits(outs[1][i].Logits[r][j]) {
-							diff++
-						}
-					}
-				}
-			}
-			t.Logf("%s: %d logits at %d+ positions, %d differ", name, n, prompt, diff)
+			n, diff := bitDiffs(outs[0], outs[1])
+			t.Logf("%s: %d logits and hidden values at %d+ positions, %d differ", name, n, prompt, diff)
 			if n == 0 || diff != 0 {
-				t.Errorf("grouped and per-head attention differ at %d of %d logits", diff, n)
+				t.Errorf("grouped and per-head attention differ at %d of %d values", diff, n)
 			}
 		})
 	}
@@ -979,9 +969,21 @@ func agree(t *testing.T, name string, applies func(*model.Config) string, a, b C
 		outs[k] = attentionPasses(t, g, ck.Config.VocabSize)
 		g.(*Backend).Close()
 	}
-	diff, n := 0, 0
-	for i := range outs[0] {
-		x, y := outs[0][i], outs[1][i]
+	n, diff := bitDiffs(outs[0], outs[1])
+	if n == 0 {
+		t.Fatal("no values compared")
+	}
+	t.Logf("%s: %d values, %d differ", name, n, diff)
+	if diff != 0 {
+		t.Errorf("%+v and %+v differ at %d of %d values", a, b, diff, n)
+	}
+}
+
+// bitDiffs counts the logit and hidden values of two backends' outputs of
+// the same passes, and those whose bits differ.
+func bitDiffs(xs, ys []model.Output) (n, diff int) {
+	for i := range xs {
+		x, y := xs[i], ys[i]
 		for r := range x.Logits {
 			for j := range x.Logits[r] {
 				n++
@@ -997,13 +999,7 @@ func agree(t *testing.T, name string, applies func(*model.Config) string, a, b C
 			}
 		}
 	}
-	if n == 0 {
-		t.Fatal("no values compared")
-	}
-	t.Logf("%s: %d values, %d differ", name, n, diff)
-	if diff != 0 {
-		t.Errorf("%+v and %+v differ at %d of %d values", a, b, diff, n)
-	}
+	return n, diff
 }
 
 // attentionPasses runs a ragged prefill of prompts of 300 and 137 tokens

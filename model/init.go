@@ -158,14 +158,6 @@ func initKey(preset string, seed uint64, tensor string) [32]byte {
 	return sha256.Sum256(append(b, tensor...))
 }
 
-func numel(shape []int) int {
-	n := 1
-	for _, d := range shape {
-		n *= d
-	}
-	return n
-}
-
 // initFill writes n bf16 weights (all 1 for norm weights, else N(0, 0.02)),
 // drawing GOMAXPROCS chunks at a time concurrently and writing them in order.
 func initFill(key [32]byte, n int, ones bool) func(io.Writer) error {

@@ -41,9 +41,12 @@ type Tensor struct {
 }
 
 // Numel is the element count.
-func (t *Tensor) Numel() int {
+func (t *Tensor) Numel() int { return numel(t.Shape) }
+
+// numel is the element count of a shape.
+func numel(shape []int) int {
 	n := 1
-	for _, d := range t.Shape {
+	for _, d := range shape {
 		n *= d
 	}
 	return n

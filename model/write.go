@@ -18,13 +18,7 @@ type TensorSource struct {
 	Fill  func(w io.Writer) error // writes exactly numel*size bytes
 }
 
-func (t TensorSource) bytes() int64 {
-	n := int64(t.DType.Size())
-	for _, d := range t.Shape {
-		n *= int64(d)
-	}
-	return n
-}
+func (t TensorSource) bytes() int64 { return int64(t.DType.Size()) * int64(numel(t.Shape)) }
 
 // WriteSafetensors writes tensors (sorted by name) to path crash-safely:
 // a temporary file in the same folder, fsync, rename. metadata goes into

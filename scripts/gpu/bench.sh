@@ -19,6 +19,7 @@
 # $OUT/table.md.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/gpu/lib.sh
 out=${OUT:-/tmp/out}
 mkdir -p "$out"
 model=${MODEL:-qwen2.5-1.5b}
@@ -31,10 +32,7 @@ t0=$(date +%s)
 stamp() { echo "[bench +$(($(date +%s) - t0)) s] $*" | tee -a "$out/bench-steps.log"; }
 [ -f $bin/assay.gz ] && gunzip -f $bin/assay.gz
 nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader | tee "$out/gpu.txt"
-if command -v nvcc >/dev/null; then
-	nvcc -ptx -arch=sm_90 -O3 -fmad=false -o "$out/kernels.ptx" cuda/kernels.cu || exit 1
-	export ASSAY_CUDA_PTX=$out/kernels.ptx
-fi
+build_ptx "$out" || exit 1
 dir=$ASSAY_MODELS/assay-$model
 if [ ! -f "$dir/config.json" ]; then
 	s=$(date +%s%N)

@@ -15,6 +15,7 @@
 #       matrix-product tiling (cuda.Config.MatTile), log in $OUT/tiles.log.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/gpu/lib.sh
 case "${1:-}" in
 prepare)
 	grep -qx '/.gpu-in/' .git/info/exclude || echo '/.gpu-in/' >>.git/info/exclude
@@ -45,11 +46,7 @@ remote)
 	mkdir -p "$out"
 	[ -f .gpu-in/assay.gz ] && gunzip -f .gpu-in/assay.gz
 	nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader | tee "$out/gpu.txt"
-	if command -v nvcc >/dev/null; then
-		nvcc -ptx -arch=sm_90 -O3 -fmad=false -o "$out/kernels.ptx.tmp" cuda/kernels.cu
-		mv "$out/kernels.ptx.tmp" "$out/kernels.ptx" # whole, for whoever waits on it
-		export ASSAY_CUDA_PTX="$out/kernels.ptx"
-	fi
+	build_ptx "$out"
 	export ASSAY_SHARED="$PWD/.gpu-in/shared" ASSAY_MODELS=/tmp/assay-models
 	mkdir -p "$ASSAY_MODELS"
 	cd cuda

@@ -1,0 +1,12 @@
+# Shared by the GPU machine's scripts (sourced, not run).
+
+# build_ptx OUT: where the machine has nvcc, compiles cuda/kernels.cu to
+# OUT/kernels.ptx (written whole, for whoever waits on it) and points the
+# binaries at it (ASSAY_CUDA_PTX), so a run tests the .cu source and leaves
+# the PTX for committing. Fails when the source does not compile.
+build_ptx() {
+	command -v nvcc >/dev/null || return 0
+	nvcc -ptx -arch=sm_90 -O3 -fmad=false -o "$1/kernels.ptx.tmp" cuda/kernels.cu || return 1
+	mv "$1/kernels.ptx.tmp" "$1/kernels.ptx"
+	export ASSAY_CUDA_PTX=$1/kernels.ptx
+}
