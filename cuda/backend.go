@@ -45,6 +45,7 @@ type kernels struct {
 	linear              map[matTile][2]cu.Function // [f32, bf16] weights
 	rmsnorm, ropeStore  cu.Function
 	attention, attnGrp  cu.Function
+	attnScores, attnVal cu.Function // the two-pass attention
 	siluMul, gather     cu.Function
 	sample, sketch      cu.Function
 	stats               cu.Function
@@ -61,30 +62,30 @@ type Backend struct {
 	mod        cu.Module
 	k          kernels
 	tile       *matTile // forced matrix-product tiling (Config.MatTile)
-	perHead    bool     // Config.AttentionPerHead
+	attn       string   // Config.Attention
 	unfusedMLP bool     // Config.UnfusedMLP
 	hpb        int      // Config.AttentionHeadsPerBlock
 	sms        int      // the device's multiprocessors
 	// Dynamic shared memory a block of the per-head and the grouped
 	// attention kernel may use (optInSharedMemory).
-	attnSmem, grpSmem int
-	prof              *profiler // Config.Profile
-	stage             string    // the forward pass's stage, for the profiler
-	blas              *cublasLib
-	split             int // bf16 terms per activation on tensor cores, 0 = off
-	splitMin          int // smallest pass that uses them
-	name              string
-	embed             weight
-	head              weight
-	norm              cu.DevicePtr
-	layers            []layer
-	invFreq           cu.DevicePtr
-	allocs            []cu.DevicePtr           // weights, freed by Close
-	scratch           map[string]*buffer       // per-pass buffers, grown on demand
-	pool              map[int64][]cu.DevicePtr // released KV caches by size
-	closed            bool
-	argVals           [16]uint64 // kernel arguments of the launch in progress
-	argPtrs           [16]unsafe.Pointer
+	attnSmem, grpSmem, valSmem int
+	prof                       *profiler // Config.Profile
+	stage                      string    // the forward pass's stage, for the profiler
+	blas                       *cublasLib
+	split                      int // bf16 terms per activation on tensor cores, 0 = off
+	splitMin                   int // smallest pass that uses them
+	name                       string
+	embed                      weight
+	head                       weight
+	norm                       cu.DevicePtr
+	layers                     []layer
+	invFreq                    cu.DevicePtr
+	allocs                     []cu.DevicePtr           // weights, freed by Close
+	scratch                    map[string]*buffer       // per-pass buffers, grown on demand
+	pool                       map[int64][]cu.DevicePtr // released KV caches by size
+	closed                     bool
+	argVals                    [16]uint64 // kernel arguments of the launch in progress
+	argPtrs                    [16]unsafe.Pointer
 }
 
 type buffer struct {
@@ -148,6 +149,12 @@ func (b *Backend) attnHeadsPerBlock(R int) int {
 	if b.cfg.KVHeads*R < attnGroupBlocksPerSM*b.sms {
 		return 0
 	}
+	return b.groupHeads()
+}
+
+// groupHeads is the most query heads of a KV head attention_group takes in
+// one block (a divisor of them), 0 where it takes none.
+func (b *Backend) groupHeads() int {
 	g := b.cfg.Heads / b.cfg.KVHeads
 	for h := min(g, attnGroupMax); h > 1; h-- {
 		if g%h == 0 {
@@ -155,6 +162,80 @@ func (b *Backend) attnHeadsPerBlock(R int) int {
 		}
 	}
 	return 0
+}
+
+// kernels.cu's ATT_ST and ATT_VC.
+const (
+	attnScoreTile  = 16
+	attnValueChunk = 128
+	// twoPassScoreBytes caps the two-pass kernels' score buffer (rows ×
+	// query heads × positions, f32); larger passes (long prefills) go to
+	// the grouped kernel, which keeps its scores in shared memory.
+	twoPassScoreBytes = 256 << 20
+)
+
+// twoPassSlice is attention_values' ds (value dimensions a block) for a
+// pass of R rows attending over at most n positions, or 0 where the
+// two-pass kernels cannot take the pass: 32 where that fills the device
+// twice, else fewer (more blocks, each recomputing its heads' softmax).
+func (b *Backend) twoPassSlice(R, n int) int {
+	cfg := b.cfg
+	g, hd := cfg.Heads/max(cfg.KVHeads, 1), cfg.HeadDim
+	if cfg.KVHeads < 1 || cfg.Heads%cfg.KVHeads != 0 || g > attnGroupMax || hd > attnGroupHeadDim || hd%8 != 0 ||
+		int64(R)*int64(cfg.Heads)*int64(n)*4 > twoPassScoreBytes {
+		return 0
+	}
+	ds := 32
+	for ds > 8 && (cfg.KVHeads*R*(hd/ds) < 2*b.sms || hd%ds != 0 || g*ds > attnThreads) {
+		ds /= 2
+	}
+	if hd%ds != 0 || g*ds > attnThreads || 4*(g*n+attnValueChunk*ds) > b.valSmem {
+		return 0
+	}
+	return ds
+}
+
+// Attention kernels (attnPlan.kind).
+const (
+	attnHead = iota
+	attnGroup
+	attnTwoPass
+)
+
+// attnPlan is the attention kernel of a pass and its parameter.
+type attnPlan struct {
+	kind int
+	hpb  int // attnGroup: query heads a block
+	ds   int // attnTwoPass: value dimensions a block
+}
+
+// attentionPlan picks the attention kernels for a pass of R rows attending
+// over at most n positions: Config.Attention where it takes the pass,
+// else the next that does (two-pass, grouped, per-head). By default
+// (measured on the H200 at 1.5B shapes, BENCHMARKS.md 2026-12-02 session
+// 9, decode steps at ~200–456 positions): two-pass below one per-head
+// block a multiprocessor (batch 1: 1.14× the per-head kernel; at batch 16
+// it is 0.94×), the grouped kernel from one (row, KV head) block a
+// multiprocessor (batch 256: 1.21× the per-head kernel), per-head between.
+func (b *Backend) attentionPlan(R, n int) attnPlan {
+	switch b.attn {
+	case "", "twopass":
+		// By default the two-pass kernels take the passes too small for
+		// even the per-head kernel to give every multiprocessor a block.
+		if ds := b.twoPassSlice(R, n); ds > 0 && (b.attn == "twopass" || b.cfg.Heads*R < b.sms) {
+			return attnPlan{kind: attnTwoPass, ds: ds}
+		}
+	}
+	if b.attn != "head" {
+		hpb := b.attnHeadsPerBlock(R)
+		if b.attn == "group" && hpb == 0 {
+			hpb = b.groupHeads()
+		}
+		if hpb > 0 && attnGroupFits(b.cfg, hpb, n, b.grpSmem) {
+			return attnPlan{kind: attnGroup, hpb: hpb}
+		}
+	}
+	return attnPlan{kind: attnHead}
 }
 
 // Open uploads the checkpoint to the device and loads the kernels. The
@@ -187,9 +268,14 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 	}
 	name, _ := dev.Name()
 	b := &Backend{cfg: ck.Config, cuctx: cuctx, name: name, scratch: map[string]*buffer{}, pool: map[int64][]cu.DevicePtr{},
-		perHead: cfg.AttentionPerHead, unfusedMLP: cfg.UnfusedMLP, hpb: cfg.AttentionHeadsPerBlock}
+		attn: cfg.Attention, unfusedMLP: cfg.UnfusedMLP, hpb: cfg.AttentionHeadsPerBlock}
 	if g := ck.Config.Heads / max(ck.Config.KVHeads, 1); b.hpb != 0 && (b.hpb < 0 || b.hpb > attnGroupMax || g%b.hpb != 0) {
 		return nil, fmt.Errorf("cuda: attention heads per block %d: want a divisor of %d (query heads per KV head) up to %d", b.hpb, g, attnGroupMax)
+	}
+	switch cfg.Attention {
+	case "", "head", "group", "twopass":
+	default:
+		return nil, fmt.Errorf("cuda: attention kernel %q: want head, group or twopass (empty chooses by the pass)", cfg.Attention)
 	}
 	if b.sms, err = dev.Attribute(cu.MultiprocessorCount); err != nil {
 		return nil, fmt.Errorf("%w: device %d: multiprocessors: %v", ErrDevice, cfg.Device, err)
@@ -220,6 +306,7 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 	}{
 		{&b.k.embedBF16, "embed_bf16"}, {&b.k.embedF32, "embed_f32"},
 		{&b.k.rmsnorm, "rmsnorm"}, {&b.k.ropeStore, "rope_store"}, {&b.k.attention, "attention"}, {&b.k.attnGrp, "attention_group"},
+		{&b.k.attnScores, "attention_scores"}, {&b.k.attnVal, "attention_values"},
 		{&b.k.siluMul, "silu_mul"}, {&b.k.gather, "gather_rows"},
 		{&b.k.sample, "sample"}, {&b.k.sketch, "sketch"}, {&b.k.stats, "position_stats"}, {&b.k.split, "split_bf16"}, {&b.k.combine, "combine_terms"}, {&b.k.siluSplit, "combine_silu_split"},
 	} {
@@ -232,6 +319,9 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 	}
 	if b.grpSmem, err = optInSharedMemory(dev, b.k.attnGrp); err != nil {
 		return nil, fmt.Errorf("%w: kernel attention_group: %v", ErrKernels, err)
+	}
+	if b.valSmem, err = optInSharedMemory(dev, b.k.attnVal); err != nil {
+		return nil, fmt.Errorf("%w: kernel attention_values: %v", ErrKernels, err)
 	}
 	b.k.linear = map[matTile][2]cu.Function{}
 	for _, t := range matTiles {
@@ -521,6 +611,11 @@ func (b *Backend) buf(name string, bytes int64) (cu.DevicePtr, error) {
 // kernel's int), float32 and float64. Errors surface at the next
 // synchronizing call.
 func (b *Backend) launch(fn cu.Function, grid [2]int, block, smem int, args ...any) error {
+	return b.launch3(fn, [3]int{grid[0], grid[1], 1}, block, smem, args...)
+}
+
+// launch3 is launch with a three-dimensional grid.
+func (b *Backend) launch3(fn cu.Function, grid [3]int, block, smem int, args ...any) error {
 	// Launches are serialized (b.mu), so one argument area serves them all;
 	// cu copies the values before it returns.
 	if b.prof != nil {
@@ -548,7 +643,7 @@ func (b *Backend) launch(fn cu.Function, grid [2]int, block, smem int, args ...a
 		}
 		params[i] = unsafe.Pointer(&vals[i])
 	}
-	if err := fn.Launch(grid[0], grid[1], 1, block, 1, 1, smem, cu.Stream{}, params); err != nil {
+	if err := fn.Launch(grid[0], grid[1], grid[2], block, 1, 1, smem, cu.Stream{}, params); err != nil {
 		return fmt.Errorf("%w: launch: %v", ErrDevice, err)
 	}
 	return nil

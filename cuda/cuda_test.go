@@ -96,8 +96,8 @@ func openPair(t testing.TB, name string, withCPU bool) *pair {
 // for (scripts/gpu/perf.sh sets them).
 func envConfig() Config {
 	return Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), MatTile: os.Getenv("ASSAY_CUDA_TILE"), TensorSplit: envInt("ASSAY_CUDA_SPLIT"),
-		TensorMinRows:    envInt("ASSAY_CUDA_SPLIT_MIN_ROWS"),
-		AttentionPerHead: os.Getenv("ASSAY_CUDA_ATTN") == "head", AttentionHeadsPerBlock: envInt("ASSAY_CUDA_HPB"), UnfusedMLP: os.Getenv("ASSAY_CUDA_MLP") == "unfused",
+		TensorMinRows: envInt("ASSAY_CUDA_SPLIT_MIN_ROWS"),
+		Attention:     os.Getenv("ASSAY_CUDA_ATTN"), AttentionHeadsPerBlock: envInt("ASSAY_CUDA_HPB"), UnfusedMLP: os.Getenv("ASSAY_CUDA_MLP") == "unfused",
 		Profile: os.Getenv("ASSAY_CUDA_PROFILE") == "1"}
 }
 
@@ -838,9 +838,19 @@ func TestAttentionKernelsAgree(t *testing.T) {
 						t.Fatalf("%s: %d heads over %d KV heads of %d: the grouped kernel should take it", name, cfg.Heads, cfg.KVHeads, cfg.HeadDim)
 					}
 					return ""
-				}, Config{AttentionPerHead: true}, Config{AttentionHeadsPerBlock: hpb})
+				}, Config{Attention: "head"}, Config{AttentionHeadsPerBlock: hpb})
 			})
 		}
+		// The two-pass kernels on every pass they take (the ragged prefill
+		// and the decode steps alike).
+		t.Run(name+"/twopass", func(t *testing.T) {
+			agree(t, name, func(cfg *model.Config) string {
+				if cfg.Heads/cfg.KVHeads > attnGroupMax || cfg.HeadDim%8 != 0 {
+					return "shape the two-pass kernels do not take"
+				}
+				return ""
+			}, Config{Attention: "head"}, Config{Attention: "twopass"})
+		})
 	}
 }
 
@@ -857,8 +867,9 @@ func TestLongContext(t *testing.T) {
 				t.Skip("large shapes skipped in -short")
 			}
 			const prompt, forks = 7000, 16
-			var outs [2][]model.Output
-			for k, c := range []Config{{}, {AttentionPerHead: true}} {
+			cfgs := []Config{{Attention: "group"}, {Attention: "head"}, {Attention: "twopass"}}
+			outs := make([][]model.Output, len(cfgs))
+			for k, c := range cfgs {
 				c.PTXFile = os.Getenv("ASSAY_CUDA_PTX")
 				ck, err := model.OpenCheckpoint(modelDir(t, name))
 				if err != nil {
@@ -870,16 +881,25 @@ func TestLongContext(t *testing.T) {
 					t.Fatal(err)
 				}
 				b := g.(*Backend)
-				if k == 0 && !attnGroupFits(b.cfg, b.cfg.Heads/b.cfg.KVHeads, prompt+8, b.grpSmem) {
-					t.Fatalf("the grouped kernel does not take %d positions (%d bytes of shared memory)", prompt+8, b.grpSmem)
+				switch c.Attention {
+				case "group":
+					if !attnGroupFits(b.cfg, b.cfg.Heads/b.cfg.KVHeads, prompt+8, b.grpSmem) {
+						t.Fatalf("the grouped kernel does not take %d positions (%d bytes of shared memory)", prompt+8, b.grpSmem)
+					}
+				case "twopass":
+					if b.twoPassSlice(forks, prompt+8) == 0 {
+						t.Fatalf("the two-pass kernels do not take %d rows over %d positions (%d bytes of shared memory)", forks, prompt+8, b.valSmem)
+					}
 				}
 				outs[k] = longPasses(t, g, prompt, forks)
 				b.Close()
 			}
-			n, diff := bitDiffs(outs[0], outs[1])
-			t.Logf("%s: %d logits and hidden values at %d+ positions, %d differ", name, n, prompt, diff)
-			if n == 0 || diff != 0 {
-				t.Errorf("grouped and per-head attention differ at %d of %d values", diff, n)
+			for k := 1; k < len(cfgs); k++ {
+				n, diff := bitDiffs(outs[0], outs[k])
+				t.Logf("%s: %s against %s: %d logits and hidden values at %d+ positions, %d differ", name, cfgs[k].Attention, cfgs[0].Attention, n, prompt, diff)
+				if n == 0 || diff != 0 {
+					t.Errorf("%s and %s attention differ at %d of %d values", cfgs[0].Attention, cfgs[k].Attention, diff, n)
+				}
 			}
 		})
 	}

@@ -50,14 +50,15 @@ type Config struct {
 	// TensorMinRows is the smallest pass (in rows) that uses tensor cores;
 	// 0 means 4 (below it the exact kernels are faster).
 	TensorMinRows int
-	// AttentionPerHead, when set, runs every pass's attention one block per
-	// (row, query head). By default passes with enough rows to fill the
-	// device (KV heads × rows ≥ multiprocessors) run one block per (row,
-	// KV head) for all the query heads sharing it, reading each key and
-	// value once for all of them, and smaller passes (and shapes the
-	// grouped kernel does not take) the per-head one. Both compute the same
-	// numbers, bit for bit; only the speed differs.
-	AttentionPerHead bool
+	// Attention picks the attention kernels: "" chooses by the pass (see
+	// Backend.attentionKernel), "head" runs one block per (row, query head),
+	// "group" one block per (row, KV head) for all the query heads sharing
+	// it (each key and value read once for all of them), "twopass" a scores
+	// kernel over tiles of positions and a values kernel over slices of the
+	// head dimension (many blocks even at batch 1). All compute the same
+	// numbers, bit for bit; only the speed differs. A kernel that cannot
+	// take a pass (shape, context length) hands it to the next that can.
+	Attention string
 	// AttentionHeadsPerBlock, when set, makes every pass use the grouped
 	// kernel with this many of a KV head's query heads per block (a divisor
 	// of heads / KV heads, at most 8); 0 is the default above. For

@@ -43,6 +43,7 @@ type passBufs struct {
 	tokens, rows, want                cu.DevicePtr // the plan, uploaded
 	sel, logits, coeffs, sketches     cu.DevicePtr // returned rows
 	sampleRow, sampleU, sampleResults cu.DevicePtr // the sampler's queries and answers
+	scores                            cu.DevicePtr // the two-pass attention's scores
 }
 
 // Forward runs one batched pass: plan on the host, upload, the layers, then
@@ -255,18 +256,31 @@ func (l *launcher) linear(out, x cu.DevicePtr, w weight, bias cu.DevicePtr, rows
 	l.run(fn, [2]int{(outDim + t.cols - 1) / t.cols, (rows + t.rows - 1) / t.rows}, 256, 0, out, x, w.ptr, bias, rows, in, outDim, addArg)
 }
 
-// attention runs layer l's attention: the grouped kernel where it takes
-// the pass (attnHeadsPerBlock), else the per-head one.
-func (l *launcher) attention(ps *pass, bufs *passBufs, layer, hpb int) {
+// attention runs layer l's attention with the pass's kernels (plan).
+func (l *launcher) attention(ps *pass, bufs *passBufs, layer int, plan attnPlan) {
 	b, cfg := l.b, l.b.cfg
 	R, hd, n := len(ps.rows), cfg.HeadDim, ps.maxPos+1
 	scale := float32(1 / math.Sqrt(float64(hd)))
-	if !b.perHead && hpb > 0 && attnGroupFits(cfg, hpb, n, b.grpSmem) {
-		l.run(b.k.attnGrp, [2]int{cfg.Heads / hpb, R}, attnThreads, attnGroupSmem(hpb, hd, n),
-			bufs.att, bufs.qkv, bufs.rows, cfg.Heads, cfg.KVHeads, hd, layer, scale, hpb)
-		return
+	switch plan.kind {
+	case attnTwoPass:
+		tiles := (n + attnScoreTile - 1) / attnScoreTile
+		g := cfg.Heads / cfg.KVHeads
+		b.stage = "attention scores"
+		if l.err == nil {
+			l.err = b.launch3(b.k.attnScores, [3]int{cfg.KVHeads, R, tiles}, attnThreads, 0,
+				bufs.scores, bufs.qkv, bufs.rows, cfg.Heads, cfg.KVHeads, hd, layer, scale, n)
+		}
+		b.stage = "attention values"
+		if l.err == nil {
+			l.err = b.launch3(b.k.attnVal, [3]int{cfg.KVHeads, R, hd / plan.ds}, attnThreads, 4*(g*n+attnValueChunk*plan.ds),
+				bufs.att, bufs.scores, bufs.rows, cfg.Heads, cfg.KVHeads, hd, layer, n, plan.ds)
+		}
+	case attnGroup:
+		l.run(b.k.attnGrp, [2]int{cfg.Heads / plan.hpb, R}, attnThreads, attnGroupSmem(plan.hpb, hd, n),
+			bufs.att, bufs.qkv, bufs.rows, cfg.Heads, cfg.KVHeads, hd, layer, scale, plan.hpb)
+	default:
+		l.run(b.k.attention, [2]int{cfg.Heads, R}, attnThreads, n*8+hd*4, bufs.att, bufs.qkv, bufs.rows, cfg.Heads, cfg.KVHeads, hd, layer, scale)
 	}
-	l.run(b.k.attention, [2]int{cfg.Heads, R}, attnThreads, n*8+hd*4, bufs.att, bufs.qkv, bufs.rows, cfg.Heads, cfg.KVHeads, hd, layer, scale)
 }
 
 // runLayers queues the embedding, every layer, the final norm, the gather
@@ -279,7 +293,13 @@ func (b *Backend) runLayers(ctx context.Context, ps *pass, bufs *passBufs) error
 	R, W := len(ps.rows), len(ps.want)
 	eps := cfg.RMSNormEps
 	l := &launcher{b: b}
-	hpb := b.attnHeadsPerBlock(R)
+	plan := b.attentionPlan(R, ps.maxPos+1)
+	if plan.kind == attnTwoPass {
+		var err error
+		if bufs.scores, err = b.buf("scores", f4(R*cfg.Heads*(ps.maxPos+1))); err != nil {
+			return err
+		}
+	}
 	embedFn := b.k.embedF32
 	if b.embed.bf16 {
 		embedFn = b.k.embedBF16
@@ -298,7 +318,7 @@ func (b *Backend) runLayers(ctx context.Context, ps *pass, bufs *passBufs) error
 		b.stage = "rope"
 		l.run(b.k.ropeStore, [2]int{R, 1}, 512, 0, bufs.qkv, bufs.rows, b.invFreq, cfg.Heads, cfg.KVHeads, hd, li)
 		b.stage = "attention"
-		l.attention(ps, bufs, li, hpb)
+		l.attention(ps, bufs, li, plan)
 		b.stage = "o"
 		l.linear(bufs.x, bufs.att, L.o, 0, R, qd, H, true)
 		b.stage = "norm"

@@ -37,26 +37,52 @@ extern "C" __global__ void embed_f32(float* out, const float* table, const int* 
 
 // ---------------------------------------------------------------------------
 // RMSNorm per row: out = w * (x * inv), inv = f32(1/sqrt(mean(x²) + eps)),
-// mean accumulated in f64 (block-parallel; the CPU sums sequentially, which
-// in f64 moves inv by an ulp at most rarely).
-extern "C" __global__ void rmsnorm(float* out, const float* x, const float* w, int H, double eps) {
-    __shared__ double part[256];
-    int r = blockIdx.x;
+// mean accumulated in f64 (block-parallel; the CPU sums sequentially — a
+// square of an f32 is exact in f64, so the sums differ only where one
+// needs more than 53 bits, and then inv by an ulp at most, rarely).
+// The row and the weights are loaded once, up to NORM_HOLD values a thread
+// kept in registers (hidden sizes up to 8,192; larger ones re-read the
+// rest), so a norm costs one round trip to memory: it was ~12 µs a row
+// with a shared-memory tree and a second pass over x and w (run 23), 57
+// times a step.
+#define NORM_THREADS 256
+#define NORM_HOLD 32
+extern "C" __global__ void __launch_bounds__(NORM_THREADS) rmsnorm(float* out, const float* x, const float* w, int H, double eps) {
+    __shared__ double part[NORM_THREADS / 32];
+    const int r = blockIdx.x, t = threadIdx.x;
     const float* row = x + (long)r * H;
+    float xv[NORM_HOLD], wv[NORM_HOLD];
+#pragma unroll
+    for (int k = 0; k < NORM_HOLD; k++) {
+        int i = t + k * NORM_THREADS;
+        xv[k] = i < H ? row[i] : 0.0f;
+        wv[k] = i < H ? w[i] : 0.0f;
+    }
     double ss = 0;
-    for (int i = threadIdx.x; i < H; i += blockDim.x) {
+#pragma unroll
+    for (int k = 0; k < NORM_HOLD; k++) {
+        double v = xv[k];
+        ss += v * v;
+    }
+    for (int i = t + NORM_HOLD * NORM_THREADS; i < H; i += NORM_THREADS) {
         double v = row[i];
         ss += v * v;
     }
-    part[threadIdx.x] = ss;
+    for (int o = 16; o > 0; o >>= 1) ss += __shfl_xor_sync(0xffffffff, ss, o);
+    if ((t & 31) == 0) part[t >> 5] = ss;
     __syncthreads();
-    for (int s = blockDim.x / 2; s > 0; s >>= 1) {
-        if (threadIdx.x < s) part[threadIdx.x] += part[threadIdx.x + s];
-        __syncthreads();
-    }
-    float inv = (float)(1.0 / sqrt(part[0] / (double)H + eps));
+    // Every thread adds the warps' sums in the same order: one inv for all.
+    double total = 0;
+#pragma unroll
+    for (int k = 0; k < NORM_THREADS / 32; k++) total += part[k];
+    const float inv = (float)(1.0 / sqrt(total / (double)H + eps));
     float* o = out + (long)r * H;
-    for (int i = threadIdx.x; i < H; i += blockDim.x) o[i] = w[i] * (row[i] * inv);
+#pragma unroll
+    for (int k = 0; k < NORM_HOLD; k++) {
+        int i = t + k * NORM_THREADS;
+        if (i < H) o[i] = wv[k] * (xv[k] * inv);
+    }
+    for (int i = t + NORM_HOLD * NORM_THREADS; i < H; i += NORM_THREADS) o[i] = w[i] * (row[i] * inv);
 }
 
 // ---------------------------------------------------------------------------
@@ -564,6 +590,166 @@ extern "C" __global__ void __launch_bounds__(ATT_THREADS, 4) attention_group(flo
         int h = h0 + a * hs;
         if (a * hs < ATT_GMAX && h < G) o[h * headDim + i] = acc[a];
     }
+}
+
+// ---------------------------------------------------------------------------
+// Two-pass attention: the same numbers as `attention` and `attention_group`,
+// bit for bit, with the work cut so that small passes fill the device. The
+// single-kernel versions give a (row, head) one block, which at batch 1 is
+// 12 blocks for a 1.5B Qwen on 132 multiprocessors, each waiting on its own
+// loads one after another (32 µs a layer at ~330 positions: run 18). Here
+//   attention_scores: grid (KV heads, rows, position tiles of ATT_ST): every
+//     score of a KV head's G query heads, in model.dot's lane order and
+//     shuffle tree exactly as attention_group computes it, to a global
+//     buffer sc[row][head][ldS];
+//   attention_values: grid (KV heads, rows, headDim / ds): one slice of ds
+//     value dimensions of the G heads; the softmax (max, f64 exponentials,
+//     the f64 sum in ascending position order, p = f32(e / sum)) is
+//     recomputed by every slice (the same operations give the same bits),
+//     and thread (h, d) accumulates its value in f32 over ascending
+//     positions while the next chunk of values is already being loaded.
+// Requirements the backend checks (twoPassSlice): G ≤ ATT_GMAX, headDim ≤
+// ATT_HDMAX, headDim % ds == 0, G·ds ≤ ATT_THREADS, and the dynamic shared
+// memory G·n f32 + ATT_VC·ds f32.
+#define ATT_SP 4  // positions a block scores at once: 8 lanes × 8 heads each
+#define ATT_SI 4  // such rounds a block, their key loads in flight together
+#define ATT_ST (ATT_SP * ATT_SI) // positions a scores block takes
+#define ATT_VC 128 // positions of values a chunk stages
+#define ATT_EC 128 // exponentials a chunk of the normalizing sum holds
+extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_scores(float* sc, const float* q, const RowInfo* rows, int heads,
+                                                                          int kvHeads, int headDim, int layer, float scale, int ldS) {
+    const int G = heads / kvHeads, kh = blockIdx.x, r = blockIdx.y;
+    const RowInfo ri = rows[r];
+    const int n = ri.pos + 1, t0 = blockIdx.z * ATT_ST;
+    if (t0 >= n) return; // block-uniform
+    // Thread (slot, h, j): lane j of the eight of model.dot for head h at
+    // position slot of the round; its query elements j, j+8, … stay in
+    // registers. A position's 64 threads are two whole warps, so the
+    // shuffle tree runs on whole warps.
+    const int j = threadIdx.x & 7, h = (threadIdx.x >> 3) & 7, slot = threadIdx.x >> 6;
+    const bool active = h < G;
+    const int kvd = kvHeads * headDim, D8 = headDim & ~7;
+    const float* qh = q + (long)r * (heads + 2 * kvHeads) * headDim + ((long)kh * G + (active ? h : 0)) * headDim;
+    float qv[ATT_HDMAX / 8];
+#pragma unroll
+    for (int u = 0; u < ATT_HDMAX / 8; u++) qv[u] = j + 8 * u < D8 ? qh[j + 8 * u] : 0.0f;
+    const float* kc = (const float*)ri.cache + ((long)layer * 2) * ri.maxLen * kvd + kh * headDim;
+    float kv[ATT_SI][ATT_HDMAX / 8];
+#pragma unroll
+    for (int it = 0; it < ATT_SI; it++) {
+        const int t = t0 + it * ATT_SP + slot;
+        const float* kt = kc + (long)min(t, n - 1) * kvd;
+#pragma unroll
+        for (int u = 0; u < ATT_HDMAX / 8; u++) kv[it][u] = j + 8 * u < D8 ? kt[j + 8 * u] : 0.0f;
+    }
+    float* out = sc + ((long)r * heads + (long)kh * G + (active ? h : 0)) * ldS;
+#pragma unroll
+    for (int it = 0; it < ATT_SI; it++) {
+        const int t = t0 + it * ATT_SP + slot;
+        float v = 0;
+#pragma unroll
+        for (int u = 0; u < ATT_HDMAX / 8; u++)
+            if (j + 8 * u < D8) v = v + qv[u] * kv[it][u];
+        if (j == 0 && t < n) {
+            const float* kt = kc + (long)t * kvd;
+            for (int i = D8; i < headDim; i++) v = v + qh[i] * kt[i];
+        }
+        v = v + __shfl_xor_sync(0xffffffff, v, 1);
+        v = v + __shfl_xor_sync(0xffffffff, v, 2);
+        v = v + __shfl_xor_sync(0xffffffff, v, 4);
+        if (active && j == 0 && t < n) out[t] = v * scale;
+    }
+}
+
+#define ATT_VPT (ATT_VC * 32 / ATT_THREADS) // staged values a thread loads, at most (ds ≤ 32)
+extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_values(float* out, const float* sc, const RowInfo* rows, int heads,
+                                                                          int kvHeads, int headDim, int layer, int ldS, int ds) {
+    extern __shared__ float shv[];
+    const int G = heads / kvHeads, kh = blockIdx.x, r = blockIdx.y, d0 = blockIdx.z * ds;
+    const RowInfo ri = rows[r];
+    const int n = ri.pos + 1;
+    const int kvd = kvHeads * headDim;
+    float* p = shv;              // [G][n] scores, then probabilities
+    float* vb = shv + G * n;     // [ATT_VC][ds] the staged values
+    // Values: thread (h, d) for h < G, d < ds; the chunk after the current
+    // one is loaded into registers before the current one is summed, the
+    // first while the softmax is computed.
+    const int h = threadIdx.x / ds, d = threadIdx.x - h * ds;
+    const bool active = h < G;
+    const float* vc = (const float*)ri.cache + ((long)layer * 2 + 1) * ri.maxLen * kvd + kh * headDim + d0;
+    const int per = ATT_VC * ds; // staged elements a chunk
+    float next[ATT_VPT];
+#pragma unroll
+    for (int u = 0; u < ATT_VPT; u++) {
+        int e = threadIdx.x + u * ATT_THREADS, t = e / ds;
+        next[u] = e < per && t < n ? vc[(long)t * kvd + (e - t * ds)] : 0.0f;
+    }
+    const float* srow = sc + ((long)r * heads + (long)kh * G) * ldS;
+    for (int k = threadIdx.x; k < G * n; k += blockDim.x) {
+        int h = k / n, t = k - h * n;
+        p[k] = srow[(long)h * ldS + t];
+    }
+    __syncthreads();
+    // Warp h finds head h's maximum. The exponentials are computed by every
+    // thread, a chunk at a time, and warp h adds head h's in ascending
+    // order (every lane the same numbers in the same order, so all hold
+    // the one sum); then every thread turns its scores into f32
+    // probabilities.
+    __shared__ double ex[ATT_GMAX * ATT_EC];
+    __shared__ double mxs[ATT_GMAX], sums[ATT_GMAX];
+    const int warp = threadIdx.x >> 5, lane = threadIdx.x & 31;
+    if (warp < G) {
+        const float* ph = p + warp * n;
+        float m = -1.0f / 0.0f;
+        for (int t = lane; t < n; t += 32) m = fmaxf(m, ph[t]);
+        for (int o = 16; o > 0; o >>= 1) m = fmaxf(m, __shfl_xor_sync(0xffffffff, m, o));
+        if (lane == 0) mxs[warp] = (double)m;
+    }
+    __syncthreads();
+    double sum = 0;
+    for (int c0 = 0; c0 < n; c0 += ATT_EC) {
+        const int cn = min(ATT_EC, n - c0);
+        for (int k = threadIdx.x; k < G * cn; k += blockDim.x) {
+            int hh = k / cn, t = k - hh * cn;
+            ex[hh * ATT_EC + t] = exp((double)p[hh * n + c0 + t] - mxs[hh]);
+        }
+        __syncthreads();
+        if (warp < G) {
+            const double* e = ex + warp * ATT_EC;
+#pragma unroll 8
+            for (int t = 0; t < cn; t++) sum += e[t];
+        }
+        __syncthreads();
+    }
+    if (warp < G && lane == 0) sums[warp] = sum;
+    __syncthreads();
+    for (int k = threadIdx.x; k < G * n; k += blockDim.x) {
+        int hh = k / n;
+        p[k] = (float)(exp((double)p[k] - mxs[hh]) / sums[hh]);
+    }
+    float acc = 0;
+    const float* ph = p + (active ? h : 0) * n;
+    for (int c0 = 0; c0 < n; c0 += ATT_VC) {
+        __syncthreads(); // the probabilities are written; the last chunk is summed
+#pragma unroll
+        for (int u = 0; u < ATT_VPT; u++) {
+            int e = threadIdx.x + u * ATT_THREADS;
+            if (e < per) vb[e] = next[u];
+        }
+        __syncthreads();
+        const int c1 = c0 + ATT_VC;
+#pragma unroll
+        for (int u = 0; u < ATT_VPT; u++) {
+            int e = threadIdx.x + u * ATT_THREADS, t = c1 + e / ds;
+            next[u] = e < per && t < n ? vc[(long)t * kvd + (e - (e / ds) * ds)] : 0.0f;
+        }
+        if (active) {
+            const int cn = min(ATT_VC, n - c0);
+#pragma unroll 8
+            for (int t = 0; t < cn; t++) acc = acc + ph[c0 + t] * vb[t * ds + d];
+        }
+    }
+    if (active) out[(long)r * heads * headDim + ((long)kh * G + h) * headDim + d0 + d] = acc;
 }
 
 // ---------------------------------------------------------------------------

@@ -57,7 +57,7 @@ func BenchmarkRoles(b *testing.B) {
 		split = 0
 	}
 	id := ck.ModelID()
-	gpu, err := cuda.Open(ck, cuda.Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), TensorSplit: split, AttentionPerHead: os.Getenv("ASSAY_CUDA_ATTN") == "head"})
+	gpu, err := cuda.Open(ck, cuda.Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), TensorSplit: split, Attention: os.Getenv("ASSAY_CUDA_ATTN")})
 	ck.Close()
 	if err != nil {
 		b.Fatal(err)

@@ -34,12 +34,12 @@ if [ -n "${TESTS:-}" ]; then
 	stamp "tests done"
 fi
 if [ -n "${BENCH:-}" ]; then
-	# SPLITS and VARIANTS (attention:mlp, attention group or head —
-	# cuda.Config.AttentionPerHead —, mlp fused or unfused —
+	# SPLITS and VARIANTS (attention:mlp, attention auto (empty), group, head
+	# or twopass — cuda.Config.Attention —, mlp fused or unfused —
 	# cuda.Config.UnfusedMLP) list the variants, run in that order;
 	# PROFILE=1 adds the per-stage device times.
 	for split in ${SPLITS:-0 3}; do
-		for variant in ${VARIANTS:-group:fused}; do
+		for variant in ${VARIANTS:-:fused}; do
 			IFS=: read -r attn mlp <<<"$variant"
 			echo "== ASSAY_CUDA_SPLIT=$split ASSAY_CUDA_ATTN=$attn ASSAY_CUDA_MLP=$mlp" | tee -a "$out/bench.log"
 			ASSAY_CUDA_SPLIT=$split ASSAY_CUDA_ATTN=$attn ASSAY_CUDA_MLP=$mlp ASSAY_CUDA_PROFILE=${PROFILE:-0} \
@@ -57,7 +57,7 @@ if [ -n "${ROLES:-}" ]; then
 	for spec in ${ROLES_SEQS:-0:16,256:8 3:64,256:16}; do
 		IFS=: read -r split seqs groups <<<"$spec"
 		echo "== roles, ASSAY_CUDA_SPLIT=$split, sequences $seqs, $groups groups" | tee -a "$out/roles.log"
-		(cd proofs && ASSAY_CUDA_SPLIT=$split ASSAY_CUDA_ATTN=${ROLES_ATTN:-group} ASSAY_BENCH_SEQS=$seqs ASSAY_BENCH_GROUPS=$groups ../.gpu-in/proofs.test -test.run '^$' -test.bench Roles -test.benchtime 1x -test.v 2>&1) |
+		(cd proofs && ASSAY_CUDA_SPLIT=$split ASSAY_CUDA_ATTN=${ROLES_ATTN:-} ASSAY_BENCH_SEQS=$seqs ASSAY_BENCH_GROUPS=$groups ../.gpu-in/proofs.test -test.run '^$' -test.bench Roles -test.benchtime 1x -test.v 2>&1) |
 			grep -E '^(Benchmark|cpu:|--- FAIL|panic|\s+\S+_test.go|\s+roles_cuda)' | tee -a "$out/roles.log"
 	done
 	stamp "roles done"

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Nsight Compute's report, as text on stdout, of chosen kernels inside one
+# CUDA benchmark (on the GPU machine, .gpu-in carried; kernels.ptx rebuilt
+# from the .cu source where nvcc is):
+#
+#   KERNELS=regex:attention BENCH='Forward/decode/batch=1$' SKIP=60 COUNT=3 \
+#       scripts/gpu/ncu.sh ASSAY_CUDA_ATTN=twopass ASSAY_BENCH_BATCHES=1
+#
+# SKIP launches of the matching kernels are passed over first (the
+# benchmark's set-up prefills), then COUNT are profiled. Arguments are
+# environment settings for the benchmark. PTXAS=1 first prints ptxas'
+# registers, spills and shared memory per kernel. Clocks are left alone
+# (--clock-control none: /work/.library/device/METHOD.md).
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+. scripts/gpu/lib.sh
+out=${OUT:-/tmp/out}
+mkdir -p "$out"
+build_ptx "$out" >&2 || exit 1
+if [ "${PTXAS:-0}" = 1 ]; then
+	nvcc -cubin -arch=sm_90 -O3 -fmad=false -Xptxas -v -o "$out/kernels.cubin" cuda/kernels.cu 2>&1 |
+		grep -A2 "Compiling entry function '${PTXAS_KERNELS:-attention}" || true
+	rm -f "$out/kernels.cubin"
+fi
+export ASSAY_MODELS=${ASSAY_MODELS:-/tmp/assay-models} ASSAY_SHARED=$PWD/.gpu-in/shared
+model=${MODEL:-qwen2.5-1.5b}
+export ASSAY_BENCH_MODEL=$model
+dir=$ASSAY_MODELS/assay-$model
+[ -f .gpu-in/assay.gz ] && gunzip -f .gpu-in/assay.gz
+[ -f "$dir/config.json" ] || .gpu-in/assay model init --preset "$model" --out "$dir" >/dev/null || exit 1
+cd cuda
+env "$@" ncu --clock-control none --kernel-name "${KERNELS:?KERNELS=regex:…}" --launch-skip "${SKIP:-0}" --launch-count "${COUNT:-3}" \
+	--section SpeedOfLight --section Occupancy --section LaunchStats --section WarpStateStats --section MemoryWorkloadAnalysis \
+	../.gpu-in/cuda.test -test.run '^$' -test.bench "${BENCH:?BENCH=benchmark pattern}" -test.benchtime "${BENCHTIME:-4x}"
