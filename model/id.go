@@ -5,8 +5,10 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"hash"
 	"sort"
+	"strings"
 )
 
 // ID is a model's identity: SHA-256 over a canonical serialization of the
@@ -86,4 +88,15 @@ func writeLP(h hash.Hash, b []byte) {
 	binary.BigEndian.PutUint32(l[:], uint32(len(b)))
 	h.Write(l[:])
 	h.Write(b)
+}
+
+// ParseID reads a model id written as 64 hex digits (a 0x prefix allowed).
+func ParseID(s string) (ID, error) {
+	var id ID
+	b, err := hex.DecodeString(strings.TrimPrefix(s, "0x"))
+	if err != nil || len(b) != len(id) {
+		return id, fmt.Errorf("model id %q: want 64 hex digits", s)
+	}
+	copy(id[:], b)
+	return id, nil
 }

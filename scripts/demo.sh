@@ -42,12 +42,23 @@ NET="$RUN/chain/network.json"
 key() { grep -o '"key": "[0-9a-f]*"' "$NET" | sed -n "$(( $1 + 1 ))p" | cut -d'"' -f4; }
 addr() { grep -o '"address": "0x[0-9a-fA-F]*"' "$NET" | sed -n "$(( $1 + 1 ))p" | cut -d'"' -f4; }
 
+# The network's model on a checkpoint server: miner 3 fetches it from there
+# (by the model id on chain, verified) instead of reading the folder.
+$ASSAY checkpoint serve --listen 127.0.0.1:$((MPORT + 60)) "$D/tiny" > "$RUN/logs/checkpoint.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 40); do grep -q http "$RUN/logs/checkpoint.log" && break; sleep 0.25; done
+MODEL_URL=$(grep -o 'http://[^ ]*' "$RUN/logs/checkpoint.log" | head -1)
+[ -n "$MODEL_URL" ] || { cat "$RUN/logs/checkpoint.log"; fail "checkpoint server did not start"; }
+echo "== checkpoint server: $MODEL_URL"
+
 COMMON=(--network "$NET" --max-new-tokens 24 --log-format json)
 for i in 1 2 3; do
-  ASSAY_KEY=$(key $i) $ASSAY miner start "${COMMON[@]}" --model "$D/tiny" --store "$RUN/miner$i" \
+  MODEL=(--model "$D/tiny") NOTE=""
+  [ $i = 3 ] && MODEL=(--model-url "$MODEL_URL" --model-cache "$RUN/model-cache") NOTE=", its model fetched from the checkpoint server"
+  ASSAY_KEY=$(key $i) $ASSAY miner start "${COMMON[@]}" "${MODEL[@]}" --store "$RUN/miner$i" \
     --listen 127.0.0.1:$((MPORT + i)) --max-groups 3 > "$RUN/logs/miner$i.log" 2>&1 &
   pids+=($!)
-  echo "== honest miner $i: $(addr $i) on 127.0.0.1:$((MPORT + i))"
+  echo "== honest miner $i: $(addr $i) on 127.0.0.1:$((MPORT + i))$NOTE"
 done
 ASSAY_KEY=$(key 4) $ASSAY miner start "${COMMON[@]}" --model "$D/tiny-other" --claim-model-id network \
   --store "$RUN/miner4" --listen 127.0.0.1:$((MPORT + 4)) --max-groups 3 > "$RUN/logs/miner4.log" 2>&1 &
@@ -105,6 +116,10 @@ cw=$(grep -i "$CHEATER" "$RUN/weights.txt" | awk '{print $4}')
 [ "$cw" = "0" ] || fail "the cheating miner has weight '$cw' in window $W"
 honest=$(awk 'NR>2 && $4+0 > 0' "$RUN/weights.txt" | wc -l)
 [ "$honest" -ge 3 ] || fail "only $honest honest miners have weight on chain in window $W"
+NETID=$($ASSAY model id --model "$D/tiny")
+grep -q '"msg":"checkpoint fetched"' "$RUN/logs/miner3.log" && [ -f "$RUN/model-cache/$NETID/model.safetensors" ] ||
+  fail "miner 3 did not fetch the network's model $NETID from the checkpoint server"
+echo "   miner 3 ran the model it fetched from the checkpoint server (verified as $NETID)"
 reason=$(grep -o '"failure": "[a-z-]*"' "$RUN/validator/decisions/window-$W.json" | sort | uniq -c | tr '\n' ' ')
 echo "validator's failure reasons in window $W: ${reason:-none}"
 

@@ -36,6 +36,7 @@ Start here:
 			beaconCommand,
 			challengeCommand,
 			modelCommand,
+			checkpointCommand,
 			proofsCommand,
 			calibrateCommand,
 			forgeryCommand,

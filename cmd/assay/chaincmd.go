@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -142,11 +141,11 @@ func paramsFromFlags(c *cli.Context) (chain.Params, error) {
 		mid = ck.ModelID()
 		ck.Close()
 	case c.String("model-id") != "":
-		b, err := hex.DecodeString(strings.TrimPrefix(c.String("model-id"), "0x"))
-		if err != nil || len(b) != 32 {
-			return chain.Params{}, fmt.Errorf("--model-id must be 64 hex characters")
+		id, err := model.ParseID(c.String("model-id"))
+		if err != nil {
+			return chain.Params{}, fmt.Errorf("--model-id: %w", err)
 		}
-		mid = [32]byte(b)
+		mid = id
 	}
 	var num, den uint32
 	if _, err := fmt.Sscanf(c.String("sample"), "%d/%d", &num, &den); err != nil {

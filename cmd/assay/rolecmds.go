@@ -17,7 +17,9 @@ import (
 
 	"github.com/assaynet/assay/chain"
 	"github.com/assaynet/assay/challenge"
+	"github.com/assaynet/assay/checkpoint"
 	"github.com/assaynet/assay/env"
+	"github.com/assaynet/assay/model"
 	"github.com/assaynet/assay/network"
 )
 
@@ -35,6 +37,8 @@ var roleFlags = slices.Concat([]cli.Flag{
 	&cli.StringFlag{Name: "network", EnvVars: envs("network"), Category: "Chain", Usage: "network file written by `assay chain dev` (rpc, contract, chain id)"},
 }, identityFlags, []cli.Flag{
 	&cli.StringFlag{Name: "model", EnvVars: envs("model"), Category: "Model", Usage: "Hugging Face model folder (the network's model)"},
+	&cli.StringFlag{Name: "model-url", EnvVars: envs("model_url"), Category: "Model", Usage: "instead of --model: fetch the network's model (its id on chain) from this checkpoint server URL (http://host:port/<id>/) into --model-cache"},
+	modelCacheFlag,
 	&cli.IntFlag{Name: "threads", EnvVars: envs("threads"), Category: "Model", Usage: "CPU threads (0 = all cores)"},
 	deviceFlag,
 	&cli.IntFlag{Name: "max-new-tokens", Value: network.DefaultProtocol.MaxNewTokens, EnvVars: envs("max_new_tokens"), Category: "Network", Usage: "protocol completion cap"},
@@ -145,8 +149,8 @@ func setupChainModel(c *cli.Context) (*roleSetup, error) {
 	if _, err := parseDevice(c.String("device")); err != nil {
 		return nil, err
 	}
-	if c.String("model") == "" {
-		return nil, fmt.Errorf("--model is required")
+	if c.String("model") == "" && c.String("model-url") == "" {
+		return nil, fmt.Errorf("--model (a folder) or --model-url (a checkpoint server) is required")
 	}
 	cl, err := dialChain(c)
 	if err != nil {
@@ -157,9 +161,32 @@ func setupChainModel(c *cli.Context) (*roleSetup, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := network.LoadModel(c.String("model"), loggedOpener(c))
+	dir := c.String("model")
+	if dir == "" {
+		if dir, err = fetchNetworkModel(c, model.ID(n.Params.ModelID)); err != nil {
+			return nil, err
+		}
+	}
+	m, err := network.LoadModel(dir, loggedOpener(c))
 	if err != nil {
 		return nil, err
 	}
 	return &roleSetup{net: n, model: m}, nil
+}
+
+// fetchNetworkModel brings the network's model from --model-url into the
+// cache (checkpoint.Fetch: resumed, verified against the id on chain).
+func fetchNetworkModel(c *cli.Context, id model.ID) (string, error) {
+	cache, err := modelCache(c)
+	if err != nil {
+		return "", err
+	}
+	log := logger(c)
+	dir, err := checkpoint.Fetch(c.Context, c.String("model-url"), id, checkpoint.FetchConfig{
+		Cache: cache, Log: log, Progress: newByteProgress(c.App.ErrWriter, "fetching model "+id.String()[:12], log),
+	})
+	if err != nil {
+		return "", fmt.Errorf("--model-url: %w", err)
+	}
+	return dir, nil
 }

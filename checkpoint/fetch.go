@@ -1,0 +1,319 @@
+package checkpoint
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/assaynet/assay/model"
+)
+
+// DefaultMaxBytes is the largest checkpoint Fetch takes by default (a 70B
+// bf16 checkpoint is ~140 GB).
+const DefaultMaxBytes int64 = 256 << 30
+
+// Progress is told how many of a download's bytes are on disk.
+type Progress interface {
+	Update(done, total int64)
+}
+
+// FetchConfig configures Fetch.
+type FetchConfig struct {
+	// Cache holds one folder per model id (named by its 64 hex digits) and
+	// the unfinished downloads (<id>.partial).
+	Cache string
+	// Client makes the requests; nil is a client that follows redirects
+	// only within the announced host.
+	Client *http.Client
+	// MaxBytes bounds the download (0: DefaultMaxBytes).
+	MaxBytes int64
+	// Progress, when set, is updated as bytes arrive.
+	Progress Progress
+	Log      *slog.Logger
+}
+
+// Fetch returns the cache folder of model id, downloading it first from
+// base (a server's URL for that model: http://host:port/<id>/) if the
+// cache lacks it. An interrupted download resumes where it stopped on the
+// next call. Each file is checked against the manifest's SHA-256 (a
+// mismatch deletes the file: ErrDigest) and the folder against id (a
+// mismatch deletes the download: ErrModelMismatch) before the folder
+// appears under its id, so a folder found in the cache was verified.
+func Fetch(ctx context.Context, base string, id model.ID, cfg FetchConfig) (string, error) {
+	if cfg.Cache == "" {
+		return "", errors.New("checkpoint: no cache folder")
+	}
+	final := filepath.Join(cfg.Cache, id.String())
+	if st, err := os.Stat(final); err == nil && st.IsDir() {
+		return final, nil
+	}
+	f := &fetcher{cfg: cfg, log: cfg.Log}
+	if f.log == nil {
+		f.log = slog.New(slog.DiscardHandler)
+	}
+	if f.cfg.Client == nil {
+		f.cfg.Client = sameHostClient()
+	}
+	if f.cfg.MaxBytes <= 0 {
+		f.cfg.MaxBytes = DefaultMaxBytes
+	}
+	u, err := url.Parse(strings.TrimSuffix(base, "/") + "/")
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("checkpoint: %q is not an http(s) URL", base)
+	}
+	m, err := f.manifest(ctx, u)
+	if err != nil {
+		return "", err
+	}
+	if m.ModelID != id.String() {
+		return "", fmt.Errorf("%w: %s serves model %s, not %s", ErrModelMismatch, u.Redacted(), m.ModelID, id)
+	}
+	if m.Bytes() > f.cfg.MaxBytes {
+		return "", fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, m.Bytes(), f.cfg.MaxBytes)
+	}
+	staging := final + ".partial"
+	if err := os.MkdirAll(staging, 0o755); err != nil {
+		return "", fmt.Errorf("checkpoint: %w", err)
+	}
+	if err := f.download(ctx, u, m, staging); err != nil {
+		return "", err
+	}
+	if err := verifyFolder(staging, m, id); err != nil {
+		return "", err
+	}
+	if err := os.Rename(staging, final); err != nil {
+		if st, e := os.Stat(final); e == nil && st.IsDir() { // another fetch finished first
+			os.RemoveAll(staging)
+			return final, nil
+		}
+		return "", fmt.Errorf("checkpoint: %w", err)
+	}
+	f.log.Info("checkpoint fetched", "model", id.String(), "dir", final, "bytes", m.Bytes())
+	return final, nil
+}
+
+type fetcher struct {
+	cfg  FetchConfig
+	log  *slog.Logger
+	done int64
+}
+
+// sameHostClient follows at most three redirects, none off the host
+// asked: a checkpoint URL is announced on chain, and whoever announced it
+// vouches for that host only.
+func sameHostClient() *http.Client {
+	return &http.Client{CheckRedirect: func(req *http.Request, via []*http.Request) error {
+		if len(via) >= 3 {
+			return errors.New("checkpoint: too many redirects")
+		}
+		if req.URL.Host != via[0].URL.Host {
+			return fmt.Errorf("checkpoint: redirect to another host (%s) refused", req.URL.Redacted())
+		}
+		return nil
+	}}
+}
+
+const maxManifestBytes = 1 << 20
+
+func (f *fetcher) manifest(ctx context.Context, base *url.URL) (*Manifest, error) {
+	mu := base.JoinPath("manifest.json")
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, mu.String(), nil)
+	if err != nil {
+		return nil, fmt.Errorf("checkpoint: %w", err)
+	}
+	resp, err := f.cfg.Client.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("checkpoint: manifest: %w", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("checkpoint: manifest %s: %s", mu.Redacted(), resp.Status)
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxManifestBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("checkpoint: manifest: %w", err)
+	}
+	if len(data) > maxManifestBytes {
+		return nil, fmt.Errorf("%w: larger than %d bytes", ErrManifest, maxManifestBytes)
+	}
+	return ParseManifest(data)
+}
+
+// download brings every file of m into dir, resuming files already begun
+// and checking each one's digest once complete.
+func (f *fetcher) download(ctx context.Context, base *url.URL, m *Manifest, dir string) error {
+	total := m.Bytes()
+	for _, mf := range m.Files {
+		if st, err := os.Stat(filepath.Join(dir, mf.Name)); err == nil {
+			f.done += min(st.Size(), mf.Size)
+		}
+	}
+	f.report(total)
+	for _, mf := range m.Files {
+		if err := f.file(ctx, base, mf, dir, total); err != nil {
+			return err
+		}
+	}
+	// Files of an earlier manifest have no place in this folder.
+	ents, _ := os.ReadDir(dir)
+	keep := map[string]bool{}
+	for _, mf := range m.Files {
+		keep[mf.Name] = true
+	}
+	for _, e := range ents {
+		if !keep[e.Name()] {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
+	return nil
+}
+
+func (f *fetcher) report(total int64) {
+	if f.cfg.Progress != nil {
+		f.cfg.Progress.Update(f.done, total)
+	}
+}
+
+func (f *fetcher) file(ctx context.Context, base *url.URL, mf File, dir string, total int64) error {
+	path := filepath.Join(dir, mf.Name)
+	out, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return fmt.Errorf("checkpoint: %w", err)
+	}
+	defer out.Close()
+	st, err := out.Stat()
+	if err != nil {
+		return fmt.Errorf("checkpoint: %w", err)
+	}
+	have := st.Size()
+	if have > mf.Size { // not this file: start over
+		f.done -= mf.Size
+		have = 0
+	}
+	if have < mf.Size {
+		if err := f.fetchRange(ctx, base, mf, out, have, total); err != nil {
+			return err
+		}
+	}
+	if err := out.Truncate(mf.Size); err != nil {
+		return fmt.Errorf("checkpoint: %w", err)
+	}
+	sum, _, err := fileDigest(path)
+	if err != nil {
+		return err
+	}
+	if sum != mf.SHA256 {
+		out.Close()
+		os.Remove(path)
+		f.done -= mf.Size
+		return fmt.Errorf("%w: %s has SHA-256 %s, the manifest says %s (deleted)", ErrDigest, mf.Name, sum, mf.SHA256)
+	}
+	return nil
+}
+
+// fetchRange appends bytes have… of the file to out (or rewrites it whole
+// where the server ignores the range).
+func (f *fetcher) fetchRange(ctx context.Context, base *url.URL, mf File, out *os.File, have, total int64) error {
+	fu := base.JoinPath("files", mf.Name)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, fu.String(), nil)
+	if err != nil {
+		return fmt.Errorf("checkpoint: %w", err)
+	}
+	if have > 0 {
+		req.Header.Set("Range", "bytes="+strconv.FormatInt(have, 10)+"-")
+	}
+	resp, err := f.cfg.Client.Do(req)
+	if err != nil {
+		return fmt.Errorf("checkpoint: %s: %w", mf.Name, err)
+	}
+	defer resp.Body.Close()
+	switch {
+	case resp.StatusCode == http.StatusPartialContent && have > 0:
+		if start, ok := rangeStart(resp.Header.Get("Content-Range")); !ok || start != have {
+			return fmt.Errorf("checkpoint: %s: asked for bytes from %d, got %q", mf.Name, have, resp.Header.Get("Content-Range"))
+		}
+	case resp.StatusCode == http.StatusOK:
+		f.done -= have
+		have = 0
+	default:
+		return fmt.Errorf("checkpoint: %s: %s", mf.Name, resp.Status)
+	}
+	if _, err := out.Seek(have, io.SeekStart); err != nil {
+		return fmt.Errorf("checkpoint: %w", err)
+	}
+	if err := out.Truncate(have); err != nil {
+		return fmt.Errorf("checkpoint: %w", err)
+	}
+	want := mf.Size - have
+	w := &counter{w: out, f: f, total: total, every: 100 * time.Millisecond}
+	n, err := io.Copy(w, io.LimitReader(resp.Body, want+1))
+	f.report(total)
+	switch {
+	case err != nil:
+		return fmt.Errorf("checkpoint: %s: after %d of %d bytes: %w (run again to resume)", mf.Name, have+n, mf.Size, err)
+	case n < want:
+		return fmt.Errorf("checkpoint: %s: %w after %d of %d bytes (run again to resume)", mf.Name, io.ErrUnexpectedEOF, have+n, mf.Size)
+	case n > want:
+		return fmt.Errorf("%w: %s is longer than its %d bytes", ErrDigest, mf.Name, mf.Size)
+	}
+	return out.Sync()
+}
+
+// rangeStart reads the first byte of "bytes first-last/size".
+func rangeStart(cr string) (int64, bool) {
+	rest, ok := strings.CutPrefix(cr, "bytes ")
+	if !ok {
+		return 0, false
+	}
+	first, _, ok := strings.Cut(rest, "-")
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(first, 10, 64)
+	return n, err == nil
+}
+
+// counter forwards writes and reports progress at most every interval.
+type counter struct {
+	w     io.Writer
+	f     *fetcher
+	total int64
+	every time.Duration
+	last  time.Time
+}
+
+func (c *counter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.f.done += int64(n)
+	if now := time.Now(); now.Sub(c.last) >= c.every {
+		c.last = now
+		c.f.report(c.total)
+	}
+	return n, err
+}
+
+// verifyFolder opens the assembled folder and compares its model id; a
+// mismatch deletes it.
+func verifyFolder(dir string, m *Manifest, id model.ID) error {
+	ck, err := model.OpenCheckpoint(dir)
+	if err != nil {
+		os.RemoveAll(dir)
+		return fmt.Errorf("%w: the download is not a checkpoint (%v); deleted it", ErrModelMismatch, err)
+	}
+	got := ck.ModelID()
+	ck.Close()
+	if got != id {
+		os.RemoveAll(dir)
+		return fmt.Errorf("%w: the files hash to model %s, not %s; deleted the download", ErrModelMismatch, got, id)
+	}
+	return nil
+}
