@@ -66,9 +66,9 @@ func Fetch(ctx context.Context, base string, id model.ID, cfg FetchConfig) (stri
 	if f.cfg.MaxBytes <= 0 {
 		f.cfg.MaxBytes = DefaultMaxBytes
 	}
-	u, err := url.Parse(strings.TrimSuffix(base, "/") + "/")
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", fmt.Errorf("checkpoint: %q is not an http(s) URL", base)
+	u, err := parseBase(base)
+	if err != nil {
+		return "", err
 	}
 	m, err := f.manifest(ctx, u)
 	if err != nil {
@@ -99,6 +99,29 @@ func Fetch(ctx context.Context, base string, id model.ID, cfg FetchConfig) (stri
 	}
 	f.log.Info("checkpoint fetched", "model", id.String(), "dir", final, "bytes", m.Bytes())
 	return final, nil
+}
+
+// RemoteManifest reads and checks the manifest a server publishes at base
+// (client nil: same-host redirects only), e.g. to confirm that a URL serves
+// a model before announcing it.
+func RemoteManifest(ctx context.Context, base string, client *http.Client) (*Manifest, error) {
+	if client == nil {
+		client = sameHostClient()
+	}
+	u, err := parseBase(base)
+	if err != nil {
+		return nil, err
+	}
+	f := &fetcher{cfg: FetchConfig{Client: client}}
+	return f.manifest(ctx, u)
+}
+
+func parseBase(base string) (*url.URL, error) {
+	u, err := url.Parse(strings.TrimSuffix(base, "/") + "/")
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("checkpoint: %q is not an http(s) URL", base)
+	}
+	return u, nil
 }
 
 type fetcher struct {

@@ -42,19 +42,24 @@ NET="$RUN/chain/network.json"
 key() { grep -o '"key": "[0-9a-f]*"' "$NET" | sed -n "$(( $1 + 1 ))p" | cut -d'"' -f4; }
 addr() { grep -o '"address": "0x[0-9a-fA-F]*"' "$NET" | sed -n "$(( $1 + 1 ))p" | cut -d'"' -f4; }
 
-# The network's model on a checkpoint server: miner 3 fetches it from there
-# (by the model id on chain, verified) instead of reading the folder.
+# The network's model on a checkpoint server, announced on chain by the
+# owner (account 0): miner 3 gets no model flag and fetches it from the URL
+# the contract announces (by the model id on chain, verified).
 $ASSAY checkpoint serve --listen 127.0.0.1:$((MPORT + 60)) "$D/tiny" > "$RUN/logs/checkpoint.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 40); do grep -q http "$RUN/logs/checkpoint.log" && break; sleep 0.25; done
 MODEL_URL=$(grep -o 'http://[^ ]*' "$RUN/logs/checkpoint.log" | head -1)
 [ -n "$MODEL_URL" ] || { cat "$RUN/logs/checkpoint.log"; fail "checkpoint server did not start"; }
 echo "== checkpoint server: $MODEL_URL"
+printf %s "$(key 0)" > "$RUN/owner.key" && chmod 600 "$RUN/owner.key"
+$ASSAY chain set-model --network "$NET" --key-file "$RUN/owner.key" --model "$D/tiny" --url "$MODEL_URL" | sed 's/^/   /' ||
+  fail "the owner could not announce the model's URL"
+$ASSAY chain models --network "$NET" | sed 's/^/   /'
 
 COMMON=(--network "$NET" --max-new-tokens 24 --log-format json)
 for i in 1 2 3; do
   MODEL=(--model "$D/tiny") NOTE=""
-  [ $i = 3 ] && MODEL=(--model-url "$MODEL_URL" --model-cache "$RUN/model-cache") NOTE=", its model fetched from the checkpoint server"
+  [ $i = 3 ] && MODEL=(--model-cache "$RUN/model-cache") NOTE=", its model fetched from the URL on chain"
   ASSAY_KEY=$(key $i) $ASSAY miner start "${COMMON[@]}" "${MODEL[@]}" --store "$RUN/miner$i" \
     --listen 127.0.0.1:$((MPORT + i)) --max-groups 3 > "$RUN/logs/miner$i.log" 2>&1 &
   pids+=($!)
@@ -118,8 +123,8 @@ honest=$(awk 'NR>2 && $4+0 > 0' "$RUN/weights.txt" | wc -l)
 [ "$honest" -ge 3 ] || fail "only $honest honest miners have weight on chain in window $W"
 NETID=$($ASSAY model id --model "$D/tiny")
 grep -q '"msg":"checkpoint fetched"' "$RUN/logs/miner3.log" && [ -f "$RUN/model-cache/$NETID/model.safetensors" ] ||
-  fail "miner 3 did not fetch the network's model $NETID from the checkpoint server"
-echo "   miner 3 ran the model it fetched from the checkpoint server (verified as $NETID)"
+  fail "miner 3 did not fetch the network's model $NETID from the URL announced on chain"
+echo "   miner 3 ran the model it fetched from the URL announced on chain (verified as $NETID)"
 reason=$(grep -o '"failure": "[a-z-]*"' "$RUN/validator/decisions/window-$W.json" | sort | uniq -c | tr '\n' ' ')
 echo "validator's failure reasons in window $W: ${reason:-none}"
 

@@ -41,6 +41,14 @@ contract Subnet {
     uint64 private currentFrom;
     Params private pending;
     uint64 private pendingFrom;
+    // Where the model of current and of pending can be fetched: a
+    // checkpoint server's URL for it (docs/checkpoints.md), "" where none
+    // was announced. Older ones are in the ModelAnnounced events.
+    string private currentUrl;
+    string private pendingUrl;
+
+    /// @notice The longest model URL setModel takes.
+    uint256 public constant MAX_URL_BYTES = 512;
 
     Neuron[] private neurons;
     mapping(address => uint256) private uidPlusOne;
@@ -90,6 +98,7 @@ contract Subnet {
     mapping(address => Stake) private stakes;
 
     event ParamsSet(uint64 fromWindow, bytes32 modelId, uint64 windowLength, uint32 groupSize, uint32 k, uint32 sampleNum, uint32 sampleDen, bytes32 beaconChain, uint64 staleWindows);
+    event ModelAnnounced(uint64 indexed fromWindow, bytes32 indexed modelId, string url);
     event Registered(uint32 indexed uid, address indexed account, string endpoint, bool validator);
     event WeightsSet(address indexed validator, uint64 indexed window, uint32[] uids, uint16[] weights);
     event Committed(address indexed miner, uint64 indexed window, bytes32 digest);
@@ -113,16 +122,51 @@ contract Subnet {
         require(msg.sender == owner, "Subnet: only the owner sets parameters");
         require(windowLength_ == windowLength, "Subnet: the window length is fixed at deployment");
         require(beaconChain_ == beaconChain, "Subnet: the beacon chain is fixed at deployment");
+        (Params storage last, string storage lastUrl) = _latest();
+        // A URL announced for a model says nothing about another one.
+        string memory url = modelId_ == last.modelId ? lastUrl : "";
+        return _schedule(_checked(modelId_, groupSize_, k_, sampleNum_, sampleDen_, staleWindows_), url);
+    }
+
+    /// @notice Schedules a new model, and where to fetch it, for window
+    /// currentWindow() + PARAMS_DELAY (returned); the other parameters stay
+    /// those last scheduled. The delay is the notice miners get to fetch it.
+    function setModel(bytes32 modelId_, string calldata url) external returns (uint64 fromWindow) {
+        require(msg.sender == owner, "Subnet: only the owner sets parameters");
+        require(modelId_ != bytes32(0), "Subnet: no model id");
+        require(bytes(url).length <= MAX_URL_BYTES, "Subnet: model URL too long");
+        (Params storage last, ) = _latest();
+        Params memory p = last;
+        p.modelId = modelId_;
+        return _schedule(p, url);
+    }
+
+    // The parameters last scheduled (in force or not yet).
+    function _latest() private view returns (Params storage, string storage) {
+        return pendingFrom != 0 ? (pending, pendingUrl) : (current, currentUrl);
+    }
+
+    function _schedule(Params memory p, string memory url) private returns (uint64 fromWindow) {
         uint64 cur = currentWindow();
         if (pendingFrom != 0) {
             require(cur >= pendingFrom, "Subnet: a parameter change is already scheduled");
             current = pending;
             currentFrom = pendingFrom;
+            currentUrl = pendingUrl;
         }
-        pending = _checked(modelId_, groupSize_, k_, sampleNum_, sampleDen_, staleWindows_);
+        pending = p;
+        pendingUrl = url;
         fromWindow = cur + PARAMS_DELAY;
         pendingFrom = fromWindow;
-        emit ParamsSet(fromWindow, modelId_, windowLength_, groupSize_, k_, sampleNum_, sampleDen_, beaconChain_, staleWindows_);
+        emit ParamsSet(fromWindow, p.modelId, windowLength, p.groupSize, p.k, p.sampleNum, p.sampleDen, beaconChain, p.staleWindows);
+        emit ModelAnnounced(fromWindow, p.modelId, url);
+    }
+
+    /// @notice Where the model of a window can be fetched ("" where none
+    /// was announced); windows before the last change in force revert.
+    function modelUrlAt(uint64 window) external view returns (string memory) {
+        (, , , , , , uint64 from) = paramsAt(window);
+        return pendingFrom != 0 && from == pendingFrom ? pendingUrl : currentUrl;
     }
 
     function _checked(bytes32 modelId_, uint32 groupSize_, uint32 k_, uint32 sampleNum_, uint32 sampleDen_, uint64 staleWindows_) private pure returns (Params memory) {

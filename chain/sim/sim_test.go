@@ -582,3 +582,84 @@ func TestStake(t *testing.T) {
 		t.Fatalf("stakes now: %v %v, want 200 bonded", got, err)
 	}
 }
+
+// TestModelSchedule: setModel announces a model and its URL PARAMS_DELAY
+// windows ahead; the schedule lists every change with its URL, a params
+// change keeps the URL of an unchanged model and drops it for another,
+// and only the owner announces.
+func TestModelSchedule(t *testing.T) {
+	if testing.Short() {
+		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
+	}
+	c := startChain(t, 3, "")
+	// Slow blocks, as in TestParamsScheduled: the second announcement must
+	// land while the first is still scheduled.
+	t.Cleanup(c.MineEvery(250 * time.Millisecond))
+	ctx := context.Background()
+	cl, err := c.Client(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	owner := c.Keys()[0]
+	m1, url1 := [32]byte{0xa1}, "http://ckpt.example:8700/a1/"
+	from1, err := cl.SetModel(ctx, owner, m1, url1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cl.SetModel(ctx, owner, [32]byte{0xa2}, "http://x/"); !errors.Is(err, chain.ErrReverted) || !strings.Contains(err.Error(), "already scheduled") {
+		t.Errorf("a second announcement while one is scheduled: %v", err)
+	}
+	mineTo(t, c, from1*testParams.WindowLength)
+	// A params change for the same model keeps its URL.
+	p := testParams
+	p.ModelID, p.K = m1, 3
+	from2, err := cl.SetParams(ctx, owner, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mineTo(t, c, from2*testParams.WindowLength)
+	// One for another model drops it.
+	p.ModelID = [32]byte{0xa3}
+	from3, err := cl.SetParams(ctx, owner, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := cl.Models(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []chain.ScheduledModel{{FromWindow: 0, ID: testParams.ModelID}, {FromWindow: from1, ID: m1, URL: url1}, {FromWindow: from2, ID: m1, URL: url1}, {FromWindow: from3, ID: [32]byte{0xa3}}}
+	if len(got) != len(want) {
+		t.Fatalf("schedule %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("entry %d: %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	for _, tt := range []struct {
+		w    uint64
+		want chain.ScheduledModel
+	}{{from1 - 1, want[0]}, {from1, want[1]}, {from2 + 1, want[2]}, {from3 + 5, want[3]}} {
+		if m, err := cl.ModelAt(ctx, tt.w); err != nil || m != tt.want {
+			t.Errorf("window %d: %+v %v, want %+v", tt.w, m, err, tt.want)
+		}
+	}
+	if p, err := cl.ParamsAt(ctx, from1); err != nil || p.ModelID != m1 || p.K != testParams.K {
+		t.Errorf("setModel changed more than the model: %+v %v", p, err)
+	}
+	for _, bad := range []struct {
+		name, reason string
+		key          int
+		id           [32]byte
+		url          string
+	}{
+		{"not the owner", "only the owner", 1, [32]byte{1}, "http://x/"},
+		{"no model id", "no model id", 0, [32]byte{}, "http://x/"},
+		{"a URL of 513 bytes", "too long", 0, [32]byte{1}, strings.Repeat("u", 513)},
+	} {
+		if _, err := cl.SetModel(ctx, c.Keys()[bad.key], bad.id, bad.url); !errors.Is(err, chain.ErrReverted) || !strings.Contains(err.Error(), bad.reason) {
+			t.Errorf("%s: %v, want a revert with %q", bad.name, err, bad.reason)
+		}
+	}
+}

@@ -124,7 +124,9 @@ func TestRoleCommandsExplainMissingInput(t *testing.T) {
 		{[]string{"validator", "run"}, "datadir"},
 		{[]string{"audit", "replay"}, "window"},
 		{[]string{"miner", "start", "--store", t.TempDir()}, "no identity"},
-		{[]string{"validator", "run", "--datadir", t.TempDir(), "--key", strings.Repeat("01", 32)}, "--model"},
+		// No --model is no local mistake: the model may come from the URL
+		// the contract announces, so the chain is asked first.
+		{[]string{"validator", "run", "--datadir", t.TempDir(), "--key", strings.Repeat("01", 32)}, "no chain"},
 		{[]string{"validator", "run", "--datadir", t.TempDir(), "--key", strings.Repeat("01", 32), "--model", "m"}, "no chain"},
 		{[]string{"miner", "start", "--store", t.TempDir(), "--key", "zz"}, "--key"},
 		// Local flags are checked before any chain is dialled.

@@ -25,7 +25,7 @@ import (
 var chainCommand = &cli.Command{
 	Name:  "chain",
 	Usage: "the subnet's EVM chain and contract",
-	Subcommands: append(stakeCommands(), []*cli.Command{
+	Subcommands: append(append(stakeCommands(), modelScheduleCommands()...), []*cli.Command{
 		{
 			Name:      "dev",
 			Usage:     "run the embedded dev chain (go-ethereum in process) with the subnet contract",

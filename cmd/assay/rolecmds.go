@@ -37,7 +37,7 @@ var roleFlags = slices.Concat([]cli.Flag{
 	&cli.StringFlag{Name: "network", EnvVars: envs("network"), Category: "Chain", Usage: "network file written by `assay chain dev` (rpc, contract, chain id)"},
 }, identityFlags, []cli.Flag{
 	&cli.StringFlag{Name: "model", EnvVars: envs("model"), Category: "Model", Usage: "Hugging Face model folder (the network's model)"},
-	&cli.StringFlag{Name: "model-url", EnvVars: envs("model_url"), Category: "Model", Usage: "instead of --model: fetch the network's model (its id on chain) from this checkpoint server URL (http://host:port/<id>/) into --model-cache"},
+	&cli.StringFlag{Name: "model-url", EnvVars: envs("model_url"), Category: "Model", Usage: "instead of --model: fetch the network's model (its id on chain) from this checkpoint server URL (http://host:port/<id>/) into --model-cache; with neither, from the URL the contract announces (assay chain models)"},
 	modelCacheFlag,
 	&cli.IntFlag{Name: "threads", EnvVars: envs("threads"), Category: "Model", Usage: "CPU threads (0 = all cores)"},
 	deviceFlag,
@@ -149,9 +149,6 @@ func setupChainModel(c *cli.Context) (*roleSetup, error) {
 	if _, err := parseDevice(c.String("device")); err != nil {
 		return nil, err
 	}
-	if c.String("model") == "" && c.String("model-url") == "" {
-		return nil, fmt.Errorf("--model (a folder) or --model-url (a checkpoint server) is required")
-	}
 	cl, err := dialChain(c)
 	if err != nil {
 		return nil, err
@@ -163,7 +160,7 @@ func setupChainModel(c *cli.Context) (*roleSetup, error) {
 	}
 	dir := c.String("model")
 	if dir == "" {
-		if dir, err = fetchNetworkModel(c, model.ID(n.Params.ModelID)); err != nil {
+		if dir, err = fetchNetworkModel(c, cl, model.ID(n.Params.ModelID)); err != nil {
 			return nil, err
 		}
 	}
@@ -174,19 +171,37 @@ func setupChainModel(c *cli.Context) (*roleSetup, error) {
 	return &roleSetup{net: n, model: m}, nil
 }
 
-// fetchNetworkModel brings the network's model from --model-url into the
-// cache (checkpoint.Fetch: resumed, verified against the id on chain).
-func fetchNetworkModel(c *cli.Context, id model.ID) (string, error) {
+// fetchNetworkModel brings the network's model into the cache
+// (checkpoint.Fetch: resumed, verified against the id on chain) from
+// --model-url, or else from the URL the contract's schedule announces for
+// it (assay chain set-model).
+func fetchNetworkModel(c *cli.Context, cl *chain.Client, id model.ID) (string, error) {
+	url := c.String("model-url")
+	if url == "" {
+		ms, err := cl.Models(c.Context)
+		if err != nil {
+			return "", err
+		}
+		for _, m := range ms {
+			if m.ID == id && m.URL != "" {
+				url = m.URL
+			}
+		}
+		if url == "" {
+			return "", fmt.Errorf("no --model folder, no --model-url, and the contract announces no URL for model %s (assay chain models)", id)
+		}
+	}
 	cache, err := modelCache(c)
 	if err != nil {
 		return "", err
 	}
 	log := logger(c)
-	dir, err := checkpoint.Fetch(c.Context, c.String("model-url"), id, checkpoint.FetchConfig{
+	log.Info("fetching the network's model", "model", id.String(), "url", printable(url))
+	dir, err := checkpoint.Fetch(c.Context, url, id, checkpoint.FetchConfig{
 		Cache: cache, Log: log, Progress: newByteProgress(c.App.ErrWriter, "fetching model "+id.String()[:12], log),
 	})
 	if err != nil {
-		return "", fmt.Errorf("--model-url: %w", err)
+		return "", fmt.Errorf("network model from %s: %w", printable(url), err)
 	}
 	return dir, nil
 }
