@@ -340,20 +340,27 @@ func TestNeuronsAt(t *testing.T) {
 // ParamsAt), one change is scheduled at a time, and the window length and
 // beacon chain cannot change (under version 1 a change applied at once,
 // and a window-length change renumbered the windows under a validator).
+// slowChain is a chain of three accounts mining a block every 250 ms, its
+// client and the owner's key: slow enough that a change scheduled two
+// windows (of 4 blocks) ahead is still pending when a test's next calls
+// run.
+func slowChain(t *testing.T) (*Chain, *chain.Client, *ecdsa.PrivateKey) {
+	t.Helper()
+	c := startChain(t, 3, "")
+	t.Cleanup(c.MineEvery(250 * time.Millisecond))
+	cl, err := c.Client(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, cl, c.Keys()[0]
+}
+
 func TestParamsScheduled(t *testing.T) {
 	if testing.Short() {
 		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
 	}
-	c := startChain(t, 3, "")
-	// Slow blocks: a change must still be scheduled when the checks below
-	// run (two windows of 4 blocks, 2 s).
-	t.Cleanup(c.MineEvery(250 * time.Millisecond))
+	c, cl, owner := slowChain(t)
 	ctx := context.Background()
-	cl, err := c.Client(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	owner := c.Keys()[0]
 	mineTo(t, c, 3*testParams.WindowLength) // window 3
 	head, _ := cl.BlockNumber(ctx)
 	cur := head / testParams.WindowLength
@@ -591,16 +598,8 @@ func TestModelSchedule(t *testing.T) {
 	if testing.Short() {
 		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
 	}
-	c := startChain(t, 3, "")
-	// Slow blocks, as in TestParamsScheduled: the second announcement must
-	// land while the first is still scheduled.
-	t.Cleanup(c.MineEvery(250 * time.Millisecond))
+	c, cl, owner := slowChain(t)
 	ctx := context.Background()
-	cl, err := c.Client(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	owner := c.Keys()[0]
 	m1, url1 := [32]byte{0xa1}, "http://ckpt.example:8700/a1/"
 	from1, err := cl.SetModel(ctx, owner, m1, url1)
 	if err != nil {
