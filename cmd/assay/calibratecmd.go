@@ -4,9 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -78,7 +78,7 @@ func calibrateAction(c *cli.Context) error {
 		}
 		return calibrate.Backend{Name: spec, Backend: b, Reference: ref}, nil
 	}
-	last := time.Now()
+	prog := newProgress(c.App.ErrWriter, "calibrate: groups", slog.New(slog.NewTextHandler(c.App.ErrWriter, nil)), false)
 	cfg := calibrate.Config{
 		Rollouts: c.Int("rollouts"), MaxNew: c.Int("max-new"),
 		PromptMin: c.Int("prompt-min"), PromptMax: c.Int("prompt-max"),
@@ -86,13 +86,7 @@ func calibrateAction(c *cli.Context) error {
 		Seed:     sha256.Sum256([]byte(c.String("seed"))),
 		Margin:   proofs.DefaultParams.SamplingMargin, LogProbTol: proofs.DefaultParams.LogProbTol,
 		SketchTol: sketch.Tolerance,
-		Progress: func(done, total int) {
-			// One line every 10 s (and the last), readable in a log file.
-			if done == total || time.Since(last) >= 10*time.Second {
-				last = time.Now()
-				fmt.Fprintf(c.App.ErrWriter, "calibrate: group %d/%d\n", done, total)
-			}
-		},
+		Progress:  func(done, total int) { prog.Update(int64(done), int64(total)) },
 	}
 	byName := map[string]calibrate.Backend{}
 	for _, spec := range strings.Split(c.String("backends"), ",") {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -66,7 +67,9 @@ func runExport(c *cli.Context) error {
 	e := export.New()
 	var rows []export.Row
 	var missing []uint64
+	prog := newProgress(c.App.ErrWriter, "export: windows read", slog.New(slog.NewTextHandler(c.App.ErrWriter, nil)), false)
 	for w := from; w <= to; w++ {
+		prog.Update(int64(w-from), int64(to-from+1))
 		d, err := validator.LoadDecision(data, w)
 		if errors.Is(err, fs.ErrNotExist) {
 			missing = append(missing, w)
@@ -84,6 +87,7 @@ func runExport(c *cli.Context) error {
 		}
 		rows = append(rows, got...)
 	}
+	prog.Update(int64(to-from+1), int64(to-from+1))
 	if len(missing) > 0 {
 		fmt.Fprintf(c.App.ErrWriter, "no decision for window(s) %v in %s: skipped\n", missing, data)
 	}

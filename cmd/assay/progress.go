@@ -11,33 +11,41 @@ import (
 	"golang.org/x/term"
 )
 
-// byteProgress shows how far a download is: a progress bar where w is a
-// terminal, else a log line every logEvery and one at the end (logs and
-// pipes do not want carriage returns).
-type byteProgress struct {
+// progress shows how far long work is (a download in bytes, or a count of
+// groups, windows…): a progress bar where w is a terminal, else a log line
+// every logEvery and one at the end (logs and pipes do not want carriage
+// returns).
+type progress struct {
 	mu       sync.Mutex
 	w        io.Writer
 	what     string
 	log      *slog.Logger
 	tty      bool
+	bytes    bool
 	bar      *progressbar.ProgressBar
 	last     time.Time
 	logEvery time.Duration
 }
 
-func newByteProgress(w io.Writer, what string, log *slog.Logger) *byteProgress {
+func newByteProgress(w io.Writer, what string, log *slog.Logger) *progress {
+	return newProgress(w, what, log, true)
+}
+
+// newProgress is progress counted in bytes (shown as sizes and rates) or
+// in items.
+func newProgress(w io.Writer, what string, log *slog.Logger, bytes bool) *progress {
 	f, ok := w.(*os.File)
-	return &byteProgress{w: w, what: what, log: log, tty: ok && term.IsTerminal(int(f.Fd())), logEvery: 10 * time.Second}
+	return &progress{w: w, what: what, log: log, bytes: bytes, tty: ok && term.IsTerminal(int(f.Fd())), logEvery: 10 * time.Second}
 }
 
 // Update implements checkpoint.Progress.
-func (p *byteProgress) Update(done, total int64) {
+func (p *progress) Update(done, total int64) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.tty {
 		if p.bar == nil {
 			p.bar = progressbar.NewOptions64(total, progressbar.OptionSetWriter(p.w), progressbar.OptionSetDescription(p.what),
-				progressbar.OptionShowBytes(true), progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionSetPredictTime(true),
+				progressbar.OptionShowBytes(p.bytes), progressbar.OptionShowCount(), progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionSetPredictTime(true),
 				progressbar.OptionOnCompletion(func() { io.WriteString(p.w, "\n") }))
 		}
 		if p.bar.GetMax64() != total {
@@ -48,7 +56,11 @@ func (p *byteProgress) Update(done, total int64) {
 	}
 	if now := time.Now(); done == total || now.Sub(p.last) >= p.logEvery {
 		p.last = now
-		p.log.Info(p.what, "bytes", done, "of", total, "percent", percent(done, total))
+		unit := "done"
+		if p.bytes {
+			unit = "bytes"
+		}
+		p.log.Info(p.what, unit, done, "of", total, "percent", percent(done, total))
 	}
 }
 
