@@ -280,3 +280,43 @@ func TestServerRanges(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentFetches: fetchers of one model into one cache at the same
+// time download it once; the others wait and take the folder.
+func TestConcurrentFetches(t *testing.T) {
+	dir, id := tinyModel(t, 6)
+	s, err := NewServer(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	gets := 0
+	srv := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/model.safetensors") {
+			mu.Lock()
+			gets++
+			mu.Unlock()
+		}
+		s.ServeHTTP(w, r)
+	}))
+	cache := t.TempDir()
+	var wg sync.WaitGroup
+	dirs := make([]string, 4)
+	errs := make([]error, 4)
+	for i := range dirs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			dirs[i], errs[i] = Fetch(context.Background(), srv.URL+"/"+id.String(), id, FetchConfig{Cache: cache})
+		}()
+	}
+	wg.Wait()
+	for i := range dirs {
+		if errs[i] != nil || dirs[i] != filepath.Join(cache, id.String()) {
+			t.Fatalf("fetch %d: %s, %v", i, dirs[i], errs[i])
+		}
+	}
+	if gets != 1 {
+		t.Fatalf("model.safetensors requested %d times, want 1", gets)
+	}
+}

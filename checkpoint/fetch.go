@@ -56,6 +56,18 @@ func Fetch(ctx context.Context, base string, id model.ID, cfg FetchConfig) (stri
 	if st, err := os.Stat(final); err == nil && st.IsDir() {
 		return final, nil
 	}
+	if err := os.MkdirAll(cfg.Cache, 0o755); err != nil {
+		return "", fmt.Errorf("checkpoint: %w", err)
+	}
+	// One fetcher per model and cache: a second waits, then finds the folder.
+	unlock, err := lockCache(ctx, final+".lock")
+	if err != nil {
+		return "", err
+	}
+	defer unlock()
+	if st, err := os.Stat(final); err == nil && st.IsDir() {
+		return final, nil
+	}
 	f := &fetcher{cfg: cfg, log: cfg.Log}
 	if f.log == nil {
 		f.log = slog.New(slog.DiscardHandler)
