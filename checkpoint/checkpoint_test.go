@@ -320,3 +320,27 @@ func TestConcurrentFetches(t *testing.T) {
 		t.Fatalf("model.safetensors requested %d times, want 1", gets)
 	}
 }
+
+// TestFetchReplacesOversizedPartial: a partial file longer than the
+// manifest's is not this file; it is rewritten, not appended to.
+func TestFetchReplacesOversizedPartial(t *testing.T) {
+	dir, id := tinyModel(t, 7)
+	s, err := NewServer(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := serve(t, s)
+	cache := t.TempDir()
+	staging := filepath.Join(cache, id.String()+".partial")
+	if err := os.MkdirAll(staging, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(staging, "config.json"), []byte(strings.Repeat("x", 1<<16)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Fetch(context.Background(), srv.URL+"/"+id.String(), id, FetchConfig{Cache: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, dir, got)
+}

@@ -2,8 +2,11 @@ package checkpoint
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"log/slog"
 	"net/http"
@@ -14,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/assaynet/assay/internal/redirect"
 	"github.com/assaynet/assay/model"
 )
 
@@ -32,7 +36,7 @@ type FetchConfig struct {
 	// the unfinished downloads (<id>.partial).
 	Cache string
 	// Client makes the requests; nil is a client that follows redirects
-	// only within the announced host.
+	// only within the announced origin.
 	Client *http.Client
 	// MaxBytes bounds the download (0: DefaultMaxBytes).
 	MaxBytes int64
@@ -53,7 +57,7 @@ func Fetch(ctx context.Context, base string, id model.ID, cfg FetchConfig) (stri
 		return "", errors.New("checkpoint: no cache folder")
 	}
 	final := filepath.Join(cfg.Cache, id.String())
-	if st, err := os.Stat(final); err == nil && st.IsDir() {
+	if isDir(final) {
 		return final, nil
 	}
 	if err := os.MkdirAll(cfg.Cache, 0o755); err != nil {
@@ -65,7 +69,7 @@ func Fetch(ctx context.Context, base string, id model.ID, cfg FetchConfig) (stri
 		return "", err
 	}
 	defer unlock()
-	if st, err := os.Stat(final); err == nil && st.IsDir() {
+	if isDir(final) {
 		return final, nil
 	}
 	f := &fetcher{cfg: cfg, log: cfg.Log}
@@ -73,7 +77,7 @@ func Fetch(ctx context.Context, base string, id model.ID, cfg FetchConfig) (stri
 		f.log = slog.New(slog.DiscardHandler)
 	}
 	if f.cfg.Client == nil {
-		f.cfg.Client = sameHostClient()
+		f.cfg.Client = originClient()
 	}
 	if f.cfg.MaxBytes <= 0 {
 		f.cfg.MaxBytes = DefaultMaxBytes
@@ -103,14 +107,15 @@ func Fetch(ctx context.Context, base string, id model.ID, cfg FetchConfig) (stri
 		return "", err
 	}
 	if err := os.Rename(staging, final); err != nil {
-		if st, e := os.Stat(final); e == nil && st.IsDir() { // another fetch finished first
-			os.RemoveAll(staging)
-			return final, nil
-		}
 		return "", fmt.Errorf("checkpoint: %w", err)
 	}
 	f.log.Info("checkpoint fetched", "model", id.String(), "dir", final, "bytes", m.Bytes())
 	return final, nil
+}
+
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
 }
 
 // RemoteManifest reads and checks the manifest a server publishes at base
@@ -118,7 +123,7 @@ func Fetch(ctx context.Context, base string, id model.ID, cfg FetchConfig) (stri
 // a model before announcing it.
 func RemoteManifest(ctx context.Context, base string, client *http.Client) (*Manifest, error) {
 	if client == nil {
-		client = sameHostClient()
+		client = originClient()
 	}
 	u, err := parseBase(base)
 	if err != nil {
@@ -142,19 +147,11 @@ type fetcher struct {
 	done int64
 }
 
-// sameHostClient follows at most three redirects, none off the host
+// originClient follows at most three redirects, none off the origin
 // asked: a checkpoint URL is announced on chain, and whoever announced it
-// vouches for that host only.
-func sameHostClient() *http.Client {
-	return &http.Client{CheckRedirect: func(req *http.Request, via []*http.Request) error {
-		if len(via) >= 3 {
-			return errors.New("checkpoint: too many redirects")
-		}
-		if req.URL.Host != via[0].URL.Host {
-			return fmt.Errorf("checkpoint: redirect to another host (%s) refused", req.URL.Redacted())
-		}
-		return nil
-	}}
+// vouches for that origin only.
+func originClient() *http.Client {
+	return &http.Client{CheckRedirect: redirect.SameOrigin("announced")}
 }
 
 const maxManifestBytes = 1 << 20
@@ -231,22 +228,23 @@ func (f *fetcher) file(ctx context.Context, base *url.URL, mf File, dir string, 
 	}
 	have := st.Size()
 	if have > mf.Size { // not this file: start over
+		if err := out.Truncate(0); err != nil {
+			return fmt.Errorf("checkpoint: %w", err)
+		}
 		f.done -= mf.Size
 		have = 0
 	}
+	// The digest is taken as the bytes arrive (those already on disk are
+	// read once), not by reading the finished file again.
+	h := sha256.New()
 	if have < mf.Size {
-		if err := f.fetchRange(ctx, base, mf, out, have, total); err != nil {
+		if err := f.fetchRange(ctx, base, mf, out, have, total, h); err != nil {
 			return err
 		}
+	} else if _, err := io.Copy(h, io.NewSectionReader(out, 0, have)); err != nil {
+		return fmt.Errorf("checkpoint: read %s: %w", path, err)
 	}
-	if err := out.Truncate(mf.Size); err != nil {
-		return fmt.Errorf("checkpoint: %w", err)
-	}
-	sum, _, err := fileDigest(path)
-	if err != nil {
-		return err
-	}
-	if sum != mf.SHA256 {
+	if sum := hex.EncodeToString(h.Sum(nil)); sum != mf.SHA256 {
 		out.Close()
 		os.Remove(path)
 		f.done -= mf.Size
@@ -256,8 +254,9 @@ func (f *fetcher) file(ctx context.Context, base *url.URL, mf File, dir string, 
 }
 
 // fetchRange appends bytes have… of the file to out (or rewrites it whole
-// where the server ignores the range).
-func (f *fetcher) fetchRange(ctx context.Context, base *url.URL, mf File, out *os.File, have, total int64) error {
+// where the server ignores the range), feeding h the whole file's bytes:
+// those kept on disk, then those received.
+func (f *fetcher) fetchRange(ctx context.Context, base *url.URL, mf File, out *os.File, have, total int64, h hash.Hash) error {
 	fu := base.JoinPath("files", mf.Name)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, fu.String(), nil)
 	if err != nil {
@@ -288,8 +287,11 @@ func (f *fetcher) fetchRange(ctx context.Context, base *url.URL, mf File, out *o
 	if err := out.Truncate(have); err != nil {
 		return fmt.Errorf("checkpoint: %w", err)
 	}
+	if _, err := io.Copy(h, io.NewSectionReader(out, 0, have)); err != nil {
+		return fmt.Errorf("checkpoint: read %s: %w", mf.Name, err)
+	}
 	want := mf.Size - have
-	w := &counter{w: out, f: f, total: total, every: 100 * time.Millisecond}
+	w := &counter{w: io.MultiWriter(out, h), f: f, total: total, every: 100 * time.Millisecond}
 	n, err := io.Copy(w, io.LimitReader(resp.Body, want+1))
 	f.report(total)
 	switch {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/assaynet/assay/internal/atomicfile"
 	"github.com/assaynet/assay/internal/ctxsleep"
+	"github.com/assaynet/assay/internal/redirect"
 	"github.com/assaynet/assay/score"
 )
 
@@ -30,15 +31,7 @@ func newFetchClient(timeout time.Duration, publicOnly bool) *http.Client {
 	if publicOnly {
 		rt = publicOnlyTransport()
 	}
-	return &http.Client{Timeout: timeout, Transport: rt, CheckRedirect: func(req *http.Request, via []*http.Request) error {
-		if len(via) >= 3 {
-			return errors.New("more than 3 redirects")
-		}
-		if o := via[0].URL; req.URL.Scheme != o.Scheme || req.URL.Host != o.Host {
-			return fmt.Errorf("redirect off the registered origin to %s://%s", req.URL.Scheme, req.URL.Host)
-		}
-		return nil
-	}}
+	return &http.Client{Timeout: timeout, Transport: rt, CheckRedirect: redirect.SameOrigin("registered")}
 }
 
 // fileURL is the one URL the protocol fetches for a window: ENDPOINT/windows/W.
