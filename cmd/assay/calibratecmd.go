@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
-	"log/slog"
 	"strconv"
 	"strings"
 
@@ -78,7 +77,7 @@ func calibrateAction(c *cli.Context) error {
 		}
 		return calibrate.Backend{Name: spec, Backend: b, Reference: ref}, nil
 	}
-	prog := newProgress(c.App.ErrWriter, "calibrate: groups", slog.New(slog.NewTextHandler(c.App.ErrWriter, nil)), false)
+	prog := newProgress(c.App.ErrWriter, "calibrate: groups", logger(c), false)
 	cfg := calibrate.Config{
 		Rollouts: c.Int("rollouts"), MaxNew: c.Int("max-new"),
 		PromptMin: c.Int("prompt-min"), PromptMax: c.Int("prompt-max"),

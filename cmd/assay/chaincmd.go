@@ -129,23 +129,32 @@ var paramFlags = append([]cli.Flag{
 	windowLengthFlag,
 }, beaconFlags...)
 
-// paramsFromFlags reads the network parameters of paramFlags.
-func paramsFromFlags(c *cli.Context) (chain.Params, error) {
-	var mid [32]byte
+// modelIDFromFlags is the model id of --model (a folder) or --model-id
+// (64 hex), and whether either was given.
+func modelIDFromFlags(c *cli.Context) (model.ID, bool, error) {
 	switch {
 	case c.String("model") != "":
 		ck, err := model.OpenCheckpoint(c.String("model"))
 		if err != nil {
-			return chain.Params{}, err
+			return model.ID{}, false, err
 		}
-		mid = ck.ModelID()
-		ck.Close()
+		defer ck.Close()
+		return ck.ModelID(), true, nil
 	case c.String("model-id") != "":
 		id, err := model.ParseID(c.String("model-id"))
 		if err != nil {
-			return chain.Params{}, fmt.Errorf("--model-id: %w", err)
+			return model.ID{}, false, fmt.Errorf("--model-id: %w", err)
 		}
-		mid = id
+		return id, true, nil
+	}
+	return model.ID{}, false, nil
+}
+
+// paramsFromFlags reads the network parameters of paramFlags.
+func paramsFromFlags(c *cli.Context) (chain.Params, error) {
+	mid, _, err := modelIDFromFlags(c)
+	if err != nil {
+		return chain.Params{}, err
 	}
 	var num, den uint32
 	if _, err := fmt.Sscanf(c.String("sample"), "%d/%d", &num, &den); err != nil {

@@ -98,19 +98,25 @@ func runCheckpointFetch(c *cli.Context) error {
 	if err != nil {
 		return fmt.Errorf("--model-id: %w", err)
 	}
-	cache, err := modelCache(c)
-	if err != nil {
-		return err
-	}
-	log := logger(c)
 	start := time.Now()
-	dir, err := checkpoint.Fetch(c.Context, c.String("url"), id, checkpoint.FetchConfig{
-		Cache: cache, Log: log, Progress: newByteProgress(c.App.ErrWriter, "fetching "+id.String()[:12], log),
-	})
+	dir, err := fetchModel(c, c.String("url"), id)
 	if err != nil {
 		return err
 	}
-	log.Info("checkpoint ready", "dir", dir, "seconds", time.Since(start).Seconds())
+	logger(c).Info("checkpoint ready", "dir", dir, "seconds", time.Since(start).Seconds())
 	fmt.Fprintln(c.App.Writer, dir)
 	return nil
+}
+
+// fetchModel brings model id from url into --model-cache (checkpoint.Fetch:
+// resumed, verified against id), with progress on the error stream.
+func fetchModel(c *cli.Context, url string, id model.ID) (string, error) {
+	cache, err := modelCache(c)
+	if err != nil {
+		return "", err
+	}
+	log := logger(c)
+	return checkpoint.Fetch(c.Context, url, id, checkpoint.FetchConfig{
+		Cache: cache, Log: log, Progress: newByteProgress(c.App.ErrWriter, "fetching model "+id.String()[:12], log),
+	})
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -67,7 +66,7 @@ func runExport(c *cli.Context) error {
 	e := export.New()
 	var rows []export.Row
 	var missing []uint64
-	prog := newProgress(c.App.ErrWriter, "export: windows read", slog.New(slog.NewTextHandler(c.App.ErrWriter, nil)), false)
+	prog := newProgress(c.App.ErrWriter, "export: windows read", logger(c), false)
 	for w := from; w <= to; w++ {
 		prog.Update(int64(w-from), int64(to-from+1))
 		d, err := validator.LoadDecision(data, w)

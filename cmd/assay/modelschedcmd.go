@@ -63,21 +63,11 @@ not up yet). Prints the first window the model governs.`,
 }
 
 func chainSetModel(c *cli.Context) error {
-	var id model.ID
-	switch {
-	case c.String("model") != "":
-		ck, err := model.OpenCheckpoint(c.String("model"))
-		if err != nil {
-			return err
-		}
-		id = ck.ModelID()
-		ck.Close()
-	case c.String("model-id") != "":
-		var err error
-		if id, err = model.ParseID(c.String("model-id")); err != nil {
-			return fmt.Errorf("--model-id: %w", err)
-		}
-	default:
+	id, given, err := modelIDFromFlags(c)
+	if err != nil {
+		return err
+	}
+	if !given {
 		return fmt.Errorf("set --model DIR or --model-id")
 	}
 	url := c.String("url")

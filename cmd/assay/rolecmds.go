@@ -17,7 +17,6 @@ import (
 
 	"github.com/assaynet/assay/chain"
 	"github.com/assaynet/assay/challenge"
-	"github.com/assaynet/assay/checkpoint"
 	"github.com/assaynet/assay/env"
 	"github.com/assaynet/assay/model"
 	"github.com/assaynet/assay/network"
@@ -191,15 +190,8 @@ func fetchNetworkModel(c *cli.Context, cl *chain.Client, id model.ID) (string, e
 			return "", fmt.Errorf("no --model folder, no --model-url, and the contract announces no URL for model %s (assay chain models)", id)
 		}
 	}
-	cache, err := modelCache(c)
-	if err != nil {
-		return "", err
-	}
-	log := logger(c)
-	log.Info("fetching the network's model", "model", id.String(), "url", printable(url))
-	dir, err := checkpoint.Fetch(c.Context, url, id, checkpoint.FetchConfig{
-		Cache: cache, Log: log, Progress: newByteProgress(c.App.ErrWriter, "fetching model "+id.String()[:12], log),
-	})
+	logger(c).Info("fetching the network's model", "model", id.String(), "url", printable(url))
+	dir, err := fetchModel(c, url, id)
 	if err != nil {
 		return "", fmt.Errorf("network model from %s: %w", printable(url), err)
 	}
