@@ -66,8 +66,8 @@ type Backend struct {
 	unfusedMLP bool     // Config.UnfusedMLP
 	hpb        int      // Config.AttentionHeadsPerBlock
 	sms        int      // the device's multiprocessors
-	// Dynamic shared memory a block of the per-head and the grouped
-	// attention kernel may use (optInSharedMemory).
+	// Dynamic shared memory a block of the per-head, the grouped and the
+	// two-pass values attention kernel may use (optInSharedMemory).
 	attnSmem, grpSmem, valSmem int
 	prof                       *profiler // Config.Profile
 	stage                      string    // the forward pass's stage, for the profiler
@@ -174,6 +174,11 @@ const (
 	twoPassScoreBytes = 256 << 20
 )
 
+// twoPassSmem is attention_values' dynamic shared memory for g query heads
+// of a KV head over n positions, ds value dimensions a block: the
+// probabilities and a chunk of staged values.
+func twoPassSmem(g, n, ds int) int { return 4 * (g*n + attnValueChunk*ds) }
+
 // twoPassSlice is attention_values' ds (value dimensions a block) for a
 // pass of R rows attending over at most n positions, or 0 where the
 // two-pass kernels cannot take the pass: 32 where that fills the device
@@ -189,7 +194,7 @@ func (b *Backend) twoPassSlice(R, n int) int {
 	for ds > 8 && (cfg.KVHeads*R*(hd/ds) < 2*b.sms || hd%ds != 0 || g*ds > attnThreads) {
 		ds /= 2
 	}
-	if hd%ds != 0 || g*ds > attnThreads || 4*(g*n+attnValueChunk*ds) > b.valSmem {
+	if hd%ds != 0 || g*ds > attnThreads || twoPassSmem(g, n, ds) > b.valSmem {
 		return 0
 	}
 	return ds

@@ -51,7 +51,7 @@ type Config struct {
 	// 0 means 4 (below it the exact kernels are faster).
 	TensorMinRows int
 	// Attention picks the attention kernels: "" chooses by the pass (see
-	// Backend.attentionKernel), "head" runs one block per (row, query head),
+	// Backend.attentionPlan), "head" runs one block per (row, query head),
 	// "group" one block per (row, KV head) for all the query heads sharing
 	// it (each key and value read once for all of them), "twopass" a scores
 	// kernel over tiles of positions and a values kernel over slices of the

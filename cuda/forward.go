@@ -212,8 +212,13 @@ type launcher struct {
 }
 
 func (l *launcher) run(fn cu.Function, grid [2]int, block, smem int, args ...any) {
+	l.run3(fn, [3]int{grid[0], grid[1], 1}, block, smem, args...)
+}
+
+// run3 is run with a three-dimensional grid.
+func (l *launcher) run3(fn cu.Function, grid [3]int, block, smem int, args ...any) {
 	if l.err == nil {
-		l.err = l.b.launch(fn, grid, block, smem, args...)
+		l.err = l.b.launch3(fn, grid, block, smem, args...)
 	}
 }
 
@@ -266,15 +271,11 @@ func (l *launcher) attention(ps *pass, bufs *passBufs, layer int, plan attnPlan)
 		tiles := (n + attnScoreTile - 1) / attnScoreTile
 		g := cfg.Heads / cfg.KVHeads
 		b.stage = "attention scores"
-		if l.err == nil {
-			l.err = b.launch3(b.k.attnScores, [3]int{cfg.KVHeads, R, tiles}, attnThreads, 0,
-				bufs.scores, bufs.qkv, bufs.rows, cfg.Heads, cfg.KVHeads, hd, layer, scale, n)
-		}
+		l.run3(b.k.attnScores, [3]int{cfg.KVHeads, R, tiles}, attnThreads, 0,
+			bufs.scores, bufs.qkv, bufs.rows, cfg.Heads, cfg.KVHeads, hd, layer, scale, n)
 		b.stage = "attention values"
-		if l.err == nil {
-			l.err = b.launch3(b.k.attnVal, [3]int{cfg.KVHeads, R, hd / plan.ds}, attnThreads, 4*(g*n+attnValueChunk*plan.ds),
-				bufs.att, bufs.scores, bufs.rows, cfg.Heads, cfg.KVHeads, hd, layer, n, plan.ds)
-		}
+		l.run3(b.k.attnVal, [3]int{cfg.KVHeads, R, hd / plan.ds}, attnThreads, twoPassSmem(g, n, plan.ds),
+			bufs.att, bufs.scores, bufs.rows, cfg.Heads, cfg.KVHeads, hd, layer, n, plan.ds)
 	case attnGroup:
 		l.run(b.k.attnGrp, [2]int{cfg.Heads / plan.hpb, R}, attnThreads, attnGroupSmem(plan.hpb, hd, n),
 			bufs.att, bufs.qkv, bufs.rows, cfg.Heads, cfg.KVHeads, hd, layer, scale, plan.hpb)
