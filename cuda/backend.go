@@ -46,7 +46,9 @@ type kernels struct {
 	rmsnorm, ropeStore  cu.Function
 	attention, attnGrp  cu.Function
 	attnScores, attnVal cu.Function // the two-pass attention
+	attnSoftmax         cu.Function
 	siluMul, gather     cu.Function
+	gateUpSilu          [2]cu.Function // [f32, bf16] weights: the batch-1 gate/up product with SiLU
 	sample, sketch      cu.Function
 	stats               cu.Function
 	split, combine      cu.Function
@@ -59,33 +61,36 @@ type Backend struct {
 	mu         sync.Mutex
 	cfg        *model.Config
 	cuctx      cu.CUContext
+	strm       cu.Stream // every launch and cuBLAS call (blocking: ordered with the synchronous copies)
+	graph      *graphs   // recorded passes and their CUDA graphs; nil when off (Config.NoGraphs, Profile, a failed capture)
 	mod        cu.Module
 	k          kernels
 	tile       *matTile // forced matrix-product tiling (Config.MatTile)
+	wideTile   *matTile // forced tiling of batch-1 products over K ≥ wideK (Config.MatTileWide)
 	attn       string   // Config.Attention
 	unfusedMLP bool     // Config.UnfusedMLP
 	hpb        int      // Config.AttentionHeadsPerBlock
 	sms        int      // the device's multiprocessors
-	// Dynamic shared memory a block of the per-head, the grouped and the
-	// two-pass values attention kernel may use (optInSharedMemory).
-	attnSmem, grpSmem, valSmem int
-	prof                       *profiler // Config.Profile
-	stage                      string    // the forward pass's stage, for the profiler
-	blas                       *cublasLib
-	split                      int // bf16 terms per activation on tensor cores, 0 = off
-	splitMin                   int // smallest pass that uses them
-	name                       string
-	embed                      weight
-	head                       weight
-	norm                       cu.DevicePtr
-	layers                     []layer
-	invFreq                    cu.DevicePtr
-	allocs                     []cu.DevicePtr           // weights, freed by Close
-	scratch                    map[string]*buffer       // per-pass buffers, grown on demand
-	pool                       map[int64][]cu.DevicePtr // released KV caches by size
-	closed                     bool
-	argVals                    [16]uint64 // kernel arguments of the launch in progress
-	argPtrs                    [16]unsafe.Pointer
+	// Dynamic shared memory a block of the per-head and the grouped
+	// attention kernel may use (optInSharedMemory).
+	attnSmem, grpSmem int
+	prof              *profiler // Config.Profile
+	stage             string    // the forward pass's stage, for the profiler
+	blas              *cublasLib
+	split             int // bf16 terms per activation on tensor cores, 0 = off
+	splitMin          int // smallest pass that uses them
+	name              string
+	embed             weight
+	head              weight
+	norm              cu.DevicePtr
+	layers            []layer
+	invFreq           cu.DevicePtr
+	allocs            []cu.DevicePtr           // weights, freed by Close
+	scratch           map[string]*buffer       // per-pass buffers, grown on demand
+	pool              map[int64][]cu.DevicePtr // released KV caches by size
+	closed            bool
+	argVals           [16]uint64 // kernel arguments of the launch in progress
+	argPtrs           [16]unsafe.Pointer
 }
 
 type buffer struct {
@@ -164,25 +169,32 @@ func (b *Backend) groupHeads() int {
 	return 0
 }
 
-// kernels.cu's ATT_ST and ATT_VC.
+// kernels.cu's ATT_ST.
 const (
-	attnScoreTile  = 16
-	attnValueChunk = 128
+	attnScoreTile = 16
 	// twoPassScoreBytes caps the two-pass kernels' score buffer (rows ×
 	// query heads × positions, f32); larger passes (long prefills) go to
 	// the grouped kernel, which keeps its scores in shared memory.
 	twoPassScoreBytes = 256 << 20
+	// attnBucket rounds the context length a pass's attention launches are
+	// sized for (grids, shared memory, the score buffer's stride): the
+	// kernels read each row's own length from the device, so every decode
+	// step of a bucket launches the same kernels with the same arguments,
+	// which is what lets a captured CUDA graph replay them (graph.go).
+	attnBucket = 256
 )
 
-// twoPassSmem is attention_values' dynamic shared memory for g query heads
-// of a KV head over n positions, ds value dimensions a block: the
-// probabilities and a chunk of staged values.
-func twoPassSmem(g, n, ds int) int { return 4 * (g*n + attnValueChunk*ds) }
+// attnSpan is the context length a pass whose longest row attends over n
+// positions sizes its attention launches for: n rounded up to the bucket,
+// within what the per-head kernel holds.
+func (b *Backend) attnSpan(n int) int {
+	return max(n, min((n+attnBucket-1)/attnBucket*attnBucket, b.maxAttnPositions(b.cfg.HeadDim)))
+}
 
-// twoPassSlice is attention_values' ds (value dimensions a block) for a
-// pass of R rows attending over at most n positions, or 0 where the
-// two-pass kernels cannot take the pass: 32 where that fills the device
-// twice, else fewer (more blocks, each recomputing its heads' softmax).
+// twoPassSlice is attention_values' ds (value dimensions a block, a power
+// of two) for a pass of R rows attending over at most n positions, or 0
+// where the two-pass kernels cannot take the pass: 32 where that fills the
+// device twice, else fewer (more blocks).
 func (b *Backend) twoPassSlice(R, n int) int {
 	cfg := b.cfg
 	g, hd := cfg.Heads/max(cfg.KVHeads, 1), cfg.HeadDim
@@ -194,7 +206,7 @@ func (b *Backend) twoPassSlice(R, n int) int {
 	for ds > 8 && (cfg.KVHeads*R*(hd/ds) < 2*b.sms || hd%ds != 0 || g*ds > attnThreads) {
 		ds /= 2
 	}
-	if hd%ds != 0 || g*ds > attnThreads || twoPassSmem(g, n, ds) > b.valSmem {
+	if hd%ds != 0 || g*ds > attnThreads {
 		return 0
 	}
 	return ds
@@ -272,7 +284,15 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 		return nil, fmt.Errorf("%w: context on device %d: %v", ErrDevice, cfg.Device, err)
 	}
 	name, _ := dev.Name()
-	b := &Backend{cfg: ck.Config, cuctx: cuctx, name: name, scratch: map[string]*buffer{}, pool: map[int64][]cu.DevicePtr{},
+	// A stream of our own, created blocking: the synchronous copies on the
+	// legacy stream stay ordered with it both ways, and unlike the legacy
+	// stream it can be captured into a graph.
+	strm, err := cu.MakeStream(cu.DefaultStream)
+	if err != nil {
+		cuctx.Destroy()
+		return nil, fmt.Errorf("%w: stream on device %d: %v", ErrDevice, cfg.Device, err)
+	}
+	b := &Backend{strm: strm, cfg: ck.Config, cuctx: cuctx, name: name, scratch: map[string]*buffer{}, pool: map[int64][]cu.DevicePtr{},
 		attn: cfg.Attention, unfusedMLP: cfg.UnfusedMLP, hpb: cfg.AttentionHeadsPerBlock}
 	if g := ck.Config.Heads / max(ck.Config.KVHeads, 1); b.hpb != 0 && (b.hpb < 0 || b.hpb > attnGroupMax || g%b.hpb != 0) {
 		return nil, fmt.Errorf("cuda: attention heads per block %d: want a divisor of %d (query heads per KV head) up to %d", b.hpb, g, attnGroupMax)
@@ -286,7 +306,9 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 		return nil, fmt.Errorf("%w: device %d: multiprocessors: %v", ErrDevice, cfg.Device, err)
 	}
 	if cfg.Profile {
-		b.prof = newProfiler()
+		b.prof = newProfiler(b.strm)
+	} else if !cfg.NoGraphs {
+		b.graph = newGraphs()
 	}
 	ok := false
 	defer func() {
@@ -311,7 +333,8 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 	}{
 		{&b.k.embedBF16, "embed_bf16"}, {&b.k.embedF32, "embed_f32"},
 		{&b.k.rmsnorm, "rmsnorm"}, {&b.k.ropeStore, "rope_store"}, {&b.k.attention, "attention"}, {&b.k.attnGrp, "attention_group"},
-		{&b.k.attnScores, "attention_scores"}, {&b.k.attnVal, "attention_values"},
+		{&b.k.attnScores, "attention_scores"}, {&b.k.attnVal, "attention_values"}, {&b.k.attnSoftmax, "attention_softmax"},
+		{&b.k.gateUpSilu[0], "gate_up_silu_f32"}, {&b.k.gateUpSilu[1], "gate_up_silu_bf16"},
 		{&b.k.siluMul, "silu_mul"}, {&b.k.gather, "gather_rows"},
 		{&b.k.sample, "sample"}, {&b.k.sketch, "sketch"}, {&b.k.stats, "position_stats"}, {&b.k.split, "split_bf16"}, {&b.k.combine, "combine_terms"}, {&b.k.siluSplit, "combine_silu_split"},
 	} {
@@ -324,9 +347,6 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 	}
 	if b.grpSmem, err = optInSharedMemory(dev, b.k.attnGrp); err != nil {
 		return nil, fmt.Errorf("%w: kernel attention_group: %v", ErrKernels, err)
-	}
-	if b.valSmem, err = optInSharedMemory(dev, b.k.attnVal); err != nil {
-		return nil, fmt.Errorf("%w: kernel attention_values: %v", ErrKernels, err)
 	}
 	b.k.linear = map[matTile][2]cu.Function{}
 	for _, t := range matTiles {
@@ -346,10 +366,17 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 		}
 		b.tile = &t
 	}
+	if cfg.MatTileWide != "" {
+		t, err := parseMatTile(cfg.MatTileWide)
+		if err != nil {
+			return nil, err
+		}
+		b.wideTile = &t
+	}
 	switch cfg.TensorSplit {
 	case 0:
 	case 2, 3:
-		if b.blas, err = openCUBLAS(); err != nil {
+		if b.blas, err = openCUBLAS(b.strm); err != nil {
 			return nil, err
 		}
 		b.split, b.splitMin = cfg.TensorSplit, cfg.TensorMinRows
@@ -559,6 +586,9 @@ func (b *Backend) closeLocked() error {
 	if b.prof != nil {
 		b.prof.close()
 	}
+	if b.graph != nil {
+		b.graph.close()
+	}
 	for _, s := range b.scratch {
 		cu.MemFree(s.ptr)
 	}
@@ -571,6 +601,7 @@ func (b *Backend) closeLocked() error {
 	if b.mod != (cu.Module{}) {
 		b.mod.Unload()
 	}
+	b.strm.Destroy()
 	return b.cuctx.Destroy()
 }
 
@@ -600,7 +631,12 @@ func (b *Backend) buf(name string, bytes int64) (cu.DevicePtr, error) {
 		return s.ptr, nil
 	}
 	if s, ok := b.scratch[name]; ok {
-		cu.MemFree(s.ptr)
+		if b.graph != nil && b.graph.on {
+			// Launches recorded before this one still name it.
+			b.graph.freeLate = append(b.graph.freeLate, s.ptr)
+		} else {
+			cu.MemFree(s.ptr)
+		}
 		delete(b.scratch, name)
 	}
 	size := max(bytes, 1<<12)
@@ -648,7 +684,10 @@ func (b *Backend) launch3(fn cu.Function, grid [3]int, block, smem int, args ...
 		}
 		params[i] = unsafe.Pointer(&vals[i])
 	}
-	if err := fn.Launch(grid[0], grid[1], grid[2], block, 1, 1, smem, cu.Stream{}, params); err != nil {
+	if b.record(fn, grid, block, smem, vals) {
+		return nil
+	}
+	if err := fn.Launch(grid[0], grid[1], grid[2], block, 1, 1, smem, b.strm, params); err != nil {
 		return fmt.Errorf("%w: launch: %v", ErrDevice, err)
 	}
 	return nil
@@ -908,7 +947,7 @@ func (b *Backend) tensorGEMM(xs cu.DevicePtr, w weight, rows, in, outDim int) (c
 	if b.prof != nil {
 		end = b.prof.begin(b.stage + " gemm")
 	}
-	err = b.blas.gemmWT(ys, w.ptr, xs, outDim, b.split*rows, in)
+	err = b.gemm(ys, w.ptr, xs, outDim, b.split*rows, in)
 	end()
 	return ys, err
 }
@@ -926,12 +965,15 @@ func (b *Backend) launchAs(stage string, fn cu.Function, grid [2]int, block, sme
 // columns per block of 256 threads, or, with warp set, per warp (the
 // one-warp-per-column kernel kept for comparison).
 type matTile struct {
-	rows, cols int
-	warp       bool
+	rows, cols  int
+	warp, split bool // split: two warps a column group (linear_split_impl)
 }
 
 func (t matTile) String() string {
-	if t.warp {
+	switch {
+	case t.split:
+		return fmt.Sprintf("s%dx%d", t.rows, t.cols)
+	case t.warp:
 		return fmt.Sprintf("w%dx%d", t.rows, t.cols)
 	}
 	return fmt.Sprintf("%dx%d", t.rows, t.cols)
@@ -940,9 +982,10 @@ func (t matTile) String() string {
 // matTiles lists the compiled tilings (kernels.cu's LINEAR and LINEAR_WARP
 // instances).
 var matTiles = []matTile{
-	{1, 1, false}, {1, 2, false}, {1, 4, false}, {2, 2, false}, {2, 4, false},
-	{4, 2, false}, {4, 4, false}, {8, 4, false}, {8, 8, false}, {16, 4, false},
-	{1, 1, true}, {1, 2, true},
+	{1, 1, false, false}, {1, 2, false, false}, {1, 4, false, false}, {2, 2, false, false}, {2, 4, false, false},
+	{4, 2, false, false}, {4, 4, false, false}, {8, 4, false, false}, {8, 8, false, false}, {16, 4, false, false},
+	{1, 1, true, false}, {1, 2, true, false},
+	{1, 1, false, true}, {1, 2, false, true},
 }
 
 // pickMatTile chooses a tiling for a pass of R activation rows, from the
@@ -954,11 +997,11 @@ var matTiles = []matTile{
 func pickMatTile(R int) matTile {
 	switch {
 	case R <= 1:
-		return matTile{1, 2, true}
+		return matTile{1, 2, true, false}
 	case R <= 4:
-		return matTile{4, 4, false}
+		return matTile{4, 4, false, false}
 	default:
-		return matTile{8, 8, false}
+		return matTile{8, 8, false, false}
 	}
 }
 

@@ -13,6 +13,7 @@ package cuda
 // headers.
 typedef int (*assay_create_t)(void**);
 typedef int (*assay_destroy_t)(void*);
+typedef int (*assay_setstream_t)(void*, void*);
 typedef int (*assay_gemmex_t)(void*, int, int, int, int, int, const void*, const void*, int, int,
                               const void*, int, int, const void*, void*, int, int, int, int);
 
@@ -20,6 +21,7 @@ typedef struct {
 	void* lib;
 	assay_create_t create;
 	assay_destroy_t destroy;
+	assay_setstream_t setStream;
 	assay_gemmex_t gemmEx;
 } assay_cublas;
 
@@ -28,13 +30,15 @@ static const char* assay_cublas_open(assay_cublas* c, const char* name) {
 	if (!c->lib) return dlerror();
 	c->create = (assay_create_t)dlsym(c->lib, "cublasCreate_v2");
 	c->destroy = (assay_destroy_t)dlsym(c->lib, "cublasDestroy_v2");
+	c->setStream = (assay_setstream_t)dlsym(c->lib, "cublasSetStream_v2");
 	c->gemmEx = (assay_gemmex_t)dlsym(c->lib, "cublasGemmEx");
-	if (!c->create || !c->destroy || !c->gemmEx) return "cublasCreate_v2, cublasDestroy_v2 or cublasGemmEx missing";
+	if (!c->create || !c->destroy || !c->setStream || !c->gemmEx) return "cublasCreate_v2, cublasDestroy_v2, cublasSetStream_v2 or cublasGemmEx missing";
 	return 0;
 }
 
 static int assay_cublas_create(assay_cublas* c, void** h) { return c->create(h); }
 static int assay_cublas_destroy(assay_cublas* c, void* h) { return c->destroy(h); }
+static int assay_cublas_set_stream(assay_cublas* c, void* h, void* s) { return c->setStream(h, s); }
 
 // C(m×n, f32, column-major) = op(A)·B with A, B bf16 and f32 accumulation
 // (CUBLAS_COMPUTE_32F = 68, CUDA_R_16BF = 14, CUDA_R_32F = 0,
@@ -68,7 +72,8 @@ type cublasLib struct {
 	h unsafe.Pointer
 }
 
-func openCUBLAS() (*cublasLib, error) {
+// openCUBLAS opens cuBLAS with its products queued on stream s.
+func openCUBLAS(s cu.Stream) (*cublasLib, error) {
 	c := (*C.assay_cublas)(C.calloc(1, C.size_t(unsafe.Sizeof(C.assay_cublas{}))))
 	var errs []string
 	for _, name := range []string{"libcublas.so.13", "libcublas.so.12", "libcublas.so"} {
@@ -80,6 +85,10 @@ func openCUBLAS() (*cublasLib, error) {
 			if st := C.assay_cublas_create(c, &l.h); st != 0 {
 				C.free(unsafe.Pointer(c))
 				return nil, fmt.Errorf("%w: cublasCreate: status %d", ErrDevice, int(st))
+			}
+			if st := C.assay_cublas_set_stream(c, l.h, unsafe.Pointer(s.C())); st != 0 {
+				l.close()
+				return nil, fmt.Errorf("%w: cublasSetStream: status %d", ErrDevice, int(st))
 			}
 			return l, nil
 		}

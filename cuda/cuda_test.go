@@ -95,10 +95,10 @@ func openPair(t testing.TB, name string, withCPU bool) *pair {
 // envConfig is the backend configuration the ASSAY_CUDA_* variables ask
 // for (scripts/gpu/perf.sh sets them).
 func envConfig() Config {
-	return Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), MatTile: os.Getenv("ASSAY_CUDA_TILE"), TensorSplit: envInt("ASSAY_CUDA_SPLIT"),
+	return Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), MatTile: os.Getenv("ASSAY_CUDA_TILE"), MatTileWide: os.Getenv("ASSAY_CUDA_TILE_WIDE"), TensorSplit: envInt("ASSAY_CUDA_SPLIT"),
 		TensorMinRows: envInt("ASSAY_CUDA_SPLIT_MIN_ROWS"),
 		Attention:     os.Getenv("ASSAY_CUDA_ATTN"), AttentionHeadsPerBlock: envInt("ASSAY_CUDA_HPB"), UnfusedMLP: os.Getenv("ASSAY_CUDA_MLP") == "unfused",
-		Profile: os.Getenv("ASSAY_CUDA_PROFILE") == "1"}
+		Profile: os.Getenv("ASSAY_CUDA_PROFILE") == "1", NoGraphs: os.Getenv("ASSAY_CUDA_GRAPHS") == "0"}
 }
 
 func envInt(name string) int {
@@ -549,6 +549,7 @@ func BenchmarkForward(b *testing.B) {
 				n++
 			}
 			logKernelTimes(b, p.gpu)
+			b.Logf("graphs: %+v", p.gpu.(*Backend).GraphStats())
 			b.ReportMetric(float64(batch*n)/b.Elapsed().Seconds(), "tok/s")
 			for _, c := range caches {
 				c.Release()
@@ -648,8 +649,15 @@ func TestTilingsAgree(t *testing.T) {
 			for _, s := range seqs {
 				want = append(want, prefillAll(t, cpu, s))
 			}
-			for _, tile := range matTiles {
-				g, err := Open(ck, Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), MatTile: tile.String()})
+			// The default choice first (its batch-1 gate/up product with the
+			// SiLU fused, its tiling of the down projection), then every
+			// tiling forced.
+			for _, tile := range append([]matTile{{}}, matTiles...) {
+				name := tile.String()
+				if tile == (matTile{}) {
+					name = ""
+				}
+				g, err := Open(ck, Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), MatTile: name})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -888,7 +896,7 @@ func TestLongContext(t *testing.T) {
 					}
 				case "twopass":
 					if b.twoPassSlice(forks, prompt+8) == 0 {
-						t.Fatalf("the two-pass kernels do not take %d rows over %d positions (%d bytes of shared memory)", forks, prompt+8, b.valSmem)
+						t.Fatalf("the two-pass kernels do not take %d rows over %d positions", forks, prompt+8)
 					}
 				}
 				outs[k] = longPasses(t, g, prompt, forks)
@@ -1060,6 +1068,81 @@ func attentionPasses(t *testing.T, b model.Backend, vocab int) []model.Output {
 			steps = append(steps, model.Step{Cache: f, Tokens: randomTokens(rng, 1, vocab)})
 		}
 		o, err := b.Forward(ctx, steps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, o...)
+	}
+	return out
+}
+
+// TestGraphsAgree replays passes as CUDA graphs and requires the same bits
+// as launching every kernel: batch-1 decode across an attention length
+// bucket (the two-pass attention, the fused gate/up SiLU), the ragged
+// prefill and the 16-row decode of attentionPasses, exact and on tensor
+// cores (cuBLAS inside the graph). The graphs must have been replayed and
+// never turned off.
+func TestGraphsAgree(t *testing.T) {
+	for _, name := range []string{"tiny", "tinystories", "qwen2.5-1.5b"} {
+		for _, split := range []int{0, 3} {
+			t.Run(fmt.Sprintf("%s/split%d", name, split), func(t *testing.T) {
+				if testing.Short() && strings.HasPrefix(name, "qwen") {
+					t.Skip("large shapes skipped in -short")
+				}
+				ck, err := model.OpenCheckpoint(modelDir(t, name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer ck.Close()
+				if split > 0 {
+					if q, ok := ck.Tensor(model.LayerTensorNames(0).Q); ok && q.DType != model.BF16 {
+						t.Skipf("%s stores %s weights; tensor cores need bf16", name, q.DType)
+					}
+				}
+				var outs [2][]model.Output
+				var st GraphStats
+				for k, noGraphs := range []bool{true, false} {
+					c := Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), NoGraphs: noGraphs, TensorSplit: split, TensorMinRows: 1}
+					g, err := Open(ck, c)
+					if err != nil {
+						t.Fatal(err)
+					}
+					b := g.(*Backend)
+					outs[k] = append(decodeAcrossBucket(t, g, ck.Config.VocabSize), attentionPasses(t, g, ck.Config.VocabSize)...)
+					st = b.GraphStats()
+					b.Close()
+				}
+				n, diff := bitDiffs(outs[0], outs[1])
+				t.Logf("%s split %d: %d values, %d differ; graphs: %+v", name, split, n, diff, st)
+				if n == 0 || diff != 0 {
+					t.Errorf("graphs change %d of %d values", diff, n)
+				}
+				if st.Disabled != nil || st.Replays == 0 || st.Captures == 0 {
+					t.Errorf("graphs not used: %+v", st)
+				}
+			})
+		}
+	}
+}
+
+// decodeAcrossBucket prefills 250 tokens and decodes 12 at batch 1, across
+// the attention bucket at 256 positions, every row's logits and hidden
+// state returned.
+func decodeAcrossBucket(t *testing.T, b model.Backend, vocab int) []model.Output {
+	t.Helper()
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(3, 9))
+	c, err := b.NewCache(300)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.Release)
+	out, err := b.Forward(ctx, []model.Step{{Cache: c, Tokens: randomTokens(rng, 250, vocab)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 12 {
+		o, err := b.Forward(ctx, []model.Step{{Cache: c, Tokens: randomTokens(rng, 1, vocab)}})
 		if err != nil {
 			t.Fatal(err)
 		}

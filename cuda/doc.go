@@ -38,6 +38,11 @@ type Config struct {
 	// it to compare tilings. Empty picks one by the pass's row count. Every
 	// tiling computes the same canonical order, so results do not change.
 	MatTile string
+	// MatTileWide, when set, forces the tiling of batch-1 products whose
+	// rows are at least 4,096 long (the MLP's down projection; by default
+	// "s1x1": each column's partial sums split over two warps), under
+	// MatTile; for measurements, like MatTile.
+	MatTileWide string
 	// TensorSplit, when 2 or 3, runs the matrix products of passes with at
 	// least TensorMinRows rows on tensor cores through cuBLAS (loaded at run
 	// time): each f32 activation split into that many bf16 terms, one bf16
@@ -70,8 +75,13 @@ type Config struct {
 	UnfusedMLP bool
 	// Profile, when set, times every kernel with CUDA events by stage of
 	// the forward pass; Backend.KernelTimes reads the totals. For
-	// benchmarks: it adds two event records per launch.
+	// benchmarks: it adds two event records per launch, and passes run
+	// launch by launch (no graphs).
 	Profile bool
+	// NoGraphs, when set, launches every kernel of a pass one by one
+	// instead of replaying passes seen before as CUDA graphs (the same
+	// kernels and bits; kept for comparison).
+	NoGraphs bool
 }
 
 var (

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"math/bits"
 	"unsafe"
 
 	"gorgonia.org/cu"
@@ -242,18 +243,19 @@ func (l *launcher) linear(out, x cu.DevicePtr, w weight, bias cu.DevicePtr, rows
 		l.do(func() error { return b.tensorLinear(out, x, w, bias, rows, in, outDim, addArg) })
 		return
 	}
-	t := pickMatTile(rows)
-	if b.tile != nil {
-		t = *b.tile
-	}
+	t := b.matTile(rows, in)
 	fs := b.k.linear[t]
 	fn := fs[0]
 	if w.bf16 {
 		fn = fs[1]
 	}
-	if t.warp {
-		// One warp per t.cols output columns, four warps per block.
+	if t.warp || t.split {
+		// One warp (split: two) per t.cols output columns, four warps per
+		// block.
 		warps := (outDim + t.cols - 1) / t.cols
+		if t.split {
+			warps *= 2
+		}
 		l.run(fn, [2]int{(warps + 3) / 4, 1}, 128, 0, out, x, w.ptr, bias, rows, in, outDim, addArg)
 		return
 	}
@@ -261,21 +263,58 @@ func (l *launcher) linear(out, x cu.DevicePtr, w weight, bias cu.DevicePtr, rows
 	l.run(fn, [2]int{(outDim + t.cols - 1) / t.cols, (rows + t.rows - 1) / t.rows}, 256, 0, out, x, w.ptr, bias, rows, in, outDim, addArg)
 }
 
-// attention runs layer l's attention with the pass's kernels (plan).
-func (l *launcher) attention(ps *pass, bufs *passBufs, layer int, plan attnPlan) {
+// wideK is the reduction length from which batch-1 products take the wide
+// tiling (Config.MatTileWide).
+const wideK = 4096
+
+// matTile is the tiling of a product over in-long rows for a pass of R
+// rows: Config.MatTile where set; for batch-1 products over K ≥ wideK (the
+// MLP's down projection) Config.MatTileWide or by default s1x1, two warps
+// a column (1.5B on the H200, run 26: 476 tok/s a decode step against 441
+// with w1x2 and 463 with s1x2 in the same run; s1x2 for every product
+// 424); else by row count.
+func (b *Backend) matTile(R, in int) matTile {
+	switch {
+	case b.tile != nil:
+		return *b.tile
+	case R <= 1 && in >= wideK && b.wideTile != nil:
+		return *b.wideTile
+	case R <= 1 && in >= wideK:
+		return matTile{1, 1, false, true}
+	}
+	return pickMatTile(R)
+}
+
+// gateUpSilu is the kernel computing silu(gate)·up straight from the gate
+// and up products, where the pass's product would be the one-warp-per-column
+// kernel (batch 1): the same sums and the same SiLU, one launch less.
+func (b *Backend) gateUpSilu(R int, w weight) (cu.Function, bool) {
+	if b.tensorRows(R, w) || b.matTile(R, b.cfg.HiddenSize) != (matTile{1, 2, true, false}) {
+		return cu.Function{}, false
+	}
+	if w.bf16 {
+		return b.k.gateUpSilu[1], true
+	}
+	return b.k.gateUpSilu[0], true
+}
+
+// attention runs layer l's attention with the pass's kernels (plan), sized
+// for n positions (attnSpan: each row attends over its own length).
+func (l *launcher) attention(bufs *passBufs, R, n, layer int, plan attnPlan) {
 	b, cfg := l.b, l.b.cfg
-	R, hd, n := len(ps.rows), cfg.HeadDim, ps.maxPos+1
+	hd := cfg.HeadDim
 	scale := float32(1 / math.Sqrt(float64(hd)))
 	switch plan.kind {
 	case attnTwoPass:
 		tiles := (n + attnScoreTile - 1) / attnScoreTile
-		g := cfg.Heads / cfg.KVHeads
 		b.stage = "attention scores"
 		l.run3(b.k.attnScores, [3]int{cfg.KVHeads, R, tiles}, attnThreads, 0,
 			bufs.scores, bufs.qkv, bufs.rows, cfg.Heads, cfg.KVHeads, hd, layer, scale, n)
+		b.stage = "attention softmax"
+		l.run(b.k.attnSoftmax, [2]int{cfg.Heads, R}, attnThreads, 0, bufs.scores, bufs.rows, cfg.Heads, n)
 		b.stage = "attention values"
-		l.run3(b.k.attnVal, [3]int{cfg.KVHeads, R, hd / plan.ds}, attnThreads, twoPassSmem(g, n, plan.ds),
-			bufs.att, bufs.scores, bufs.rows, cfg.Heads, cfg.KVHeads, hd, layer, n, plan.ds)
+		l.run3(b.k.attnVal, [3]int{cfg.KVHeads, R, hd / plan.ds}, attnThreads, 0,
+			bufs.att, bufs.scores, bufs.rows, cfg.Heads, cfg.KVHeads, hd, layer, n, bits.TrailingZeros(uint(plan.ds)))
 	case attnGroup:
 		l.run(b.k.attnGrp, [2]int{cfg.Heads / plan.hpb, R}, attnThreads, attnGroupSmem(plan.hpb, hd, n),
 			bufs.att, bufs.qkv, bufs.rows, cfg.Heads, cfg.KVHeads, hd, layer, scale, plan.hpb)
@@ -285,8 +324,16 @@ func (l *launcher) attention(ps *pass, bufs *passBufs, layer int, plan attnPlan)
 }
 
 // runLayers queues the embedding, every layer, the final norm, the gather
-// of the returned rows and the head.
+// of the returned rows and the head: through the graph cache where it is
+// on (graph.go).
 func (b *Backend) runLayers(ctx context.Context, ps *pass, bufs *passBufs) error {
+	if b.graph == nil {
+		return b.queueLayers(ctx, ps, bufs)
+	}
+	return b.recordPass(func() error { return b.queueLayers(ctx, ps, bufs) })
+}
+
+func (b *Backend) queueLayers(ctx context.Context, ps *pass, bufs *passBufs) error {
 	cfg := b.cfg
 	H, V, I := cfg.HiddenSize, cfg.VocabSize, cfg.IntermediateSize
 	hd := cfg.HeadDim
@@ -294,10 +341,11 @@ func (b *Backend) runLayers(ctx context.Context, ps *pass, bufs *passBufs) error
 	R, W := len(ps.rows), len(ps.want)
 	eps := cfg.RMSNormEps
 	l := &launcher{b: b}
-	plan := b.attentionPlan(R, ps.maxPos+1)
+	span := b.attnSpan(ps.maxPos + 1)
+	plan := b.attentionPlan(R, span)
 	if plan.kind == attnTwoPass {
 		var err error
-		if bufs.scores, err = b.buf("scores", f4(R*cfg.Heads*(ps.maxPos+1))); err != nil {
+		if bufs.scores, err = b.buf("scores", f4(R*cfg.Heads*span)); err != nil {
 			return err
 		}
 	}
@@ -317,9 +365,10 @@ func (b *Backend) runLayers(ctx context.Context, ps *pass, bufs *passBufs) error
 		b.stage = "qkv"
 		l.linear(bufs.qkv, bufs.xn, L.qkv, L.qkvBias, R, H, qd+2*kvd, false)
 		b.stage = "rope"
-		l.run(b.k.ropeStore, [2]int{R, 1}, 512, 0, bufs.qkv, bufs.rows, b.invFreq, cfg.Heads, cfg.KVHeads, hd, li)
+		items := (cfg.Heads+cfg.KVHeads)*hd/2 + kvd
+		l.run(b.k.ropeStore, [2]int{R, (items + 127) / 128}, 128, 0, bufs.qkv, bufs.rows, b.invFreq, cfg.Heads, cfg.KVHeads, hd, li)
 		b.stage = "attention"
-		l.attention(ps, bufs, li, plan)
+		l.attention(bufs, R, span, li, plan)
 		b.stage = "o"
 		l.linear(bufs.x, bufs.att, L.o, 0, R, qd, H, true)
 		b.stage = "norm"
@@ -329,9 +378,14 @@ func (b *Backend) runLayers(ctx context.Context, ps *pass, bufs *passBufs) error
 			l.do(func() error { return b.tensorMLP(bufs.x, bufs.xn, L, R) })
 			continue
 		}
-		l.linear(bufs.gateUp, bufs.xn, L.gateUp, 0, R, H, 2*I, false)
-		b.stage = "silu"
-		l.run(b.k.siluMul, [2]int{(R*I + 255) / 256, 1}, 256, 0, bufs.act, bufs.gateUp, I, int64(R*I))
+		if fn, ok := b.gateUpSilu(R, L.gateUp); ok {
+			b.stage = "gateUp silu"
+			l.run(fn, [2]int{(I + 3) / 4, 1}, 128, 0, bufs.act, bufs.xn, L.gateUp.ptr, R, H, I)
+		} else {
+			l.linear(bufs.gateUp, bufs.xn, L.gateUp, 0, R, H, 2*I, false)
+			b.stage = "silu"
+			l.run(b.k.siluMul, [2]int{(R*I + 255) / 256, 1}, 256, 0, bufs.act, bufs.gateUp, I, int64(R*I))
+		}
 		b.stage = "down"
 		l.linear(bufs.x, bufs.act, L.down, 0, R, I, H, true)
 	}

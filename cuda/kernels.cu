@@ -211,12 +211,16 @@ __device__ __forceinline__ void load8(const float* __restrict__ p, float* f) {
     f[4] = b.x; f[5] = b.y; f[6] = b.z; f[7] = b.w;
 }
 
-template <typename W, int RB, int C>
+// With SILU (C = 2) the warp computes columns j and N + j of the fused
+// gate/up matrix and writes silu(gate)·up to column j of an N-wide out,
+// exactly as silu_mul does after the product: one launch and one round trip
+// of the 2N-wide product less at batch 1.
+template <typename W, int RB, int C, bool SILU>
 __device__ void linear_warp_impl(float* __restrict__ out, const float* __restrict__ x, const W* __restrict__ w,
                             const float* __restrict__ bias, int R, int K, int N, int add) {
     const int lane = threadIdx.x & 31;
     const long warp = ((long)blockIdx.x * blockDim.x + threadIdx.x) >> 5;
-    const long col0 = warp * C;
+    const long col0 = SILU ? warp : warp * C;
     if (col0 >= N) return; // warp-uniform
     // Vector loads need 16-byte aligned rows (K a multiple of 8); otherwise
     // every element takes the scalar path, in the same order.
@@ -224,7 +228,7 @@ __device__ void linear_warp_impl(float* __restrict__ out, const float* __restric
     const long kv = (long)nb << 8;
     const W* wc[C];
 #pragma unroll
-    for (int c = 0; c < C; c++) wc[c] = w + min(col0 + c, (long)N - 1) * K;
+    for (int c = 0; c < C; c++) wc[c] = w + (SILU ? col0 + c * (long)N : min(col0 + c, (long)N - 1)) * K;
     for (int r0 = 0; r0 < R; r0 += RB) {
         float acc[C][RB][8];
 #pragma unroll
@@ -268,6 +272,28 @@ __device__ void linear_warp_impl(float* __restrict__ out, const float* __restric
                 }
             }
         }
+        if (SILU) {
+#pragma unroll
+            for (int r = 0; r < RB; r++) {
+                if (r0 + r >= R) continue; // warp-uniform
+                float v[2];
+#pragma unroll
+                for (int c = 0; c < 2; c++) {
+                    float* g = acc[c][r];
+                    v[c] = ((g[0] + g[4]) + (g[2] + g[6])) + ((g[1] + g[5]) + (g[3] + g[7]));
+                    v[c] = v[c] + __shfl_xor_sync(0xffffffff, v[c], 16);
+                    v[c] = v[c] + __shfl_xor_sync(0xffffffff, v[c], 8);
+                    v[c] = v[c] + __shfl_xor_sync(0xffffffff, v[c], 4);
+                    v[c] = v[c] + __shfl_xor_sync(0xffffffff, v[c], 2);
+                    v[c] = v[c] + __shfl_xor_sync(0xffffffff, v[c], 1);
+                }
+                if (lane == (r & 31)) {
+                    const float e = (float)exp(-(double)v[0]);
+                    out[(long)(r0 + r) * N + col0] = v[0] / (1.0f + e) * v[1];
+                }
+            }
+            continue;
+        }
 #pragma unroll
         for (int c = 0; c < C; c++) {
 #pragma unroll
@@ -290,9 +316,116 @@ __device__ void linear_warp_impl(float* __restrict__ out, const float* __restric
         }
     }
 }
-#define LINEAR_WARP(RB, C) LINEAR_KERNELS(w, linear_warp_impl, RB, C)
+template <typename W, int RB, int C> __device__ void linear_warp_plain(float* out, const float* x, const W* w, const float* bias, int R, int K, int N, int add) {
+    linear_warp_impl<W, RB, C, false>(out, x, w, bias, R, K, N, add);
+}
+#define LINEAR_WARP(RB, C) LINEAR_KERNELS(w, linear_warp_plain, RB, C)
 LINEAR_WARP(1, 1)
 LINEAR_WARP(1, 2)
+// The same product with a column group's 256 partial sums split over two
+// warps (sums 0–127 and 128–255 of every 256-element block): lane l of
+// warp half h owns sums 128h + 4l … 128h + 4l + 3 and loads their four
+// consecutive weights (8 bytes of bf16). Twice the warps of the kernel
+// above for a long, narrow product (the MLP's down projection at batch 1:
+// K = 8,960 and only 768 column pairs, too few warps to keep enough loads
+// in flight). Each run of 8 sums lies in a lane pair, reduced by halving
+// with one shuffle; the 32 run results meet in shared memory for the
+// canonical butterfly.
+__device__ __forceinline__ void load4(const bf16_t* __restrict__ p, float* f) {
+    uint2 u = __ldg((const uint2*)p);
+    f[0] = __uint_as_float(u.x << 16); f[1] = __uint_as_float(u.x & 0xffff0000u);
+    f[2] = __uint_as_float(u.y << 16); f[3] = __uint_as_float(u.y & 0xffff0000u);
+}
+__device__ __forceinline__ void load4(const float* __restrict__ p, float* f) {
+    float4 a = __ldg((const float4*)p);
+    f[0] = a.x; f[1] = a.y; f[2] = a.z; f[3] = a.w;
+}
+template <typename W, int RB, int C>
+__device__ void linear_split_impl(float* __restrict__ out, const float* __restrict__ x, const W* __restrict__ w,
+                                  const float* __restrict__ bias, int R, int K, int N, int add) {
+    __shared__ float part[4][C][16]; // [warp of the block][column][run]
+    const int lane = threadIdx.x & 31, wib = threadIdx.x >> 5, half = wib & 1;
+    const long col0 = (((long)blockIdx.x * 4 + wib) >> 1) * C;
+    const bool live = col0 < N; // block-wide syncs below: no early return
+    const int nb = (K & 7) == 0 ? K >> 8 : 0;
+    const long kv = (long)nb << 8;
+    const int p0 = (half << 7) + (lane << 2); // the lane's first partial sum
+    const W* wc[C];
+#pragma unroll
+    for (int c = 0; c < C; c++) wc[c] = w + min(col0 + c, (long)N - 1) * K;
+    for (int r = 0; r < R; r++) {
+        float acc[C][4];
+#pragma unroll
+        for (int c = 0; c < C; c++)
+#pragma unroll
+            for (int j = 0; j < 4; j++) acc[c][j] = 0.f;
+        const float* xr = x + (long)r * K;
+        if (live) {
+#pragma unroll 8
+            for (int b = 0; b < nb; b++) {
+                const long kk = ((long)b << 8) + p0;
+                float wf[C][4], xf[4];
+#pragma unroll
+                for (int c = 0; c < C; c++) load4(wc[c] + kk, wf[c]);
+                load4(xr + kk, xf);
+#pragma unroll
+                for (int c = 0; c < C; c++)
+#pragma unroll
+                    for (int j = 0; j < 4; j++) acc[c][j] = acc[c][j] + wf[c][j] * xf[j];
+            }
+            for (long k = kv + p0; k < K; k += 256) {
+#pragma unroll
+                for (int j = 0; j < 4; j++) {
+                    if (k + j < K) {
+#pragma unroll
+                        for (int c = 0; c < C; c++) acc[c][j] = acc[c][j] + load_w(wc[c], k + j) * xr[k + j];
+                    }
+                }
+            }
+        }
+#pragma unroll
+        for (int c = 0; c < C; c++) {
+            // Lanes 2m and 2m+1 hold sums 0–3 and 4–7 of a run: both form
+            // g_j + g_{j+4} (the same value), then the run's halving.
+            float t[4];
+#pragma unroll
+            for (int j = 0; j < 4; j++) t[j] = acc[c][j] + __shfl_xor_sync(0xffffffff, acc[c][j], 1);
+            const float v = (t[0] + t[2]) + (t[1] + t[3]);
+            if ((lane & 1) == 0) part[wib][c][lane >> 1] = v;
+        }
+        __syncthreads();
+        if (half == 0 && live) {
+#pragma unroll
+            for (int c = 0; c < C; c++) {
+                float v = lane < 16 ? part[wib][c][lane] : part[wib + 1][c][lane - 16];
+                v = v + __shfl_xor_sync(0xffffffff, v, 16);
+                v = v + __shfl_xor_sync(0xffffffff, v, 8);
+                v = v + __shfl_xor_sync(0xffffffff, v, 4);
+                v = v + __shfl_xor_sync(0xffffffff, v, 2);
+                v = v + __shfl_xor_sync(0xffffffff, v, 1);
+                const long col = col0 + c;
+                if (lane == 0 && col < N) {
+                    if (bias) v = v + bias[col];
+                    if (add) v = out[(long)r * N + col] + v;
+                    out[(long)r * N + col] = v;
+                }
+            }
+        }
+        __syncthreads(); // part is reused by the next row
+    }
+}
+#define LINEAR_SPLIT(RB, C) LINEAR_KERNELS(s, linear_split_impl, RB, C)
+LINEAR_SPLIT(1, 1)
+LINEAR_SPLIT(1, 2)
+
+// gate_up_silu_bf16/_f32: out[r, j] = silu(x·gate_j)·(x·up_j), N = I, one
+// warp a column, four warps a block.
+extern "C" __global__ void gate_up_silu_bf16(float* out, const float* x, const bf16_t* w, int R, int K, int N) {
+    linear_warp_impl<bf16_t, 1, 2, true>(out, x, w, nullptr, R, K, N, 0);
+}
+extern "C" __global__ void gate_up_silu_f32(float* out, const float* x, const float* w, int R, int K, int N) {
+    linear_warp_impl<float, 1, 2, true>(out, x, w, nullptr, R, K, N, 0);
+}
 
 // ---------------------------------------------------------------------------
 // Per-row metadata of a batched pass: the row's position in its sequence and
@@ -306,32 +439,38 @@ struct RowInfo {
 
 // RoPE (rotate_half layout) on q and k, and the new k, v written to the cache.
 // qkv holds each row's fused projection [q | k | v] (heads·headDim +
-// 2·kvHeads·headDim floats).
+// 2·kvHeads·headDim floats). Grid (rows, ⌈items / blockDim⌉): one thread a
+// rotated pair (q or k; a k pair goes to the cache as well) or a v element,
+// so a batch-1 pass is spread over several multiprocessors and no thread
+// waits for another.
 extern "C" __global__ void rope_store(float* qkv, const RowInfo* rows, const float* invFreq, int heads, int kvHeads,
                                       int headDim, int layer) {
-    int r = blockIdx.x;
-    RowInfo ri = rows[r];
-    int half = headDim / 2;
-    int qd = heads * headDim, kvd = kvHeads * headDim;
+    const int r = blockIdx.x;
+    const int half = headDim / 2;
+    const int qd = heads * headDim, kvd = kvHeads * headDim, pairs = (heads + kvHeads) * half;
+    const int t = blockIdx.y * blockDim.x + threadIdx.x;
+    if (t >= pairs + kvd) return;
+    const RowInfo ri = rows[r];
     float* qr = qkv + (long)r * (qd + 2 * kvd);
-    float* kr = qr + qd;
-    const float* vr = kr + kvd;
-    for (int t = threadIdx.x; t < (heads + kvHeads) * half; t += blockDim.x) {
-        int h = t / half, i = t % half;
-        float f = invFreq[i] * (float)ri.pos;
-        float c = (float)cos((double)f);
-        float s = (float)sin((double)f);
-        float* vec = h < heads ? qr + h * headDim : kr + (h - heads) * headDim;
-        float x1 = vec[i], x2 = vec[i + half];
-        vec[i] = x1 * c - x2 * s;
-        vec[i + half] = x2 * c + x1 * s;
+    float* kc = (float*)ri.cache + ((long)layer * 2) * ri.maxLen * kvd + (long)ri.pos * kvd;
+    if (t >= pairs) { // v
+        const int i = t - pairs;
+        kc[(long)ri.maxLen * kvd + i] = qr[qd + kvd + i];
+        return;
     }
-    __syncthreads();
-    float* kc = (float*)ri.cache + ((long)layer * 2) * ri.maxLen * kvd;
-    float* vc = kc + (long)ri.maxLen * kvd;
-    for (int i = threadIdx.x; i < kvd; i += blockDim.x) {
-        kc[(long)ri.pos * kvd + i] = kr[i];
-        vc[(long)ri.pos * kvd + i] = vr[i];
+    const int h = t / half, i = t - h * half;
+    const float f = invFreq[i] * (float)ri.pos;
+    const float c = (float)cos((double)f);
+    const float s = (float)sin((double)f);
+    float* vec = qr + h * headDim; // q heads, then the k heads right after them
+    const float x1 = vec[i], x2 = vec[i + half];
+    const float y1 = x1 * c - x2 * s, y2 = x2 * c + x1 * s;
+    vec[i] = y1;
+    vec[i + half] = y2;
+    if (h >= heads) {
+        const int j = (h - heads) * headDim + i;
+        kc[j] = y1;
+        kc[j + half] = y2;
     }
 }
 
@@ -602,20 +741,24 @@ extern "C" __global__ void __launch_bounds__(ATT_THREADS, 4) attention_group(flo
 //     score of a KV head's G query heads, in model.dot's lane order and
 //     shuffle tree exactly as attention_group computes it, to a global
 //     buffer sc[row][head][ldS];
+//   attention_softmax: grid (query heads, rows): one row of scores turned
+//     into probabilities in place — the maximum, the f64 exponentials, their
+//     f64 sum in ascending position order, p = f32(e / sum) — once, where
+//     every values block used to recompute it (13–16 µs a layer at batch 1,
+//     issue-bound: run 22's ncu);
 //   attention_values: grid (KV heads, rows, headDim / ds): one slice of ds
-//     value dimensions of the G heads; the softmax (max, f64 exponentials,
-//     the f64 sum in ascending position order, p = f32(e / sum)) is
-//     recomputed by every slice (the same operations give the same bits),
-//     and thread (h, d) accumulates its value in f32 over ascending
-//     positions while the next chunk of values is already being loaded.
+//     value dimensions of the G heads: thread (h, d) accumulates its value
+//     in f32 over ascending positions from chunks of probabilities and
+//     values staged in shared memory, the next chunk loaded into registers
+//     while the current one is summed.
 // Requirements the backend checks (twoPassSlice): G ≤ ATT_GMAX, headDim ≤
-// ATT_HDMAX, headDim % ds == 0, G·ds ≤ ATT_THREADS, and the dynamic shared
-// memory G·n f32 + ATT_VC·ds f32.
+// ATT_HDMAX, ds a power of two dividing headDim with G·ds ≤ ATT_THREADS.
+// Shared memory is fixed (no dependence on the context length), so a
+// captured CUDA graph replays for every step of a length bucket.
 #define ATT_SP 4  // positions a block scores at once: 8 lanes × 8 heads each
 #define ATT_SI 4  // such rounds a block, their key loads in flight together
 #define ATT_ST (ATT_SP * ATT_SI) // positions a scores block takes
 #define ATT_VC 128 // positions of values a chunk stages
-#define ATT_EC 128 // exponentials a chunk of the normalizing sum holds
 extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_scores(float* sc, const float* q, const RowInfo* rows, int heads,
                                                                           int kvHeads, int headDim, int layer, float scale, int ldS) {
     const int G = heads / kvHeads, kh = blockIdx.x, r = blockIdx.y;
@@ -661,94 +804,100 @@ extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_scores(float
     }
 }
 
-#define ATT_VPT (ATT_VC * 32 / ATT_THREADS) // staged values a thread loads, at most (ds ≤ 32)
+#define ATT_SMX 2048 // exponentials a softmax block keeps; longer rows recompute them
+extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_softmax(float* sc, const RowInfo* rows, int heads, int ldS) {
+    __shared__ double ex[ATT_SMX];
+    __shared__ float redm[ATT_THREADS / 32];
+    __shared__ double total;
+    const int r = blockIdx.y;
+    const int n = rows[r].pos + 1;
+    float* s = sc + ((long)r * heads + blockIdx.x) * ldS;
+    const int warp = threadIdx.x >> 5, lane = threadIdx.x & 31;
+    float m = -1.0f / 0.0f;
+    for (int t = threadIdx.x; t < n; t += ATT_THREADS) m = fmaxf(m, s[t]);
+    for (int o = 16; o > 0; o >>= 1) m = fmaxf(m, __shfl_xor_sync(0xffffffff, m, o));
+    if (lane == 0) redm[warp] = m;
+    __syncthreads();
+#pragma unroll
+    for (int w = 0; w < ATT_THREADS / 32; w++) m = fmaxf(m, redm[w]);
+    const double md = (double)m;
+    // One thread adds the exponentials in ascending order, a chunk at a
+    // time, while nothing else can run ahead of it: that chain is the
+    // kernel's floor.
+    double sum = 0;
+    for (int c0 = 0; c0 < n; c0 += ATT_SMX) {
+        const int cn = min(ATT_SMX, n - c0);
+        for (int t = threadIdx.x; t < cn; t += ATT_THREADS) ex[t] = exp((double)s[c0 + t] - md);
+        __syncthreads();
+        if (threadIdx.x == 0) {
+#pragma unroll 8
+            for (int t = 0; t < cn; t++) sum += ex[t];
+        }
+        __syncthreads();
+    }
+    if (threadIdx.x == 0) total = sum;
+    __syncthreads();
+    const double tot = total;
+    if (n <= ATT_SMX) {
+        for (int t = threadIdx.x; t < n; t += ATT_THREADS) s[t] = (float)(ex[t] / tot);
+    } else {
+        for (int t = threadIdx.x; t < n; t += ATT_THREADS) s[t] = (float)(exp((double)s[t] - md) / tot);
+    }
+}
+
+#define ATT_VPT (ATT_VC * 32 / ATT_THREADS)        // staged values a thread loads, at most (ds ≤ 32)
+#define ATT_PPT (ATT_VC * ATT_GMAX / ATT_THREADS)  // staged probabilities a thread loads, at most
 extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_values(float* out, const float* sc, const RowInfo* rows, int heads,
-                                                                          int kvHeads, int headDim, int layer, int ldS, int ds) {
-    extern __shared__ float shv[];
+                                                                          int kvHeads, int headDim, int layer, int ldS, int dsShift) {
+    __shared__ float pb[ATT_GMAX * ATT_VC]; // [G][ATT_VC] a chunk's probabilities
+    __shared__ float vb[ATT_VC * 32];       // [ATT_VC][ds] a chunk's values
+    const int ds = 1 << dsShift;
     const int G = heads / kvHeads, kh = blockIdx.x, r = blockIdx.y, d0 = blockIdx.z * ds;
     const RowInfo ri = rows[r];
     const int n = ri.pos + 1;
     const int kvd = kvHeads * headDim;
-    float* p = shv;              // [G][n] scores, then probabilities
-    float* vb = shv + G * n;     // [ATT_VC][ds] the staged values
-    // Values: thread (h, d) for h < G, d < ds; the chunk after the current
-    // one is loaded into registers before the current one is summed, the
-    // first while the softmax is computed.
-    const int h = threadIdx.x / ds, d = threadIdx.x - h * ds;
+    const int h = threadIdx.x >> dsShift, d = threadIdx.x & (ds - 1);
     const bool active = h < G;
     const float* vc = (const float*)ri.cache + ((long)layer * 2 + 1) * ri.maxLen * kvd + kh * headDim + d0;
-    const int per = ATT_VC * ds; // staged elements a chunk
-    float next[ATT_VPT];
-#pragma unroll
-    for (int u = 0; u < ATT_VPT; u++) {
-        int e = threadIdx.x + u * ATT_THREADS, t = e / ds;
-        next[u] = e < per && t < n ? vc[(long)t * kvd + (e - t * ds)] : 0.0f;
+    const float* ps = sc + ((long)r * heads + (long)kh * G) * ldS;
+    const int per = ATT_VC << dsShift, pper = G * ATT_VC;
+    float nv[ATT_VPT], np[ATT_PPT];
+    // Element e of a chunk's values is position e >> dsShift, dimension
+    // e & (ds − 1); of its probabilities, head e / ATT_VC, position
+    // e % ATT_VC (ATT_VC a power of two).
+#define ATT_LOAD(c0)                                                                          \
+    _Pragma("unroll") for (int u = 0; u < ATT_VPT; u++) {                                     \
+        const int e = threadIdx.x + u * ATT_THREADS, t = (c0) + (e >> dsShift);                \
+        nv[u] = e < per && t < n ? vc[(long)t * kvd + (e & (ds - 1))] : 0.0f;                 \
+    }                                                                                         \
+    _Pragma("unroll") for (int u = 0; u < ATT_PPT; u++) {                                     \
+        const int e = threadIdx.x + u * ATT_THREADS, t = (c0) + (e & (ATT_VC - 1));            \
+        np[u] = e < pper && t < n ? ps[(long)(e / ATT_VC) * ldS + t] : 0.0f;                  \
     }
-    const float* srow = sc + ((long)r * heads + (long)kh * G) * ldS;
-    for (int k = threadIdx.x; k < G * n; k += blockDim.x) {
-        int h = k / n, t = k - h * n;
-        p[k] = srow[(long)h * ldS + t];
-    }
-    __syncthreads();
-    // Warp h finds head h's maximum. The exponentials are computed by every
-    // thread, a chunk at a time, and warp h adds head h's in ascending
-    // order (every lane the same numbers in the same order, so all hold
-    // the one sum); then every thread turns its scores into f32
-    // probabilities.
-    __shared__ double ex[ATT_GMAX * ATT_EC];
-    __shared__ double mxs[ATT_GMAX], sums[ATT_GMAX];
-    const int warp = threadIdx.x >> 5, lane = threadIdx.x & 31;
-    if (warp < G) {
-        const float* ph = p + warp * n;
-        float m = -1.0f / 0.0f;
-        for (int t = lane; t < n; t += 32) m = fmaxf(m, ph[t]);
-        for (int o = 16; o > 0; o >>= 1) m = fmaxf(m, __shfl_xor_sync(0xffffffff, m, o));
-        if (lane == 0) mxs[warp] = (double)m;
-    }
-    __syncthreads();
-    double sum = 0;
-    for (int c0 = 0; c0 < n; c0 += ATT_EC) {
-        const int cn = min(ATT_EC, n - c0);
-        for (int k = threadIdx.x; k < G * cn; k += blockDim.x) {
-            int hh = k / cn, t = k - hh * cn;
-            ex[hh * ATT_EC + t] = exp((double)p[hh * n + c0 + t] - mxs[hh]);
-        }
-        __syncthreads();
-        if (warp < G) {
-            const double* e = ex + warp * ATT_EC;
-#pragma unroll 8
-            for (int t = 0; t < cn; t++) sum += e[t];
-        }
-        __syncthreads();
-    }
-    if (warp < G && lane == 0) sums[warp] = sum;
-    __syncthreads();
-    for (int k = threadIdx.x; k < G * n; k += blockDim.x) {
-        int hh = k / n;
-        p[k] = (float)(exp((double)p[k] - mxs[hh]) / sums[hh]);
-    }
+    ATT_LOAD(0)
     float acc = 0;
-    const float* ph = p + (active ? h : 0) * n;
+    const float* ph = pb + (active ? h : 0) * ATT_VC;
     for (int c0 = 0; c0 < n; c0 += ATT_VC) {
-        __syncthreads(); // the probabilities are written; the last chunk is summed
+        __syncthreads(); // the last chunk is summed
 #pragma unroll
         for (int u = 0; u < ATT_VPT; u++) {
-            int e = threadIdx.x + u * ATT_THREADS;
-            if (e < per) vb[e] = next[u];
+            const int e = threadIdx.x + u * ATT_THREADS;
+            if (e < per) vb[e] = nv[u];
+        }
+#pragma unroll
+        for (int u = 0; u < ATT_PPT; u++) {
+            const int e = threadIdx.x + u * ATT_THREADS;
+            if (e < pper) pb[e] = np[u];
         }
         __syncthreads();
-        const int c1 = c0 + ATT_VC;
-#pragma unroll
-        for (int u = 0; u < ATT_VPT; u++) {
-            int e = threadIdx.x + u * ATT_THREADS, t = c1 + e / ds;
-            next[u] = e < per && t < n ? vc[(long)t * kvd + (e - (e / ds) * ds)] : 0.0f;
-        }
+        ATT_LOAD(c0 + ATT_VC)
         if (active) {
             const int cn = min(ATT_VC, n - c0);
 #pragma unroll 8
-            for (int t = 0; t < cn; t++) acc = acc + ph[c0 + t] * vb[t * ds + d];
+            for (int t = 0; t < cn; t++) acc = acc + ph[t] * vb[(t << dsShift) + d];
         }
     }
+#undef ATT_LOAD
     if (active) out[(long)r * heads * headDim + ((long)kh * G + h) * headDim + d0 + d] = acc;
 }
 

@@ -27,6 +27,7 @@ type profiler struct {
 	used   int
 	spans  []span
 	totals map[string]*KernelTime
+	stream cu.Stream // the backend's
 }
 
 type span struct {
@@ -34,7 +35,9 @@ type span struct {
 	start, end int // indices into pool
 }
 
-func newProfiler() *profiler { return &profiler{totals: map[string]*KernelTime{}} }
+func newProfiler(s cu.Stream) *profiler {
+	return &profiler{totals: map[string]*KernelTime{}, stream: s}
+}
 
 func (p *profiler) event() (int, error) {
 	if p.used == len(p.pool) {
@@ -52,12 +55,12 @@ func (p *profiler) event() (int, error) {
 // records its end. Failures to record drop the span, never the launch.
 func (p *profiler) begin(stage string) func() {
 	i, err := p.event()
-	if err != nil || p.pool[i].Record(cu.Stream{}) != nil {
+	if err != nil || p.pool[i].Record(p.stream) != nil {
 		return func() {}
 	}
 	return func() {
 		j, err := p.event()
-		if err != nil || p.pool[j].Record(cu.Stream{}) != nil {
+		if err != nil || p.pool[j].Record(p.stream) != nil {
 			return
 		}
 		p.spans = append(p.spans, span{stage, i, j})

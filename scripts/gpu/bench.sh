@@ -16,7 +16,8 @@
 # DECODE=0, VERIFY=0, ROLES=0, HF=0 or GEN_SEQS= leave a part out; TESTS
 # runs those CUDA tests first; PROFILE=1 logs the per-stage device times;
 # ATTN forces an attention kernel (cuda.Config.Attention: head, group,
-# twopass; empty lets the backend choose by the pass).
+# twopass; empty lets the backend choose by the pass); GRAPHS=0 launches
+# every kernel instead of replaying CUDA graphs (cuda.Config.NoGraphs).
 # Logs and bench.json go to $OUT; the table is printed and written to
 # $OUT/table.md.
 set -uo pipefail
@@ -28,7 +29,7 @@ model=${MODEL:-qwen2.5-1.5b}
 comp=${COMPLETION:-1024}
 split=${SPLIT:-3}
 export ASSAY_MODELS=${ASSAY_MODELS:-/tmp/assay-models} ASSAY_SHARED=$PWD/.gpu-in/shared
-export ASSAY_BENCH_MODEL=$model ASSAY_BENCH_COMPLETION=$comp ASSAY_CUDA_SPLIT=$split ASSAY_CUDA_PROFILE=${PROFILE:-0} ASSAY_CUDA_ATTN=${ATTN:-}
+export ASSAY_BENCH_MODEL=$model ASSAY_BENCH_COMPLETION=$comp ASSAY_CUDA_SPLIT=$split ASSAY_CUDA_PROFILE=${PROFILE:-0} ASSAY_CUDA_ATTN=${ATTN:-} ASSAY_CUDA_GRAPHS=${GRAPHS:-1}
 bin=.gpu-in
 t0=$(date +%s)
 stamp() { echo "[bench +$(($(date +%s) - t0)) s] $*" | tee -a "$out/bench-steps.log"; }
