@@ -47,6 +47,8 @@ type kernels struct {
 	attention, attnGrp  cu.Function
 	attnScores, attnVal cu.Function // the two-pass attention
 	attnSoftmax         cu.Function
+	attnScoresTiled     cu.Function // the tiled attention (long passes)
+	attnValTiled        cu.Function
 	siluMul, gather     cu.Function
 	gateUpSilu          [2]cu.Function // [f32, bf16] weights: the batch-1 gate/up product with SiLU
 	sample, sketch      cu.Function
@@ -72,8 +74,10 @@ type Backend struct {
 	hpb        int      // Config.AttentionHeadsPerBlock
 	sms        int      // the device's multiprocessors
 	// Dynamic shared memory a block of the per-head and the grouped
-	// attention kernel may use (optInSharedMemory).
+	// attention kernel may use (optInSharedMemory), and the tiled scores
+	// kernel.
 	attnSmem, grpSmem int
+	tiledSmem         int
 	prof              *profiler // Config.Profile
 	stage             string    // the forward pass's stage, for the profiler
 	blas              *cublasLib
@@ -217,6 +221,46 @@ const (
 	attnHead = iota
 	attnGroup
 	attnTwoPass
+	attnTiled
+)
+
+// kernels.cu's ATT_TQ, ATT_TQS, ATT_TP and ATT_TR.
+const (
+	attnTileRows  = 16
+	attnTileHalf  = 8
+	attnTilePos   = 32
+	attnTileSpan  = attnTilePos * 4
+	attnTileBytes = 8 // a Tile: first row, row count (int32 each)
+)
+
+// tiledScoreSmem is attention_scores_tiled's dynamic shared memory: a half
+// tile's queries for every head of a KV head, and one round's keys.
+func tiledScoreSmem(cfg *model.Config) int {
+	g, hd := cfg.Heads/max(cfg.KVHeads, 1), cfg.HeadDim
+	return attnTileHalf*g*hd*4 + attnTilePos*(hd+4)*4
+}
+
+// tiledFits reports whether the tiled kernels take the model's shapes
+// over n positions: what kernels.cu requires of them, shared memory, and a
+// tile's scores within the score buffer.
+func (b *Backend) tiledFits(n int) bool {
+	cfg := b.cfg
+	if cfg.KVHeads < 1 || cfg.Heads%cfg.KVHeads != 0 {
+		return false
+	}
+	g, hd := cfg.Heads/cfg.KVHeads, cfg.HeadDim
+	return g <= attnGroupMax && hd <= attnGroupHeadDim && hd%16 == 0 && tiledScoreSmem(cfg) <= b.tiledSmem &&
+		int64(attnTileRows)*int64(cfg.Heads)*int64(n)*4 <= twoPassScoreBytes
+}
+
+// attnTiledMinFill is the fewest rows a tile holds on average before the
+// tiled kernels take a pass by default, and attnTiledMinBlocks the fewest
+// values blocks (KV heads × tiles) per multiprocessor: below them a tile's
+// reuse of keys and values does not pay for its idle rows, or the pass
+// does not fill the device (a group's prompt, decode steps).
+const (
+	attnTiledMinFill   = 8
+	attnTiledMinBlocks = 2
 )
 
 // attnPlan is the attention kernel of a pass and its parameter.
@@ -226,15 +270,28 @@ type attnPlan struct {
 	ds   int // attnTwoPass: value dimensions a block
 }
 
-// attentionPlan picks the attention kernels for a pass of R rows attending
-// over at most n positions: Config.Attention where it takes the pass,
-// else the next that does (two-pass, grouped, per-head). By default
+// tiledDefault reports whether a pass of R rows in the given number of
+// tiles takes the tiled kernels by default.
+func (b *Backend) tiledDefault(R, tiles int) bool {
+	return tiles > 0 && R >= attnTiledMinFill*tiles && b.cfg.KVHeads*tiles >= attnTiledMinBlocks*b.sms
+}
+
+// attentionPlan picks the attention kernels for a pass of R rows in the
+// given number of tiles (runs of up to 16 rows of one step) attending over
+// at most n positions: Config.Attention where it takes the pass, else the
+// next that does (tiled, two-pass, grouped, per-head). By default the
+// tiled kernels take passes whose tiles are mostly full and fill the
+// device (tiledDefault: a verifier's 16 rollouts of 1,224 positions 1.28×
+// the grouped kernel, BENCHMARKS.md 2026-12-03 run 29); else
 // (measured on the H200 at 1.5B shapes, BENCHMARKS.md 2026-12-02 session
 // 9, decode steps at ~200–456 positions): two-pass below one per-head
 // block a multiprocessor (batch 1: 1.14× the per-head kernel; at batch 16
 // it is 0.94×), the grouped kernel from one (row, KV head) block a
 // multiprocessor (batch 256: 1.21× the per-head kernel), per-head between.
-func (b *Backend) attentionPlan(R, n int) attnPlan {
+func (b *Backend) attentionPlan(R, tiles, n int) attnPlan {
+	if (b.attn == "tiled" || b.attn == "" && b.tiledDefault(R, tiles)) && b.tiledFits(n) {
+		return attnPlan{kind: attnTiled}
+	}
 	switch b.attn {
 	case "", "twopass":
 		// By default the two-pass kernels take the passes too small for
@@ -298,9 +355,9 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 		return nil, fmt.Errorf("cuda: attention heads per block %d: want a divisor of %d (query heads per KV head) up to %d", b.hpb, g, attnGroupMax)
 	}
 	switch cfg.Attention {
-	case "", "head", "group", "twopass":
+	case "", "head", "group", "twopass", "tiled":
 	default:
-		return nil, fmt.Errorf("cuda: attention kernel %q: want head, group or twopass (empty chooses by the pass)", cfg.Attention)
+		return nil, fmt.Errorf("cuda: attention kernel %q: want head, group, twopass or tiled (empty chooses by the pass)", cfg.Attention)
 	}
 	if b.sms, err = dev.Attribute(cu.MultiprocessorCount); err != nil {
 		return nil, fmt.Errorf("%w: device %d: multiprocessors: %v", ErrDevice, cfg.Device, err)
@@ -334,6 +391,7 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 		{&b.k.embedBF16, "embed_bf16"}, {&b.k.embedF32, "embed_f32"},
 		{&b.k.rmsnorm, "rmsnorm"}, {&b.k.ropeStore, "rope_store"}, {&b.k.attention, "attention"}, {&b.k.attnGrp, "attention_group"},
 		{&b.k.attnScores, "attention_scores"}, {&b.k.attnVal, "attention_values"}, {&b.k.attnSoftmax, "attention_softmax"},
+		{&b.k.attnScoresTiled, "attention_scores_tiled"}, {&b.k.attnValTiled, "attention_values_tiled"},
 		{&b.k.gateUpSilu[0], "gate_up_silu_f32"}, {&b.k.gateUpSilu[1], "gate_up_silu_bf16"},
 		{&b.k.siluMul, "silu_mul"}, {&b.k.gather, "gather_rows"},
 		{&b.k.sample, "sample"}, {&b.k.sketch, "sketch"}, {&b.k.stats, "position_stats"}, {&b.k.split, "split_bf16"}, {&b.k.combine, "combine_terms"}, {&b.k.siluSplit, "combine_silu_split"},
@@ -347,6 +405,9 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 	}
 	if b.grpSmem, err = optInSharedMemory(dev, b.k.attnGrp); err != nil {
 		return nil, fmt.Errorf("%w: kernel attention_group: %v", ErrKernels, err)
+	}
+	if b.tiledSmem, err = optInSharedMemory(dev, b.k.attnScoresTiled); err != nil {
+		return nil, fmt.Errorf("%w: kernel attention_scores_tiled: %v", ErrKernels, err)
 	}
 	b.k.linear = map[matTile][2]cu.Function{}
 	for _, t := range matTiles {

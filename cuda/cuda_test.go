@@ -16,6 +16,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -859,6 +860,36 @@ func TestAttentionKernelsAgree(t *testing.T) {
 				return ""
 			}, Config{Attention: "head"}, Config{Attention: "twopass"})
 		})
+		// The tiled kernels forced on every pass: the ragged prefill's
+		// tiles (full, and a step's partial last one) and decode steps'
+		// one-row tiles.
+		t.Run(name+"/tiled", func(t *testing.T) {
+			agree(t, name, func(cfg *model.Config) string {
+				if cfg.Heads/cfg.KVHeads > attnGroupMax || cfg.HeadDim%16 != 0 || cfg.HeadDim > attnGroupHeadDim {
+					return "shape the tiled kernels do not take"
+				}
+				return ""
+			}, Config{Attention: "head"}, Config{Attention: "tiled"})
+		})
+	}
+}
+
+// TestTileChunks: runs of whole tiles within the row limit, in order,
+// covering every tile once.
+func TestTileChunks(t *testing.T) {
+	tiles := []int32{0, 16, 16, 16, 32, 5, 37, 16, 53, 1}
+	for _, tc := range []struct {
+		max  int64
+		want []tileChunk
+	}{
+		{1000, []tileChunk{{0, 5, 0, 54}}},
+		{32, []tileChunk{{0, 2, 0, 32}, {2, 3, 32, 22}}},
+		{21, []tileChunk{{0, 1, 0, 16}, {1, 2, 16, 21}, {3, 2, 37, 17}}},
+		{16, []tileChunk{{0, 1, 0, 16}, {1, 1, 16, 16}, {2, 1, 32, 5}, {3, 1, 37, 16}, {4, 1, 53, 1}}},
+	} {
+		if got := tileChunks(tiles, tc.max); !slices.Equal(got, tc.want) {
+			t.Errorf("max %d rows: %v, want %v", tc.max, got, tc.want)
+		}
 	}
 }
 
@@ -875,7 +906,7 @@ func TestLongContext(t *testing.T) {
 				t.Skip("large shapes skipped in -short")
 			}
 			const prompt, forks = 7000, 16
-			cfgs := []Config{{Attention: "group"}, {Attention: "head"}, {Attention: "twopass"}}
+			cfgs := []Config{{Attention: "group"}, {Attention: "head"}, {Attention: "twopass"}, {Attention: "tiled"}}
 			outs := make([][]model.Output, len(cfgs))
 			for k, c := range cfgs {
 				c.PTXFile = os.Getenv("ASSAY_CUDA_PTX")
@@ -897,6 +928,20 @@ func TestLongContext(t *testing.T) {
 				case "twopass":
 					if b.twoPassSlice(forks, prompt+8) == 0 {
 						t.Fatalf("the two-pass kernels do not take %d rows over %d positions", forks, prompt+8)
+					}
+				case "tiled":
+					// 1,000 rows' scores over 7,000+ positions outgrow the
+					// buffer: the passes run in chunks of tiles.
+					if !b.tiledFits(prompt + 8) {
+						t.Fatalf("the tiled kernels do not take %d positions", prompt+8)
+					}
+					var tiles []int32
+					for r := 0; r < 1000; r += attnTileRows {
+						tiles = append(tiles, int32(r), int32(min(attnTileRows, 1000-r)))
+					}
+					span := int64(b.attnSpan(prompt))
+					if c := tileChunks(tiles, twoPassScoreBytes/(int64(b.cfg.Heads)*span*4)); len(c) < 2 {
+						t.Fatalf("a pass of 1,000 rows over %d positions runs in %d chunk(s): the test would not cover chunking", span, len(c))
 					}
 				}
 				outs[k] = longPasses(t, g, prompt, forks)

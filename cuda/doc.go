@@ -60,9 +60,12 @@ type Config struct {
 	// "group" one block per (row, KV head) for all the query heads sharing
 	// it (each key and value read once for all of them), "twopass" a scores
 	// kernel over tiles of positions and a values kernel over slices of the
-	// head dimension (many blocks even at batch 1). All compute the same
-	// numbers, bit for bit; only the speed differs. A kernel that cannot
-	// take a pass (shape, context length) hands it to the next that can.
+	// head dimension (many blocks even at batch 1), "tiled" the same three
+	// steps over tiles of 16 consecutive rows of a sequence, each key and
+	// value read once for the tile (prefills, a verifier's passes). All
+	// compute the same numbers, bit for bit; only the speed differs. A
+	// kernel that cannot take a pass (shape, context length) hands it to
+	// the next that can.
 	Attention string
 	// AttentionHeadsPerBlock, when set, makes every pass use the grouped
 	// kernel with this many of a KV head's query heads per block (a divisor

@@ -22,7 +22,11 @@ type pass struct {
 	caches     []*Cache
 	tokens     []int32
 	rows       []rowInfo
-	maxPos     int           // the largest position fed
+	maxPos     int      // the largest position fed
+	tiles      []int32  // attention tiles: first row, row count (consecutive rows of one step)
+	attn       attnPlan // the attention kernels, for span positions
+	span       int
+	chunks     []tileChunk   // attnTiled: runs of whole tiles whose scores fit the buffer
 	want       []int32       // the rows returned, as indices into rows
 	coeffs     []int8        // sketch coefficients per returned row (zero where none was asked)
 	samples    []sampleQuery // the device sampler's queries
@@ -30,6 +34,13 @@ type pass struct {
 	needLogits []bool        // per step: its returned rows' logits come back
 	needHidden bool          // some step wants hidden states (it asked for no sketch)
 	anySketch  bool
+}
+
+// tileChunk is a run of whole attention tiles the tiled kernels take in
+// one launch each: their scores fill at most the score buffer.
+type tileChunk struct {
+	tile, tiles int // into pass.tiles
+	row, rows   int // into pass.rows
 }
 
 // sampleQuery is one pick of the device sampler.
@@ -44,7 +55,8 @@ type passBufs struct {
 	tokens, rows, want                cu.DevicePtr // the plan, uploaded
 	sel, logits, coeffs, sketches     cu.DevicePtr // returned rows
 	sampleRow, sampleU, sampleResults cu.DevicePtr // the sampler's queries and answers
-	scores                            cu.DevicePtr // the two-pass attention's scores
+	scores                            cu.DevicePtr // the two-pass and tiled attention's scores
+	tiles                             cu.DevicePtr // the tiled attention's tiles, uploaded
 }
 
 // Forward runs one batched pass: plan on the host, upload, the layers, then
@@ -115,12 +127,20 @@ func (b *Backend) plan(steps []model.Step) (*pass, error) {
 			return nil, fmt.Errorf("%w: step %d: %d positions; the CUDA attention kernel holds at most %d for head size %d",
 				model.ErrContext, si, c.n+len(s.Tokens), maxAttn, hd)
 		}
+		for i := 0; i < len(s.Tokens); i += attnTileRows {
+			ps.tiles = append(ps.tiles, int32(len(ps.rows)+i), int32(min(attnTileRows, len(s.Tokens)-i)))
+		}
 		for i, tok := range s.Tokens {
 			ps.tokens = append(ps.tokens, int32(tok))
 			ps.rows = append(ps.rows, rowInfo{cache: uint64(c.ptr), pos: int32(c.n + i), maxLen: int32(c.max)})
 			ps.maxPos = max(ps.maxPos, c.n+i)
 		}
 		ps.caches[si] = c
+	}
+	ps.span = b.attnSpan(ps.maxPos + 1)
+	ps.attn = b.attentionPlan(len(ps.rows), len(ps.tiles)/2, ps.span)
+	if ps.attn.kind == attnTiled {
+		ps.chunks = tileChunks(ps.tiles, twoPassScoreBytes/(int64(b.cfg.Heads)*int64(ps.span)*4))
 	}
 	r := 0
 	for si, s := range steps {
@@ -164,6 +184,22 @@ func (b *Backend) plan(steps []model.Step) (*pass, error) {
 
 func f4(n int) int64 { return int64(n) * 4 }
 
+// tileChunks cuts the tiles (first row, row count pairs) into runs of at
+// most maxRows rows (tiledFits keeps a tile within it).
+func tileChunks(tiles []int32, maxRows int64) []tileChunk {
+	var out []tileChunk
+	for i := 0; i < len(tiles); i += 2 {
+		n := int(tiles[i+1])
+		if k := len(out) - 1; k >= 0 && int64(out[k].rows+n) <= maxRows {
+			out[k].tiles++
+			out[k].rows += n
+			continue
+		}
+		out = append(out, tileChunk{tile: i / 2, tiles: 1, row: int(tiles[i]), rows: n})
+	}
+	return out
+}
+
 // passBuffers sizes the scratch buffers for the pass and uploads its plan.
 func (b *Backend) passBuffers(ps *pass) (*passBufs, error) {
 	cfg := b.cfg
@@ -182,6 +218,7 @@ func (b *Backend) passBuffers(ps *pass) (*passBufs, error) {
 		{&bufs.sel, "sel", f4(W * H)}, {&bufs.logits, "logits", f4(W * V)},
 		{&bufs.coeffs, "coeffs", int64(len(ps.coeffs))}, {&bufs.sketches, "sketches", f4(W)},
 		{&bufs.sampleRow, "qrow", f4(Q + 1)}, {&bufs.sampleU, "qu", int64(Q+1) * 8}, {&bufs.sampleResults, "qres", int64(Q+1) * 32},
+		{&bufs.tiles, "tiles", f4(len(ps.tiles))},
 	} {
 		var err error
 		if *bf.dst, err = b.buf(bf.name, bf.bytes); err != nil {
@@ -197,6 +234,7 @@ func (b *Backend) passBuffers(ps *pass) (*passBufs, error) {
 		{"tokens", bufs.tokens, unsafe.Pointer(&ps.tokens[0]), f4(R)},
 		{"rows", bufs.rows, unsafe.Pointer(&ps.rows[0]), int64(R) * 16},
 		{"returned rows", bufs.want, unsafe.Pointer(&ps.want[0]), f4(W)},
+		{"attention tiles", bufs.tiles, unsafe.Pointer(&ps.tiles[0]), f4(len(ps.tiles))},
 	} {
 		if err := cu.MemcpyHtoD(up.dst, up.src, up.bytes); err != nil {
 			return nil, fmt.Errorf("%w: upload %s: %v", ErrDevice, up.what, err)
@@ -298,13 +336,27 @@ func (b *Backend) gateUpSilu(R int, w weight) (cu.Function, bool) {
 	return b.k.gateUpSilu[0], true
 }
 
-// attention runs layer l's attention with the pass's kernels (plan), sized
-// for n positions (attnSpan: each row attends over its own length).
-func (l *launcher) attention(bufs *passBufs, R, n, layer int, plan attnPlan) {
+// attention runs layer l's attention with the pass's kernels (ps.attn),
+// sized for ps.span positions (attnSpan: each row attends over its own
+// length).
+func (l *launcher) attention(bufs *passBufs, ps *pass, layer int) {
 	b, cfg := l.b, l.b.cfg
 	hd := cfg.HeadDim
+	R, n, plan := len(ps.rows), ps.span, ps.attn
 	scale := float32(1 / math.Sqrt(float64(hd)))
 	switch plan.kind {
+	case attnTiled:
+		for _, c := range ps.chunks {
+			tiles := bufs.tiles + cu.DevicePtr(c.tile*attnTileBytes)
+			b.stage = "attention scores"
+			l.run3(b.k.attnScoresTiled, [3]int{cfg.KVHeads, 2 * c.tiles, (n + attnTileSpan - 1) / attnTileSpan}, attnThreads, tiledScoreSmem(cfg),
+				bufs.scores, bufs.qkv, bufs.rows, tiles, cfg.Heads, cfg.KVHeads, hd, layer, scale, n, c.row)
+			b.stage = "attention softmax"
+			l.run(b.k.attnSoftmax, [2]int{cfg.Heads, c.rows}, attnThreads, 0, bufs.scores, bufs.rows+cu.DevicePtr(c.row*16), cfg.Heads, n)
+			b.stage = "attention values"
+			l.run(b.k.attnValTiled, [2]int{cfg.KVHeads, c.tiles}, attnTileRows*hd/8, 0,
+				bufs.att, bufs.scores, bufs.rows, tiles, cfg.Heads, cfg.KVHeads, hd, layer, n, c.row)
+		}
 	case attnTwoPass:
 		tiles := (n + attnScoreTile - 1) / attnScoreTile
 		b.stage = "attention scores"
@@ -341,11 +393,17 @@ func (b *Backend) queueLayers(ctx context.Context, ps *pass, bufs *passBufs) err
 	R, W := len(ps.rows), len(ps.want)
 	eps := cfg.RMSNormEps
 	l := &launcher{b: b}
-	span := b.attnSpan(ps.maxPos + 1)
-	plan := b.attentionPlan(R, span)
-	if plan.kind == attnTwoPass {
+	switch ps.attn.kind {
+	case attnTwoPass, attnTiled:
+		rows := R
+		if ps.attn.kind == attnTiled {
+			rows = 0
+			for _, c := range ps.chunks {
+				rows = max(rows, c.rows)
+			}
+		}
 		var err error
-		if bufs.scores, err = b.buf("scores", f4(R*cfg.Heads*span)); err != nil {
+		if bufs.scores, err = b.buf("scores", f4(rows*cfg.Heads*ps.span)); err != nil {
 			return err
 		}
 	}
@@ -368,7 +426,7 @@ func (b *Backend) queueLayers(ctx context.Context, ps *pass, bufs *passBufs) err
 		items := (cfg.Heads+cfg.KVHeads)*hd/2 + kvd
 		l.run(b.k.ropeStore, [2]int{R, (items + 127) / 128}, 128, 0, bufs.qkv, bufs.rows, b.invFreq, cfg.Heads, cfg.KVHeads, hd, li)
 		b.stage = "attention"
-		l.attention(bufs, R, span, li, plan)
+		l.attention(bufs, ps, li)
 		b.stage = "o"
 		l.linear(bufs.x, bufs.att, L.o, 0, R, qd, H, true)
 		b.stage = "norm"

@@ -14,7 +14,7 @@ import (
 // BenchmarkTensorGEMM times the cuBLAS products of the tensor-core path
 // alone at qwen2.5-1.5b shapes: out[n][m] = x[n][k]·w[m][k]ᵀ, bf16 in, f32
 // out, n the stacked term rows of a verification pass (3 × 7,280) or a
-// decode step (3 × 256). Random bits, not zeros: tensor cores run faster on
+// decode step (3 × 256, 3 × 64). Random bits, not zeros: tensor cores run faster on
 // zeros.
 func BenchmarkTensorGEMM(b *testing.B) {
 	p := openPairSplit(b, "qwen2.5-1.5b")
@@ -27,6 +27,10 @@ func BenchmarkTensorGEMM(b *testing.B) {
 		{"qkv-n21504", 2048, 21504, 1536}, {"qkv-n7280", 2048, 7280, 1536},
 		{"o", 1536, 21840, 1536}, {"gateUp", 17920, 21840, 1536}, {"down", 1536, 21840, 8960},
 		{"qkv-decode", 2048, 768, 1536}, {"gateUp-decode", 17920, 768, 1536},
+		{"o-decode", 1536, 768, 1536}, {"down-decode", 1536, 768, 8960},
+		{"qkv-b64", 2048, 192, 1536}, {"gateUp-b64", 17920, 192, 1536},
+		{"o-b64", 1536, 192, 1536}, {"down-b64", 1536, 192, 8960},
+		{"head-b64", 151936, 192, 1536}, {"head-decode", 151936, 768, 1536},
 	}
 	for _, s := range shapes {
 		b.Run(fmt.Sprintf("%s/%dx%dx%d", s.name, s.m, s.n, s.k), func(b *testing.B) {

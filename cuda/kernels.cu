@@ -902,6 +902,190 @@ extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_values(float
 }
 
 // ---------------------------------------------------------------------------
+// Tiled attention for long passes (prefills, a verifier's ragged passes):
+// the same numbers as the kernels above, bit for bit, with each key and
+// value read once for a tile of query rows instead of once per row. The
+// other kernels give a (row, KV head) its own pass over the row's prefix,
+// so a pass of R rows over n positions reads ~R·n keys and values from L2
+// and issues a shared-memory load per product; at a verifier's 16 rollouts
+// of 1,224 positions that was 59% of the pass (run 28). Here a tile is up
+// to ATT_TQ consecutive rows of one sequence (the backend's tile table:
+// first row, row count), and
+//   attention_scores_tiled: grid (KV heads, 2 · tiles, position blocks of
+//     ATT_TP · ATT_TR): warp w scores row w of the half tile against 32
+//     positions a round, lane l position l, every head of the KV head; the
+//     lane runs model.dot's eight partial sums itself (sum j takes elements
+//     j, j+8, … in order) and then its tree ((s0+s1)+(s2+s3))+((s4+s5)+
+//     (s6+s7)), times the f32 scale — attention_scores' numbers, to the
+//     same buffer layout sc[row − r0][head][ldS];
+//   attention_softmax (above) turns each row of scores into probabilities;
+//   attention_values_tiled: grid (KV heads, tiles): thread (q, g) sums the
+//     values of eight dimensions (4g…4g+3 and headDim/2 + 4g…+3) for every
+//     head of row q of the tile, each in f32 over ascending positions up to
+//     the row's own, from chunks of ATT_TVC positions' values and
+//     probabilities staged in shared memory.
+// The backend runs a pass in chunks of whole tiles whose scores fit its
+// buffer (r0: the chunk's first row). Requirements it checks (tiledFits):
+// G ≤ ATT_GMAX, headDim ≤ ATT_HDMAX and a multiple of 16, and the scores
+// kernel's dynamic shared memory (tiledScoreSmem: ATT_TQS·G·headDim f32
+// queries, ATT_TP·(headDim + 4) f32 keys).
+#define ATT_TQ 16  // rows a tile (values block)
+#define ATT_TQS 8  // rows a scores block: one a warp
+#define ATT_TP 32  // positions a scores round: one a lane
+#define ATT_TR 4   // rounds a scores block
+#define ATT_TVC 32 // positions of values a chunk stages
+struct Tile {
+    int first, count;
+};
+
+extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_scores_tiled(float* sc, const float* q, const RowInfo* rows,
+                                                                                const Tile* tiles, int heads, int kvHeads, int headDim,
+                                                                                int layer, float scale, int ldS, int r0) {
+    extern __shared__ float4 sht4[];
+    float* sht = (float*)sht4;
+    const int G = heads / kvHeads, kh = blockIdx.x;
+    const Tile tile = tiles[blockIdx.y >> 1];
+    const int first = tile.first + (blockIdx.y & 1) * ATT_TQS;
+    const int qn = min(ATT_TQS, tile.first + tile.count - first);
+    if (qn <= 0) return; // block-uniform, as every return below
+    const RowInfo last = rows[first + qn - 1];
+    const int nmax = last.pos + 1, tb = blockIdx.z * ATT_TP * ATT_TR;
+    if (tb >= nmax) return;
+    const int kvd = kvHeads * headDim, hs = headDim + 4, gd = G * headDim;
+    float* qs = sht;            // [ATT_TQS][G][headDim]
+    float* ks = sht + ATT_TQS * gd; // [ATT_TP][headDim + 4]
+    const long qstride = (long)(heads + 2 * kvHeads) * headDim;
+    for (int e = threadIdx.x; e < qn * gd; e += ATT_THREADS) {
+        const int r = e / gd;
+        qs[e] = q[(first + r) * qstride + (long)kh * gd + (e - r * gd)];
+    }
+    const float* kc = (const float*)last.cache + ((long)layer * 2) * last.maxLen * kvd + kh * headDim;
+    const int lane = threadIdx.x & 31, w = threadIdx.x >> 5;
+    const int pos = rows[first + min(w, qn - 1)].pos;
+    const float* qrow = qs + w * gd;
+    float* orow = sc + ((long)(first + w - r0) * heads + (long)kh * G) * ldS;
+    for (int round = 0; round < ATT_TR; round++) {
+        const int t0 = tb + round * ATT_TP;
+        if (t0 >= nmax) break;
+        __syncthreads(); // the last round's keys are used (and the queries stored)
+        for (int e = threadIdx.x; e < ATT_TP * headDim; e += ATT_THREADS) {
+            const int tt = e / headDim, d = e - tt * headDim;
+            ks[tt * hs + d] = kc[(long)min(t0 + tt, nmax - 1) * kvd + d];
+        }
+        __syncthreads();
+        if (w >= qn) continue;
+        float s[ATT_GMAX][8];
+#pragma unroll
+        for (int h = 0; h < ATT_GMAX; h++) {
+#pragma unroll
+            for (int j = 0; j < 8; j++) s[h][j] = 0;
+        }
+        const float* kt = ks + lane * hs;
+#pragma unroll 2
+        for (int u = 0; u < headDim; u += 8) {
+            const float4 k0 = *(const float4*)(kt + u), k1 = *(const float4*)(kt + u + 4);
+#pragma unroll
+            for (int h = 0; h < ATT_GMAX; h++) {
+                if (h < G) {
+                    const float4 q0 = *(const float4*)(qrow + h * headDim + u), q1 = *(const float4*)(qrow + h * headDim + u + 4);
+                    s[h][0] = s[h][0] + q0.x * k0.x;
+                    s[h][1] = s[h][1] + q0.y * k0.y;
+                    s[h][2] = s[h][2] + q0.z * k0.z;
+                    s[h][3] = s[h][3] + q0.w * k0.w;
+                    s[h][4] = s[h][4] + q1.x * k1.x;
+                    s[h][5] = s[h][5] + q1.y * k1.y;
+                    s[h][6] = s[h][6] + q1.z * k1.z;
+                    s[h][7] = s[h][7] + q1.w * k1.w;
+                }
+            }
+        }
+        const int t = t0 + lane;
+        if (t <= pos) {
+#pragma unroll
+            for (int h = 0; h < ATT_GMAX; h++) {
+                if (h < G) orow[(long)h * ldS + t] = (((s[h][0] + s[h][1]) + (s[h][2] + s[h][3])) + ((s[h][4] + s[h][5]) + (s[h][6] + s[h][7]))) * scale;
+            }
+        }
+    }
+}
+
+#define ATT_TPS (ATT_TQ * 8 + 4) // a staged position's probabilities: [row][8 heads], padded
+extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_values_tiled(float* out, const float* sc, const RowInfo* rows,
+                                                                                const Tile* tiles, int heads, int kvHeads, int headDim,
+                                                                                int layer, int ldS, int r0) {
+    __shared__ float4 vb4[ATT_TVC * ATT_HDMAX / 4]; // [position][headDim]
+    __shared__ float4 pb4[ATT_TVC * ATT_TPS / 4];   // [position][row][head]
+    float* vb = (float*)vb4;
+    float* pb = (float*)pb4;
+    const int G = heads / kvHeads, kh = blockIdx.x;
+    const Tile tile = tiles[blockIdx.y];
+    const int first = tile.first, qn = tile.count;
+    const RowInfo last = rows[first + qn - 1];
+    const int nmax = last.pos + 1;
+    const int groups = headDim >> 3; // threads a row: blockDim = ATT_TQ · groups
+    const int qi = threadIdx.x / groups, g = threadIdx.x - qi * groups;
+    const bool active = qi < qn;
+    const int pos = rows[first + min(qi, qn - 1)].pos;
+    const int kvd = kvHeads * headDim, half = headDim >> 1;
+    const float* vc = (const float*)last.cache + ((long)layer * 2 + 1) * last.maxLen * kvd + kh * headDim;
+    const float* ps = sc + ((long)(first - r0) * heads + (long)kh * G) * ldS;
+    float acc[ATT_GMAX][8];
+#pragma unroll
+    for (int h = 0; h < ATT_GMAX; h++) {
+#pragma unroll
+        for (int d = 0; d < 8; d++) acc[h][d] = 0;
+    }
+    for (int c0 = 0; c0 < nmax; c0 += ATT_TVC) {
+        const int cn = min(ATT_TVC, nmax - c0);
+        __syncthreads(); // the last chunk is summed
+        for (int e = threadIdx.x; e < cn * headDim; e += blockDim.x) {
+            const int t = e / headDim, d = e - t * headDim;
+            vb[t * headDim + d] = vc[(long)(c0 + t) * kvd + d];
+        }
+        for (int e = threadIdx.x; e < ATT_TVC * qn * G; e += blockDim.x) {
+            const int t = e % ATT_TVC, qh = e / ATT_TVC, r = qh / G, h = qh - r * G;
+            if (t < cn) pb[t * ATT_TPS + r * 8 + h] = ps[((long)r * heads + h) * ldS + c0 + t];
+        }
+        __syncthreads();
+        if (!active) continue;
+        const int lim = min(cn, pos + 1 - c0);
+        const float* pr = pb + qi * 8;
+        const float* v0p = vb + 4 * g;
+        const float* v1p = vb + half + 4 * g;
+        for (int t = 0; t < lim; t++) {
+            const float4 v0 = *(const float4*)(v0p + t * headDim), v1 = *(const float4*)(v1p + t * headDim);
+            const float4 p0 = *(const float4*)(pr + t * ATT_TPS), p1 = *(const float4*)(pr + t * ATT_TPS + 4);
+            const float p[8] = {p0.x, p0.y, p0.z, p0.w, p1.x, p1.y, p1.z, p1.w};
+#pragma unroll
+            for (int h = 0; h < ATT_GMAX; h++) {
+                if (h < G) {
+                    acc[h][0] = acc[h][0] + p[h] * v0.x;
+                    acc[h][1] = acc[h][1] + p[h] * v0.y;
+                    acc[h][2] = acc[h][2] + p[h] * v0.z;
+                    acc[h][3] = acc[h][3] + p[h] * v0.w;
+                    acc[h][4] = acc[h][4] + p[h] * v1.x;
+                    acc[h][5] = acc[h][5] + p[h] * v1.y;
+                    acc[h][6] = acc[h][6] + p[h] * v1.z;
+                    acc[h][7] = acc[h][7] + p[h] * v1.w;
+                }
+            }
+        }
+    }
+    if (!active) return;
+    float* o = out + (long)(first + qi) * heads * headDim + (long)kh * G * headDim;
+#pragma unroll
+    for (int h = 0; h < ATT_GMAX; h++) {
+        if (h < G) {
+#pragma unroll
+            for (int d = 0; d < 4; d++) {
+                o[h * headDim + 4 * g + d] = acc[h][d];
+                o[h * headDim + half + 4 * g + d] = acc[h][4 + d];
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Element-wise kernels.
 
 // out = silu(gate) * up, as model/cpu.go: g / (1 + f32(exp(-g))) * up, from
