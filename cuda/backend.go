@@ -49,6 +49,7 @@ type kernels struct {
 	attnSoftmax         cu.Function
 	attnScoresTiled     cu.Function // the tiled attention (long passes)
 	attnValTiled        cu.Function
+	attnSoftmaxWarps    cu.Function
 	siluMul, gather     cu.Function
 	gateUpSilu          [2]cu.Function // [f32, bf16] weights: the batch-1 gate/up product with SiLU
 	sample, sketch      cu.Function
@@ -281,8 +282,8 @@ func (b *Backend) tiledDefault(R, tiles int) bool {
 // at most n positions: Config.Attention where it takes the pass, else the
 // next that does (tiled, two-pass, grouped, per-head). By default the
 // tiled kernels take passes whose tiles are mostly full and fill the
-// device (tiledDefault: a verifier's 16 rollouts of 1,224 positions 1.28×
-// the grouped kernel, BENCHMARKS.md 2026-12-03 run 29); else
+// device (tiledDefault: a verifier's 16 rollouts of 1,224 positions 1.37×
+// the grouped kernel, BENCHMARKS.md 2026-12-03 run 31); else
 // (measured on the H200 at 1.5B shapes, BENCHMARKS.md 2026-12-02 session
 // 9, decode steps at ~200–456 positions): two-pass below one per-head
 // block a multiprocessor (batch 1: 1.14× the per-head kernel; at batch 16
@@ -392,6 +393,7 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 		{&b.k.rmsnorm, "rmsnorm"}, {&b.k.ropeStore, "rope_store"}, {&b.k.attention, "attention"}, {&b.k.attnGrp, "attention_group"},
 		{&b.k.attnScores, "attention_scores"}, {&b.k.attnVal, "attention_values"}, {&b.k.attnSoftmax, "attention_softmax"},
 		{&b.k.attnScoresTiled, "attention_scores_tiled"}, {&b.k.attnValTiled, "attention_values_tiled"},
+		{&b.k.attnSoftmaxWarps, "attention_softmax_warps"},
 		{&b.k.gateUpSilu[0], "gate_up_silu_f32"}, {&b.k.gateUpSilu[1], "gate_up_silu_bf16"},
 		{&b.k.siluMul, "silu_mul"}, {&b.k.gather, "gather_rows"},
 		{&b.k.sample, "sample"}, {&b.k.sketch, "sketch"}, {&b.k.stats, "position_stats"}, {&b.k.split, "split_bf16"}, {&b.k.combine, "combine_terms"}, {&b.k.siluSplit, "combine_silu_split"},

@@ -352,7 +352,9 @@ func (l *launcher) attention(bufs *passBufs, ps *pass, layer int) {
 			l.run3(b.k.attnScoresTiled, [3]int{cfg.KVHeads, 2 * c.tiles, (n + attnTileSpan - 1) / attnTileSpan}, attnThreads, tiledScoreSmem(cfg),
 				bufs.scores, bufs.qkv, bufs.rows, tiles, cfg.Heads, cfg.KVHeads, hd, layer, scale, n, c.row)
 			b.stage = "attention softmax"
-			l.run(b.k.attnSoftmax, [2]int{cfg.Heads, c.rows}, attnThreads, 0, bufs.scores, bufs.rows+cu.DevicePtr(c.row*16), cfg.Heads, n)
+			warps := attnThreads / 32 // a warp a (row, head)
+			l.run(b.k.attnSoftmaxWarps, [2]int{(c.rows*cfg.Heads + warps - 1) / warps, 1}, attnThreads, 0,
+				bufs.scores, bufs.rows+cu.DevicePtr(c.row*16), cfg.Heads, n, c.rows)
 			b.stage = "attention values"
 			l.run(b.k.attnValTiled, [2]int{cfg.KVHeads, c.tiles}, attnTileRows*hd/8, 0,
 				bufs.att, bufs.scores, bufs.rows, tiles, cfg.Heads, cfg.KVHeads, hd, layer, n, c.row)

@@ -918,7 +918,8 @@ extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_values(float
 //     j, j+8, … in order) and then its tree ((s0+s1)+(s2+s3))+((s4+s5)+
 //     (s6+s7)), times the f32 scale — attention_scores' numbers, to the
 //     same buffer layout sc[row − r0][head][ldS];
-//   attention_softmax (above) turns each row of scores into probabilities;
+//   attention_softmax_warps (below) turns each row of scores into
+//     probabilities, as attention_softmax does;
 //   attention_values_tiled: grid (KV heads, tiles): thread (q, g) sums the
 //     values of eight dimensions (4g…4g+3 and headDim/2 + 4g…+3) for every
 //     head of row q of the tile, each in f32 over ascending positions up to
@@ -926,7 +927,7 @@ extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_values(float
 //     probabilities staged in shared memory.
 // The backend runs a pass in chunks of whole tiles whose scores fit its
 // buffer (r0: the chunk's first row). Requirements it checks (tiledFits):
-// G ≤ ATT_GMAX, headDim ≤ ATT_HDMAX and a multiple of 16, and the scores
+// G ≤ ATT_GMAX, headDim ≤ ATT_HDMAX and a multiple of 16 (values blocks of whole warps), and the scores
 // kernel's dynamic shared memory (tiledScoreSmem: ATT_TQS·G·headDim f32
 // queries, ATT_TP·(headDim + 4) f32 keys).
 #define ATT_TQ 16  // rows a tile (values block)
@@ -964,13 +965,24 @@ extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_scores_tiled
     const int pos = rows[first + min(w, qn - 1)].pos;
     const float* qrow = qs + w * gd;
     float* orow = sc + ((long)(first + w - r0) * heads + (long)kh * G) * ldS;
+    // A round's keys: thread e stages elements e, e + ATT_THREADS, … of
+    // the ATT_TP × headDim tile (position tt, dimension d, stepped without
+    // a division). (Loading the next round's keys into registers while
+    // this one is scored was slower: run 30.)
+    const int d0 = threadIdx.x % headDim, tt0 = threadIdx.x / headDim;
+    const int stepT = ATT_THREADS / headDim, stepD = ATT_THREADS % headDim;
     for (int round = 0; round < ATT_TR; round++) {
         const int t0 = tb + round * ATT_TP;
         if (t0 >= nmax) break;
         __syncthreads(); // the last round's keys are used (and the queries stored)
-        for (int e = threadIdx.x; e < ATT_TP * headDim; e += ATT_THREADS) {
-            const int tt = e / headDim, d = e - tt * headDim;
+        for (int d = d0, tt = tt0; tt < ATT_TP;) {
             ks[tt * hs + d] = kc[(long)min(t0 + tt, nmax - 1) * kvd + d];
+            d += stepD;
+            tt += stepT;
+            if (d >= headDim) {
+                d -= headDim;
+                tt++;
+            }
         }
         __syncthreads();
         if (w >= qn) continue;
@@ -1029,6 +1041,9 @@ extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_values_tiled
     const int kvd = kvHeads * headDim, half = headDim >> 1;
     const float* vc = (const float*)last.cache + ((long)layer * 2 + 1) * last.maxLen * kvd + kh * headDim;
     const float* ps = sc + ((long)(first - r0) * heads + (long)kh * G) * ldS;
+    const int vd = threadIdx.x < headDim ? threadIdx.x : threadIdx.x - headDim, vt0 = threadIdx.x < headDim ? 0 : 1;
+    const int lane = threadIdx.x & 31, warp = threadIdx.x >> 5, warps = blockDim.x >> 5;
+    const int pr0 = warp / G, ph0 = warp - pr0 * G;
     float acc[ATT_GMAX][8];
 #pragma unroll
     for (int h = 0; h < ATT_GMAX; h++) {
@@ -1038,13 +1053,20 @@ extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_values_tiled
     for (int c0 = 0; c0 < nmax; c0 += ATT_TVC) {
         const int cn = min(ATT_TVC, nmax - c0);
         __syncthreads(); // the last chunk is summed
-        for (int e = threadIdx.x; e < cn * headDim; e += blockDim.x) {
-            const int t = e / headDim, d = e - t * headDim;
-            vb[t * headDim + d] = vc[(long)(c0 + t) * kvd + d];
-        }
-        for (int e = threadIdx.x; e < ATT_TVC * qn * G; e += blockDim.x) {
-            const int t = e % ATT_TVC, qh = e / ATT_TVC, r = qh / G, h = qh - r * G;
-            if (t < cn) pb[t * ATT_TPS + r * 8 + h] = ps[((long)r * heads + h) * ldS + c0 + t];
+        // blockDim is 2·headDim: thread (t0, d) stages dimension d of
+        // positions t0, t0 + 2, …; warp k the probabilities of (row, head)
+        // pairs k, k + warps, … at position lane.
+        for (int t = vt0; t < cn; t += 2) vb[t * headDim + vd] = vc[(long)(c0 + t) * kvd + vd];
+        if (lane < cn) {
+            int r = pr0, h = ph0;
+            for (int qh = warp; qh < qn * G; qh += warps) {
+                pb[lane * ATT_TPS + r * 8 + h] = ps[((long)r * heads + h) * ldS + c0 + lane];
+                h += warps;
+                while (h >= G) {
+                    h -= G;
+                    r++;
+                }
+            }
         }
         __syncthreads();
         if (!active) continue;
@@ -1082,6 +1104,46 @@ extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_values_tiled
                 o[h * headDim + half + 4 * g + d] = acc[h][4 + d];
             }
         }
+    }
+}
+
+// attention_softmax for many rows (the tiled passes): the same numbers
+// with a warp, not a block, per (row, head). The sum's f64 chain in
+// ascending position order is serial whoever runs it; a block-wide
+// softmax leaves 255 threads waiting on it and holds 8 chains a
+// multiprocessor (70 ms of a verifier's 697 ms pass, run 29), a warp each
+// lets 64 run side by side while the exponentials stay coalesced. (One
+// thread per (row, head), every chain at once, was slower: its loads were
+// not coalesced, run 30.) Grid ⌈rows · heads / 8⌉ of ATT_THREADS threads.
+#define ATT_SWC 256 // exponentials a warp keeps at a time
+extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_softmax_warps(float* sc, const RowInfo* rows, int heads, int ldS, int R) {
+    __shared__ double ex[ATT_THREADS / 32][ATT_SWC];
+    const int warp = threadIdx.x >> 5, lane = threadIdx.x & 31;
+    const long i = (long)blockIdx.x * (ATT_THREADS / 32) + warp;
+    if (i >= (long)R * heads) return; // warp-uniform: only warp barriers follow
+    const int n = rows[i / heads].pos + 1;
+    float* s = sc + i * ldS;
+    double* e = ex[warp];
+    float m = -1.0f / 0.0f;
+    for (int t = lane; t < n; t += 32) m = fmaxf(m, s[t]);
+    for (int o = 16; o > 0; o >>= 1) m = fmaxf(m, __shfl_xor_sync(0xffffffff, m, o));
+    const double md = (double)m;
+    double sum = 0;
+    for (int c0 = 0; c0 < n; c0 += ATT_SWC) {
+        const int cn = min(ATT_SWC, n - c0);
+        for (int t = lane; t < cn; t += 32) e[t] = exp((double)s[c0 + t] - md);
+        __syncwarp();
+        if (lane == 0) {
+#pragma unroll 8
+            for (int t = 0; t < cn; t++) sum += e[t];
+        }
+        __syncwarp();
+    }
+    sum = __shfl_sync(0xffffffff, sum, 0);
+    if (n <= ATT_SWC) {
+        for (int t = lane; t < n; t += 32) s[t] = (float)(e[t] / sum);
+    } else {
+        for (int t = lane; t < n; t += 32) s[t] = (float)(exp((double)s[t] - md) / sum);
     }
 }
 
