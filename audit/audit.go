@@ -27,6 +27,9 @@ type Config struct {
 	// or a copy published for auditors).
 	FilesRoot string
 	Lookback  int
+	// Progress, when set, is told how many of window w's miners are
+	// replayed (done of total), after each one; lookback windows too.
+	Progress func(w uint64, done, total int)
 }
 
 // Mismatch is one difference between the replay and a posted vector.
@@ -126,6 +129,10 @@ func decide(ctx context.Context, cfg Config, w uint64, withGate bool) (*score.De
 		}
 	}
 	gated := score.Gated(lookback)
+	var progress func(done, total int)
+	if cfg.Progress != nil {
+		progress = func(done, total int) { cfg.Progress(w, done, total) }
+	}
 	return score.Decide(ctx, score.Input{Verifier: n.Verifier(cfg.Model, cfg.Env, w, ws.Value, opening.Value), Miners: miners,
-		Files: score.DirFiles(score.FilesDir(cfg.FilesRoot, w)), Gated: gated})
+		Files: score.DirFiles(score.FilesDir(cfg.FilesRoot, w)), Gated: gated, Progress: progress})
 }

@@ -126,6 +126,9 @@ type Input struct {
 	Arrivals map[uint32]uint64
 	// Gated are miners with a hard failure within the lookback.
 	Gated map[common.Address]bool
+	// Progress, when set, is told after each miner is checked (done of
+	// total): verifying a window takes minutes on a CPU.
+	Progress func(done, total int)
 }
 
 // Miner names a miner, where it publishes, and the window file it
@@ -176,6 +179,9 @@ func Decide(ctx context.Context, in Input) (*Decision, error) {
 			res.Failure, res.Detail = Missing, "committed, but no window file"
 		}
 		d.Miners = append(d.Miners, res)
+		if in.Progress != nil {
+			in.Progress(i+1, len(in.Miners))
+		}
 	}
 	// A cancellation cut some miner's checks short: no decision.
 	if err := ctx.Err(); err != nil {

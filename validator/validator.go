@@ -74,6 +74,9 @@ type Config struct {
 	// ExportFormat ("parquet" when empty, or "jsonl"): window-N.parquet.
 	Export       string
 	ExportFormat string
+	// Progress, when set, is told how many of window w's miners are
+	// verified (done of total), after each one.
+	Progress func(w uint64, done, total int)
 	// Stake is the bonded stake (wei) the validator keeps: at start it
 	// bonds what is missing. The contract refuses weights from a validator
 	// without bonded stake, so Run fails at start when there is none.
@@ -393,8 +396,12 @@ func (v *Validator) decide(ctx context.Context, w uint64, miners []score.Miner, 
 		return nil, err
 	}
 	start := time.Now()
+	var progress func(done, total int)
+	if cfg.Progress != nil {
+		progress = func(done, total int) { cfg.Progress(w, done, total) }
+	}
 	d, err := score.Decide(ctx, score.Input{Verifier: net.Verifier(cfg.Model, cfg.Env, w, ws.Value, opening.Value), Miners: miners,
-		Files: score.DirFiles(score.FilesDir(FilesRoot(cfg.DataDir), w)), Arrivals: arrivals, Gated: gated})
+		Files: score.DirFiles(score.FilesDir(FilesRoot(cfg.DataDir), w)), Arrivals: arrivals, Gated: gated, Progress: progress})
 	if err != nil {
 		return nil, err
 	}

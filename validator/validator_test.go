@@ -130,10 +130,22 @@ func TestDecide(t *testing.T) {
 	files[5] = buf.Bytes()
 	committed(miners, files)
 	in := score.Input{Verifier: n.Verifier(honest, sat.New(sat.DefaultParams), w, ws, os), Miners: miners, Files: files}
+	var progress [][2]int
+	in.Progress = func(done, total int) { progress = append(progress, [2]int{done, total}) }
 	d, err := score.Decide(context.Background(), in)
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Progress is told after every miner, missing ones included, in order.
+	if len(progress) != len(miners) {
+		t.Fatalf("progress reported %d times for %d miners: %v", len(progress), len(miners), progress)
+	}
+	for i, p := range progress {
+		if p != [2]int{i + 1, len(miners)} {
+			t.Fatalf("progress call %d: %v, want %d of %d", i, p, i+1, len(miners))
+		}
+	}
+	in.Progress = nil
 	want := []struct {
 		failure string
 		scored  bool

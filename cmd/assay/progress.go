@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -61,6 +62,22 @@ func (p *progress) Update(done, total int64) {
 			unit = "bytes"
 		}
 		p.log.Info(p.what, unit, done, "of", total, "percent", percent(done, total))
+	}
+}
+
+// windowProgress reports work counted per window (label has a %d for the
+// window): a fresh bar or log series each time the window changes.
+func windowProgress(w io.Writer, label string, log *slog.Logger) func(window uint64, done, total int) {
+	var mu sync.Mutex
+	var cur *progress
+	var at uint64
+	return func(window uint64, done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if cur == nil || window != at {
+			cur, at = newProgress(w, fmt.Sprintf(label, window), log, false), window
+		}
+		cur.Update(int64(done), int64(total))
 	}
 }
 

@@ -30,3 +30,25 @@ func TestProgressOffTerminal(t *testing.T) {
 		t.Fatalf("byte progress: %q", b2.String())
 	}
 }
+
+// TestWindowProgress: each window gets its own series, labelled with the
+// window, and a window's end is logged whatever the interval.
+func TestWindowProgress(t *testing.T) {
+	var buf bytes.Buffer
+	report := windowProgress(&buf, "validator: window %d: miners verified", slog.New(slog.NewTextHandler(&buf, nil)))
+	for _, w := range []uint64{7, 8} {
+		for i := 0; i <= 3; i++ {
+			report(w, i, 3)
+		}
+	}
+	out := buf.String()
+	for _, want := range []string{"window 7: miners verified\" done=0 of=3", "window 7: miners verified\" done=3 of=3",
+		"window 8: miners verified\" done=0 of=3", "window 8: miners verified\" done=3 of=3"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	if n := strings.Count(strings.TrimSpace(out), "\n") + 1; n != 4 {
+		t.Errorf("want 4 lines (start and end of each window), got %d:\n%s", n, out)
+	}
+}

@@ -56,7 +56,8 @@ can replay.`,
 				}
 			}
 			v, err := validator.New(validator.Config{Stake: stake, Export: c.String("export"), ExportFormat: c.String("export-format"), Network: s.net, Model: s.model, Env: s.env, Key: key, Beacon: s.beacon, DataDir: c.String("datadir"),
-				Lookback: c.Int("lookback"), Listen: c.String("listen"), PublicEndpointsOnly: c.Bool("public-endpoints-only"), Logger: logger(c), Windows: c.Int("windows"), From: c.Uint64("from")})
+				Lookback: c.Int("lookback"), Listen: c.String("listen"), PublicEndpointsOnly: c.Bool("public-endpoints-only"), Logger: logger(c), Windows: c.Int("windows"), From: c.Uint64("from"),
+				Progress: windowProgress(c.App.ErrWriter, "validator: window %d: miners verified", logger(c))})
 			if err != nil {
 				return err
 			}
