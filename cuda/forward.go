@@ -218,24 +218,33 @@ func (b *Backend) passBuffers(ps *pass) (*passBufs, error) {
 		{&bufs.sel, "sel", f4(W * H)}, {&bufs.logits, "logits", f4(W * V)},
 		{&bufs.coeffs, "coeffs", int64(len(ps.coeffs))}, {&bufs.sketches, "sketches", f4(W)},
 		{&bufs.sampleRow, "qrow", f4(Q + 1)}, {&bufs.sampleU, "qu", int64(Q+1) * 8}, {&bufs.sampleResults, "qres", int64(Q+1) * 32},
-		{&bufs.tiles, "tiles", f4(len(ps.tiles))},
 	} {
 		var err error
 		if *bf.dst, err = b.buf(bf.name, bf.bytes); err != nil {
 			return nil, err
 		}
 	}
-	for _, up := range []struct {
+	type upload struct {
 		what  string
 		dst   cu.DevicePtr
 		src   unsafe.Pointer
 		bytes int64
-	}{
+	}
+	ups := []upload{
 		{"tokens", bufs.tokens, unsafe.Pointer(&ps.tokens[0]), f4(R)},
 		{"rows", bufs.rows, unsafe.Pointer(&ps.rows[0]), int64(R) * 16},
 		{"returned rows", bufs.want, unsafe.Pointer(&ps.want[0]), f4(W)},
-		{"attention tiles", bufs.tiles, unsafe.Pointer(&ps.tiles[0]), f4(len(ps.tiles))},
-	} {
+	}
+	if ps.attn.kind == attnTiled {
+		// Only the tiled kernels read the tile table: decode steps skip
+		// the allocation and the copy.
+		var err error
+		if bufs.tiles, err = b.buf("tiles", f4(len(ps.tiles))); err != nil {
+			return nil, err
+		}
+		ups = append(ups, upload{"attention tiles", bufs.tiles, unsafe.Pointer(&ps.tiles[0]), f4(len(ps.tiles))})
+	}
+	for _, up := range ups {
 		if err := cu.MemcpyHtoD(up.dst, up.src, up.bytes); err != nil {
 			return nil, fmt.Errorf("%w: upload %s: %v", ErrDevice, up.what, err)
 		}
