@@ -60,7 +60,9 @@ type Sample struct {
 	Pos        int
 	Slack      float64 // min(u−lo, hi−u); negative when u is outside the interval
 	LogProb    float64 // |committed − recomputed|, in f32 as the verifier compares
-	SketchDist uint32
+	SketchDist uint32  // to the nearer of the checker's sketch and tie sketch, as a verifier measures it
+	Tied       bool    // the commitment matched only the tie sketch (a near-tied swap at the top 16's edge)
+	HasTie     bool    // the checker's tie sketch differs from its sketch (a near tie exists)
 }
 
 // Pair is the result of one generator → checker pair at one batch size.
@@ -80,6 +82,8 @@ type Pair struct {
 	MaxSketch         uint32
 	P9999Sketch       uint32
 	SketchNonzero     int
+	SketchTied        int // positions accepted only through the tie sketch
+	TiePositions      int // positions whose checker had a tie sketch (a second accepted value)
 	ByPosition        []Bucket
 	ByPositionLogProb []float64 `json:"-"`
 }
@@ -200,7 +204,13 @@ func (p *Pair) check(ctx context.Context, chk Backend, prompt []int, r model.Rol
 		if !st.In {
 			s.Slack = -1 // the token is outside the kept set: as far out as a probability goes
 		}
-		s.SketchDist = sketch.Distance(r.Sketches[t], out.Sketches[t])
+		tie := out.Sketches[t]
+		if out.SketchTies != nil {
+			tie = out.SketchTies[t]
+		}
+		s.SketchDist, _ = sketch.Check(r.Sketches[t], out.Sketches[t], tie, t)
+		s.Tied = s.SketchDist < sketch.Distance(r.Sketches[t], out.Sketches[t])
+		s.HasTie = tie != out.Sketches[t]
 		if s.Slack < -cfg.Margin || s.LogProb > cfg.LogProbTol || (cfg.SketchTol != nil && s.SketchDist > cfg.SketchTol(t)) {
 			p.Rejected++
 			bad = true
@@ -240,6 +250,12 @@ func (p *Pair) summarize(maxNew int) {
 		p.MaxSketch = max(p.MaxSketch, s.SketchDist)
 		if s.SketchDist != 0 {
 			p.SketchNonzero++
+		}
+		if s.Tied {
+			p.SketchTied++
+		}
+		if s.HasTie {
+			p.TiePositions++
 		}
 		lps = append(lps, s.LogProb)
 		sks = append(sks, float64(s.SketchDist))

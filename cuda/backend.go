@@ -56,24 +56,26 @@ type kernels struct {
 	stats               cu.Function
 	split, combine      cu.Function
 	siluSplit           cu.Function
+	combineNormSplit    cu.Function // a tensor-core layer's seams: residual, norm, split
+	combineRope         cu.Function // the q|k|v product's terms into RoPE and the cache
 }
 
 // Backend is the CUDA model.Backend. It is safe for concurrent use; calls
 // are serialized on the device.
 type Backend struct {
-	mu         sync.Mutex
-	cfg        *model.Config
-	cuctx      cu.CUContext
-	strm       cu.Stream // every launch and cuBLAS call (blocking: ordered with the synchronous copies)
-	graph      *graphs   // recorded passes and their CUDA graphs; nil when off (Config.NoGraphs, Profile, a failed capture)
-	mod        cu.Module
-	k          kernels
-	tile       *matTile // forced matrix-product tiling (Config.MatTile)
-	wideTile   *matTile // forced tiling of batch-1 products over K ≥ wideK (Config.MatTileWide)
-	attn       string   // Config.Attention
-	unfusedMLP bool     // Config.UnfusedMLP
-	hpb        int      // Config.AttentionHeadsPerBlock
-	sms        int      // the device's multiprocessors
+	mu       sync.Mutex
+	cfg      *model.Config
+	cuctx    cu.CUContext
+	strm     cu.Stream // every launch and cuBLAS call (blocking: ordered with the synchronous copies)
+	graph    *graphs   // recorded passes and their CUDA graphs; nil when off (Config.NoGraphs, Profile, a failed capture)
+	mod      cu.Module
+	k        kernels
+	tile     *matTile // forced matrix-product tiling (Config.MatTile)
+	wideTile *matTile // forced tiling of batch-1 products over K ≥ wideK (Config.MatTileWide)
+	attn     string   // Config.Attention
+	unfused  bool     // Config.Unfused
+	hpb      int      // Config.AttentionHeadsPerBlock
+	sms      int      // the device's multiprocessors
 	// Dynamic shared memory a block of the per-head and the grouped
 	// attention kernel may use (optInSharedMemory), and the tiled scores
 	// kernel.
@@ -351,7 +353,7 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 		return nil, fmt.Errorf("%w: stream on device %d: %v", ErrDevice, cfg.Device, err)
 	}
 	b := &Backend{strm: strm, cfg: ck.Config, cuctx: cuctx, name: name, scratch: map[string]*buffer{}, pool: map[int64][]cu.DevicePtr{},
-		attn: cfg.Attention, unfusedMLP: cfg.UnfusedMLP, hpb: cfg.AttentionHeadsPerBlock}
+		attn: cfg.Attention, unfused: cfg.Unfused, hpb: cfg.AttentionHeadsPerBlock}
 	if g := ck.Config.Heads / max(ck.Config.KVHeads, 1); b.hpb != 0 && (b.hpb < 0 || b.hpb > attnGroupMax || g%b.hpb != 0) {
 		return nil, fmt.Errorf("cuda: attention heads per block %d: want a divisor of %d (query heads per KV head) up to %d", b.hpb, g, attnGroupMax)
 	}
@@ -397,6 +399,7 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 		{&b.k.gateUpSilu[0], "gate_up_silu_f32"}, {&b.k.gateUpSilu[1], "gate_up_silu_bf16"},
 		{&b.k.siluMul, "silu_mul"}, {&b.k.gather, "gather_rows"},
 		{&b.k.sample, "sample"}, {&b.k.sketch, "sketch"}, {&b.k.stats, "position_stats"}, {&b.k.split, "split_bf16"}, {&b.k.combine, "combine_terms"}, {&b.k.siluSplit, "combine_silu_split"},
+		{&b.k.combineNormSplit, "combine_norm_split"}, {&b.k.combineRope, "combine_rope_store"},
 	} {
 		if *f.dst, err = b.mod.Function(f.name); err != nil {
 			return nil, fmt.Errorf("%w: kernel %s: %v", ErrKernels, f.name, err)
@@ -961,33 +964,110 @@ func (b *Backend) tensorLinear(out, x cu.DevicePtr, w weight, bias cu.DevicePtr,
 // one kernel (combine_silu_split: the same bits as the three kernels it
 // replaces), then the down product added into x.
 func (b *Backend) tensorMLP(x, xn cu.DevicePtr, L *layer, rows int) error {
-	H, I := b.cfg.HiddenSize, b.cfg.IntermediateSize
+	H := b.cfg.HiddenSize
 	xs, err := b.tensorSplit("split-x", xn, rows*H)
 	if err != nil {
 		return err
 	}
+	ys, err := b.tensorMLPTerms(xs, L, rows)
+	if err != nil {
+		return err
+	}
+	return b.addTerms(x, ys, rows)
+}
+
+// tensorMLPTerms runs the MLP on the split normed rows xs up to the down
+// product's terms, which it returns (in "split-y") for the caller to add
+// into x.
+func (b *Backend) tensorMLPTerms(xs cu.DevicePtr, L *layer, rows int) (cu.DevicePtr, error) {
+	H, I := b.cfg.HiddenSize, b.cfg.IntermediateSize
 	stage := b.stage
 	defer func() { b.stage = stage }()
 	b.stage = "gateUp"
 	ys, err := b.tensorGEMM(xs, L.gateUp, rows, H, 2*I)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	n := rows * I
 	acts, err := b.buf("split-act", int64(b.split*n)*2)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if err := b.launchAs("silu split", b.k.siluSplit, [2]int{(n + 255) / 256, 1}, 256, 0, acts, ys, int64(n), I, b.split); err != nil {
-		return err
+		return 0, err
 	}
 	b.stage = "down"
-	ys, err = b.tensorGEMM(acts, L.down, rows, I, H)
+	return b.tensorGEMM(acts, L.down, rows, I, H)
+}
+
+// addTerms adds the terms ys of a product into the rows×H residual x.
+func (b *Backend) addTerms(x, ys cu.DevicePtr, rows int) error {
+	m := rows * b.cfg.HiddenSize
+	return b.launchAs("down combine", b.k.combine, [2]int{(m + 255) / 256, 1}, 256, 0, x, ys, cu.DevicePtr(0), int64(m), b.cfg.HiddenSize, b.split, 1)
+}
+
+// fusedLayer reports whether a pass of R rows runs layer L as tensorLayer:
+// every product on tensor cores, its seams fused.
+func (b *Backend) fusedLayer(R int, L *layer) bool {
+	return !b.unfused && b.tensorRows(R, L.qkv) && b.tensorRows(R, L.o) && b.tensorRows(R, L.gateUp) && b.tensorRows(R, L.down)
+}
+
+// tensorLayer queues layer li of a pass with every product on tensor cores
+// and each seam between products one kernel (the same bits as the
+// separate kernels, Config.Unfused): the previous layer's down product
+// (pending; 0 where there is none) added into x, normed and split for
+// q|k|v (combine_norm_split); that product's terms summed into RoPE and
+// the cache (combine_rope_store); after attention, the o product added
+// into x, normed and split for gate|up. It returns the down product's
+// terms, for the next seam to add into x (addTerms where none follows).
+func (b *Backend) tensorLayer(ps *pass, bufs *passBufs, li int, pending cu.DevicePtr) (cu.DevicePtr, error) {
+	cfg := b.cfg
+	H, hd := cfg.HiddenSize, cfg.HeadDim
+	qd, kvd := cfg.Heads*hd, cfg.KVHeads*hd
+	R, L := len(ps.rows), &b.layers[li]
+	xs, err := b.normSplit(bufs.x, pending, L.attnNorm, R)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	m := rows * H
-	return b.launchAs("down combine", b.k.combine, [2]int{(m + 255) / 256, 1}, 256, 0, x, ys, cu.DevicePtr(0), int64(m), H, b.split, 1)
+	b.stage = "qkv"
+	ys, err := b.tensorGEMM(xs, L.qkv, R, H, qd+2*kvd)
+	if err != nil {
+		return 0, err
+	}
+	items := (cfg.Heads+cfg.KVHeads)*hd/2 + kvd
+	if err := b.launchAs("qkv combine rope", b.k.combineRope, [2]int{R, (items + 127) / 128}, 128, 0,
+		bufs.qkv, ys, L.qkvBias, bufs.rows, b.invFreq, cfg.Heads, cfg.KVHeads, hd, li, R, b.split); err != nil {
+		return 0, err
+	}
+	b.stage = "attention"
+	l := &launcher{b: b}
+	l.attention(bufs, ps, li)
+	if l.err != nil {
+		return 0, l.err
+	}
+	b.stage = "o"
+	if xs, err = b.tensorSplit("split-x", bufs.att, R*qd); err != nil {
+		return 0, err
+	}
+	if ys, err = b.tensorGEMM(xs, L.o, R, qd, H); err != nil {
+		return 0, err
+	}
+	if xs, err = b.normSplit(bufs.x, ys, L.mlpNorm, R); err != nil {
+		return 0, err
+	}
+	return b.tensorMLPTerms(xs, L, R)
+}
+
+// normSplit adds the terms ys (0: none) into the R×H rows x, norms them
+// with w and returns their bf16 terms (in "split-x") for the next product.
+func (b *Backend) normSplit(x, ys, w cu.DevicePtr, R int) (cu.DevicePtr, error) {
+	H := b.cfg.HiddenSize
+	xs, err := b.buf("split-x", int64(b.split*R*H)*2)
+	if err != nil {
+		return 0, err
+	}
+	return xs, b.launchAs("combine norm split", b.k.combineNormSplit, [2]int{R, 1}, 256, 0,
+		xs, x, ys, w, H, b.cfg.RMSNormEps, R, b.split)
 }
 
 // tensorSplit writes the bf16 terms of n f32 values into the named buffer.

@@ -98,7 +98,7 @@ func openPair(t testing.TB, name string, withCPU bool) *pair {
 func envConfig() Config {
 	return Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), MatTile: os.Getenv("ASSAY_CUDA_TILE"), MatTileWide: os.Getenv("ASSAY_CUDA_TILE_WIDE"), TensorSplit: envInt("ASSAY_CUDA_SPLIT"),
 		TensorMinRows: envInt("ASSAY_CUDA_SPLIT_MIN_ROWS"),
-		Attention:     os.Getenv("ASSAY_CUDA_ATTN"), AttentionHeadsPerBlock: envInt("ASSAY_CUDA_HPB"), UnfusedMLP: os.Getenv("ASSAY_CUDA_MLP") == "unfused",
+		Attention:     os.Getenv("ASSAY_CUDA_ATTN"), AttentionHeadsPerBlock: envInt("ASSAY_CUDA_HPB"), Unfused: os.Getenv("ASSAY_CUDA_MLP") == "unfused",
 		Profile: os.Getenv("ASSAY_CUDA_PROFILE") == "1", NoGraphs: os.Getenv("ASSAY_CUDA_GRAPHS") == "0"}
 }
 
@@ -273,8 +273,9 @@ type samplerStats struct {
 	logp                                   []float64
 	// Sketches: how many positions came from a device kernel (generator,
 	// verifier), how many differ from the other side's, the largest distance.
-	devGen, devVer, sketchDiff int // positions with sketches from the generator, the verifier; differing
-	maxSketch                  uint32
+	devGen, devVer, sketchDiff int    // positions with sketches from the generator, the verifier; differing
+	maxSketch                  uint32 // as a verifier measures: to the nearer of the sketch and the tie sketch
+	sketchBad, viaTie          int    // positions a verifier rejects (check v2); accepted through the tie sketch only
 }
 
 // testCoeffs are the sketch coefficients of the sampler tests' rollouts.
@@ -302,9 +303,20 @@ func (st *samplerStats) verify(t *testing.T, v model.Backend, prompt []int, rs [
 			st.devVer += len(r.Tokens)
 		}
 		for k, tok := range r.Tokens {
-			d := sketch.Distance(r.Sketches[k], out[0].Sketches[len(prompt)-1+k])
+			main := out[0].Sketches[len(prompt)-1+k]
+			tie := main
+			if out[0].SketchTies != nil {
+				tie = out[0].SketchTies[len(prompt)-1+k]
+			}
+			d, ok := sketch.Check(r.Sketches[k], main, tie, k)
 			if d != 0 {
 				st.sketchDiff++
+			}
+			if !ok {
+				st.sketchBad++
+			}
+			if d < sketch.Distance(r.Sketches[k], main) {
+				st.viaTie++
 			}
 			st.maxSketch = max(st.maxSketch, d)
 			row := out[0].Logits[len(prompt)-1+k]
@@ -327,9 +339,9 @@ func (st *samplerStats) verify(t *testing.T, v model.Backend, prompt []int, rs [
 }
 
 func (st *samplerStats) String() string {
-	return fmt.Sprintf("%d rollouts, %d positions: outside interval±margin %d, pick differs %d, smallest slack %.3g, |Δlogprob| max %.3g p99.9 %.3g; sketches (returned: %d generated, %d verified) differ at %d, max distance %d",
+	return fmt.Sprintf("%d rollouts, %d positions: outside interval±margin %d, pick differs %d, smallest slack %.3g, |Δlogprob| max %.3g p99.9 %.3g; sketches (returned: %d generated, %d verified) differ at %d, max distance %d, rejected %d, via tie %d",
 		st.rollouts, st.positions, st.outside, st.mismatch, st.minSlack, stats.Quantile(st.logp, 1), stats.Quantile(st.logp, 0.999),
-		st.devGen, st.devVer, st.sketchDiff, st.maxSketch)
+		st.devGen, st.devVer, st.sketchDiff, st.maxSketch, st.sketchBad, st.viaTie)
 }
 
 // TestSamplerCrossBackend generates rollouts on one backend and verifies
@@ -620,6 +632,10 @@ func TestTensorSplitDrift(t *testing.T) {
 				if m := stats.Quantile(st.logp, 1); m > logprobTol {
 					t.Errorf("|Δlogprob| %.3g exceeds the protocol tolerance %g", m, logprobTol)
 				}
+				// The recommended setting: a verifier must accept every sketch.
+				if split == 3 && st.sketchBad != 0 {
+					t.Errorf("split-3: %d positions' sketches rejected (check v2)", st.sketchBad)
+				}
 			})
 		}
 	}
@@ -721,7 +737,7 @@ func (b *Backend) sketchRows(h []float32, H int, r sketch.Coefficients) ([]uint3
 	if err != nil {
 		return nil, err
 	}
-	op, err := b.buf("test-out", int64(W)*4)
+	op, err := b.buf("test-out", int64(W)*8)
 	if err != nil {
 		return nil, err
 	}
@@ -738,8 +754,8 @@ func (b *Backend) sketchRows(h []float32, H int, r sketch.Coefficients) ([]uint3
 	if err := b.launch(b.k.sketch, [2]int{W, 1}, 128, 0, op, hp, cp, H); err != nil {
 		return nil, err
 	}
-	out := make([]uint32, W)
-	if err := cu.MemcpyDtoH(unsafe.Pointer(&out[0]), op, int64(W)*4); err != nil {
+	out := make([]uint32, 2*W)
+	if err := cu.MemcpyDtoH(unsafe.Pointer(&out[0]), op, int64(W)*8); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -756,6 +772,7 @@ func TestSketchKernel(t *testing.T) {
 		Coeffs []int8   `json:"coefficients"`
 		Hidden []uint32 `json:"hidden_f32_bits"`
 		Sketch uint32   `json:"sketch"`
+		Tie    uint32   `json:"tie_sketch"`
 	}
 	raw, err := os.ReadFile("../sketch/testdata/vectors.json")
 	if err != nil {
@@ -775,8 +792,8 @@ func TestSketchKernel(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got[0] != v.Sketch {
-			t.Errorf("vector %d: device sketch %d, want %d", i, got[0], v.Sketch)
+		if got[0] != v.Sketch || got[1] != v.Tie {
+			t.Errorf("vector %d: device sketch %d, tie %d, want %d, %d", i, got[0], got[1], v.Sketch, v.Tie)
 		}
 	}
 	rng := rand.New(rand.NewPCG(3, 3))
@@ -804,26 +821,45 @@ func TestSketchKernel(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if want := sketch.Compute(h, r); got[0] != want {
-				t.Fatalf("H=%d trial %d: device sketch %d, want %d (row %v)", H, trial, got[0], want, h[:min(H, 32)])
+			if want, tie := sketch.Of(h, r); got[0] != want || got[1] != tie {
+				t.Fatalf("H=%d trial %d: device sketch %d, tie %d, want %d, %d (row %v)", H, trial, got[0], got[1], want, tie, h[:min(H, 32)])
 			}
 		}
 	}
-	// Several rows in one launch.
+	// Several rows in one launch, half of them with a near tie planted at
+	// the edge of the top 16 (the tie sketch's rule, at its boundary too).
 	H, W := 896, 33
 	h := make([]float32, H*W)
 	for j := range h {
 		h[j] = float32(rng.NormFloat64())
+	}
+	ties := 0
+	for w := 0; w < W; w += 2 {
+		row := h[w*H : (w+1)*H]
+		top := sketch.Top(row)
+		m16 := float32(math.Inf(1))
+		for _, j := range top {
+			m16 = min(m16, float32(math.Abs(float64(row[j]))))
+		}
+		f := []float32{1, 1 - 1.0/2048, 1 - 1.0/1024, math.Nextafter32(1-1.0/1024, 0)}[(w/2)%4]
+		row[(w*7)%H] = m16 * f
+		if _, tie := sketch.Of(row, r); tie != sketch.Compute(row, r) {
+			ties++
+		}
+	}
+	if ties == 0 {
+		t.Fatal("no planted tie took effect")
 	}
 	got, err := g.sketchRows(h, H, sketch.Coefficients(r))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for w := 0; w < W; w++ {
-		if want := sketch.Compute(h[w*H:(w+1)*H], r); got[w] != want {
-			t.Fatalf("row %d of %d: device sketch %d, want %d", w, W, got[w], want)
+		if want, tie := sketch.Of(h[w*H:(w+1)*H], r); got[w] != want || got[W+w] != tie {
+			t.Fatalf("row %d of %d: device sketch %d, tie %d, want %d, %d", w, W, got[w], got[W+w], want, tie)
 		}
 	}
+	t.Logf("%d rows, %d with a tie sketch", W, ties)
 }
 
 // TestAttentionKernelsAgree runs the grouped-query attention kernel (one
@@ -998,20 +1034,65 @@ func longPasses(t *testing.T, b model.Backend, prompt, forks int) []model.Output
 	return out
 }
 
-// TestFusedMLPAgrees checks the tensor-core MLP's fused middle kernel
-// (combine_silu_split) against the three kernels it replaces, bit for bit,
-// at both split widths, every pass on tensor cores.
-func TestFusedMLPAgrees(t *testing.T) {
+// TestFusedKernelsAgree checks a tensor-core layer's fused seams
+// (combine_silu_split, combine_norm_split, combine_rope_store) against the
+// kernels they replace (Config.Unfused), bit for bit, at both split widths,
+// every pass on tensor cores; qwen2.5-0.5b's q|k|v bias included.
+func TestFusedKernelsAgree(t *testing.T) {
 	for _, name := range []string{"tiny", "qwen2.5-0.5b"} {
 		for _, split := range []int{2, 3} {
 			t.Run(fmt.Sprintf("%s/split%d", name, split), func(t *testing.T) {
 				c := Config{TensorSplit: split, TensorMinRows: 1}
 				u := c
-				u.UnfusedMLP = true
+				u.Unfused = true
 				agree(t, name, nil, u, c)
+				// The comparison means something only if the default ran
+				// the fused kernels and Unfused did not.
+				for _, k := range []struct {
+					c     Config
+					fused bool
+				}{{c, true}, {u, false}} {
+					stages := profiledStages(t, name, k.c)
+					for _, s := range []string{"combine norm split", "qkv combine rope"} {
+						if stages[s] != k.fused {
+							t.Errorf("unfused %v: stage %q ran: %v", k.c.Unfused, s, stages[s])
+						}
+					}
+				}
 			})
 		}
 	}
+}
+
+// profiledStages runs a short prefill of model name on a profiled backend
+// opened with c and returns the forward stages that ran.
+func profiledStages(t *testing.T, name string, c Config) map[string]bool {
+	t.Helper()
+	ck, err := model.OpenCheckpoint(modelDir(t, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ck.Close()
+	c.PTXFile, c.Profile = os.Getenv("ASSAY_CUDA_PTX"), true
+	g, err := Open(ck, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.(*Backend).Close()
+	cache, err := g.NewCache(32)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cache.Release()
+	rng := rand.New(rand.NewPCG(3, 5))
+	if _, err := g.Forward(context.Background(), []model.Step{{Cache: cache, Tokens: randomTokens(rng, 24, ck.Config.VocabSize)}}); err != nil {
+		t.Fatal(err)
+	}
+	stages := map[string]bool{}
+	for _, k := range g.(*Backend).KernelTimes() {
+		stages[k.Stage] = true
+	}
+	return stages
 }
 
 // agree runs attentionPasses on backends opened with configurations a and

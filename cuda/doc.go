@@ -72,10 +72,12 @@ type Config struct {
 	// of heads / KV heads, at most 8); 0 is the default above. For
 	// measurements: the numbers do not change.
 	AttentionHeadsPerBlock int
-	// UnfusedMLP, when set, runs the tensor-core MLP as separate combine,
-	// SiLU and split kernels instead of one (the same bits; kept for
-	// comparison).
-	UnfusedMLP bool
+	// Unfused, when set, runs a tensor-core layer's seams as the separate
+	// kernels the fused ones replace: combine, SiLU and split in the MLP's
+	// middle; combine (with the residual), norm and split between
+	// products; combine and RoPE after the q|k|v product (the same bits;
+	// kept for comparison).
+	Unfused bool
 	// Profile, when set, times every kernel with CUDA events by stage of
 	// the forward pass; Backend.KernelTimes reads the totals. For
 	// benchmarks: it adds two event records per launch, and passes run

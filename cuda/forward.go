@@ -216,7 +216,7 @@ func (b *Backend) passBuffers(ps *pass) (*passBufs, error) {
 		{&bufs.att, "att", f4(R * qd)}, {&bufs.gateUp, "gateUp", f4(R * 2 * I)}, {&bufs.act, "act", f4(R * I)},
 		{&bufs.tokens, "tokens", f4(R)}, {&bufs.rows, "rows", int64(R) * 16}, {&bufs.want, "want", f4(W)},
 		{&bufs.sel, "sel", f4(W * H)}, {&bufs.logits, "logits", f4(W * V)},
-		{&bufs.coeffs, "coeffs", int64(len(ps.coeffs))}, {&bufs.sketches, "sketches", f4(W)},
+		{&bufs.coeffs, "coeffs", int64(len(ps.coeffs))}, {&bufs.sketches, "sketches", f4(2 * W)},
 		{&bufs.sampleRow, "qrow", f4(Q + 1)}, {&bufs.sampleU, "qu", int64(Q+1) * 8}, {&bufs.sampleResults, "qres", int64(Q+1) * 32},
 	} {
 		var err error
@@ -424,11 +424,20 @@ func (b *Backend) queueLayers(ctx context.Context, ps *pass, bufs *passBufs) err
 	}
 	b.stage = "embed"
 	l.run(embedFn, [2]int{R, 1}, 128, 0, bufs.x, b.embed.ptr, bufs.tokens, R, H)
+	var pending cu.DevicePtr // a fused layer's down product, not yet added into x
 	for li := range b.layers {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		L := &b.layers[li]
+		if b.fusedLayer(R, L) {
+			l.do(func() (err error) { pending, err = b.tensorLayer(ps, bufs, li, pending); return err })
+			continue
+		}
+		if pending != 0 {
+			l.do(func() error { return b.addTerms(bufs.x, pending, R) })
+			pending = 0
+		}
 		b.stage = "norm"
 		l.run(b.k.rmsnorm, [2]int{R, 1}, 256, 0, bufs.xn, bufs.x, L.attnNorm, H, eps)
 		b.stage = "qkv"
@@ -443,7 +452,7 @@ func (b *Backend) queueLayers(ctx context.Context, ps *pass, bufs *passBufs) err
 		b.stage = "norm"
 		l.run(b.k.rmsnorm, [2]int{R, 1}, 256, 0, bufs.xn, bufs.x, L.mlpNorm, H, eps)
 		b.stage = "gateUp"
-		if b.tensorRows(R, L.gateUp) && b.tensorRows(R, L.down) && !b.unfusedMLP {
+		if b.tensorRows(R, L.gateUp) && b.tensorRows(R, L.down) && !b.unfused {
 			l.do(func() error { return b.tensorMLP(bufs.x, bufs.xn, L, R) })
 			continue
 		}
@@ -458,6 +467,9 @@ func (b *Backend) queueLayers(ctx context.Context, ps *pass, bufs *passBufs) err
 		b.stage = "down"
 		l.linear(bufs.x, bufs.act, L.down, 0, R, I, H, true)
 	}
+	if pending != 0 {
+		l.do(func() error { return b.addTerms(bufs.x, pending, R) })
+	}
 	b.stage = "norm"
 	l.run(b.k.rmsnorm, [2]int{R, 1}, 256, 0, bufs.xn, bufs.x, b.norm, H, eps)
 	b.stage = "gather"
@@ -468,7 +480,8 @@ func (b *Backend) queueLayers(ctx context.Context, ps *pass, bufs *passBufs) err
 }
 
 // passSketches computes the returned rows' sketches on the device (rows of
-// steps that asked for none get zero coefficients and are dropped later).
+// steps that asked for none get zero coefficients and are dropped later),
+// then their tie sketches: 2W values.
 func (b *Backend) passSketches(ps *pass, bufs *passBufs) ([]uint32, error) {
 	if !ps.anySketch {
 		return nil, nil
@@ -481,8 +494,8 @@ func (b *Backend) passSketches(ps *pass, bufs *passBufs) ([]uint32, error) {
 	if err := b.launch(b.k.sketch, [2]int{W, 1}, 128, 0, bufs.sketches, bufs.sel, bufs.coeffs, b.cfg.HiddenSize); err != nil {
 		return nil, err
 	}
-	sketches := make([]uint32, W)
-	if err := cu.MemcpyDtoH(unsafe.Pointer(&sketches[0]), bufs.sketches, f4(W)); err != nil {
+	sketches := make([]uint32, 2*W)
+	if err := cu.MemcpyDtoH(unsafe.Pointer(&sketches[0]), bufs.sketches, f4(2*W)); err != nil {
 		return nil, fmt.Errorf("%w: sketches: %v", ErrDevice, err)
 	}
 	return sketches, nil
@@ -554,7 +567,9 @@ func (b *Backend) download(ps *pass, bufs *passBufs, sketches []uint32, picks []
 			}
 		}
 		if s.Sketch != nil {
+			W := len(sketches) / 2
 			outs[si].Sketches = sketches[j : j+nw : j+nw]
+			outs[si].SketchTies = sketches[W+j : W+j+nw : W+j+nw]
 		}
 		if s.Stats != nil && !ps.needLogits[si] {
 			outs[si].Stats = make([]model.PositionStats, nw)

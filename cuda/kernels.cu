@@ -47,25 +47,37 @@ extern "C" __global__ void embed_f32(float* out, const float* table, const int* 
 // times a step.
 #define NORM_THREADS 256
 #define NORM_HOLD 32
-extern "C" __global__ void __launch_bounds__(NORM_THREADS) rmsnorm(float* out, const float* x, const float* w, int H, double eps) {
+// rmsnorm_row normalizes one row for the block, thread t taking elements
+// t, t + NORM_THREADS, … in that order: src.hold(xv, H) fills the first
+// HOLD of them (0 past H) with every load issued before any arithmetic
+// (a sum between a value's loads and the next value's made
+// combine_norm_split wait for each in turn: ~18 µs a row block at 16 rows,
+// runs 33–34); past the held part src.first(i) gives element i (once),
+// src.keep(i, v) is told it, src.again(i) gives it again; dst(i, v) takes
+// the normed value. rmsnorm and combine_norm_split share it so their sums,
+// inv and products are the same instructions in the same order (HOLD only
+// sets how many are held: the held slots past H add +0 to the sum).
+template <int HOLD, class Src, class Dst>
+__device__ __forceinline__ void rmsnorm_row(Src& src, Dst& dst, const float* w, int H, double eps) {
     __shared__ double part[NORM_THREADS / 32];
-    const int r = blockIdx.x, t = threadIdx.x;
-    const float* row = x + (long)r * H;
-    float xv[NORM_HOLD], wv[NORM_HOLD];
+    const int t = threadIdx.x;
+    float xv[HOLD], wv[HOLD];
 #pragma unroll
-    for (int k = 0; k < NORM_HOLD; k++) {
+    for (int k = 0; k < HOLD; k++) {
         int i = t + k * NORM_THREADS;
-        xv[k] = i < H ? row[i] : 0.0f;
         wv[k] = i < H ? w[i] : 0.0f;
     }
+    src.hold(xv, H);
     double ss = 0;
 #pragma unroll
-    for (int k = 0; k < NORM_HOLD; k++) {
+    for (int k = 0; k < HOLD; k++) {
         double v = xv[k];
         ss += v * v;
     }
-    for (int i = t + NORM_HOLD * NORM_THREADS; i < H; i += NORM_THREADS) {
-        double v = row[i];
+    for (int i = t + HOLD * NORM_THREADS; i < H; i += NORM_THREADS) {
+        float f = src.first(i);
+        src.keep(i, f);
+        double v = f;
         ss += v * v;
     }
     for (int o = 16; o > 0; o >>= 1) ss += __shfl_xor_sync(0xffffffff, ss, o);
@@ -76,13 +88,39 @@ extern "C" __global__ void __launch_bounds__(NORM_THREADS) rmsnorm(float* out, c
 #pragma unroll
     for (int k = 0; k < NORM_THREADS / 32; k++) total += part[k];
     const float inv = (float)(1.0 / sqrt(total / (double)H + eps));
-    float* o = out + (long)r * H;
 #pragma unroll
-    for (int k = 0; k < NORM_HOLD; k++) {
+    for (int k = 0; k < HOLD; k++) {
         int i = t + k * NORM_THREADS;
-        if (i < H) o[i] = wv[k] * (xv[k] * inv);
+        if (i < H) dst(i, wv[k] * (xv[k] * inv));
     }
-    for (int i = t + NORM_HOLD * NORM_THREADS; i < H; i += NORM_THREADS) o[i] = w[i] * (row[i] * inv);
+    for (int i = t + HOLD * NORM_THREADS; i < H; i += NORM_THREADS) dst(i, w[i] * (src.again(i) * inv));
+}
+
+struct RowSrc {
+    const float* row;
+    template <int HOLD>
+    __device__ __forceinline__ void hold(float (&xv)[HOLD], int H) const {
+#pragma unroll
+        for (int k = 0; k < HOLD; k++) {
+            int i = threadIdx.x + k * NORM_THREADS;
+            xv[k] = i < H ? row[i] : 0.0f;
+        }
+    }
+    __device__ float first(int i) const { return row[i]; }
+    __device__ void keep(int, float) const {}
+    __device__ float again(int i) const { return row[i]; }
+};
+
+struct RowDst {
+    float* row;
+    __device__ void operator()(int i, float v) const { row[i] = v; }
+};
+
+extern "C" __global__ void __launch_bounds__(NORM_THREADS) rmsnorm(float* out, const float* x, const float* w, int H, double eps) {
+    const int r = blockIdx.x;
+    RowSrc src{x + (long)r * H};
+    RowDst dst{out + (long)r * H};
+    rmsnorm_row<NORM_HOLD>(src, dst, w, H, eps);
 }
 
 // ---------------------------------------------------------------------------
@@ -442,9 +480,12 @@ struct RowInfo {
 // 2·kvHeads·headDim floats). Grid (rows, ⌈items / blockDim⌉): one thread a
 // rotated pair (q or k; a k pair goes to the cache as well) or a v element,
 // so a batch-1 pass is spread over several multiprocessors and no thread
-// waits for another.
-extern "C" __global__ void rope_store(float* qkv, const RowInfo* rows, const float* invFreq, int heads, int kvHeads,
-                                      int headDim, int layer) {
+// waits for another. src(j) is the row's projection value j: what qkv holds
+// (rope_store), or the sum of a tensor-core product's terms and the bias,
+// written to qkv as well (combine_rope_store).
+template <class Src>
+__device__ __forceinline__ void rope_impl(float* qkv, const Src& src, const RowInfo* rows, const float* invFreq,
+                                          int heads, int kvHeads, int headDim, int layer, bool store) {
     const int r = blockIdx.x;
     const int half = headDim / 2;
     const int qd = heads * headDim, kvd = kvHeads * headDim, pairs = (heads + kvHeads) * half;
@@ -455,7 +496,9 @@ extern "C" __global__ void rope_store(float* qkv, const RowInfo* rows, const flo
     float* kc = (float*)ri.cache + ((long)layer * 2) * ri.maxLen * kvd + (long)ri.pos * kvd;
     if (t >= pairs) { // v
         const int i = t - pairs;
-        kc[(long)ri.maxLen * kvd + i] = qr[qd + kvd + i];
+        const float v = src(r, qd + kvd + i);
+        if (store) qr[qd + kvd + i] = v;
+        kc[(long)ri.maxLen * kvd + i] = v;
         return;
     }
     const int h = t / half, i = t - h * half;
@@ -463,7 +506,7 @@ extern "C" __global__ void rope_store(float* qkv, const RowInfo* rows, const flo
     const float c = (float)cos((double)f);
     const float s = (float)sin((double)f);
     float* vec = qr + h * headDim; // q heads, then the k heads right after them
-    const float x1 = vec[i], x2 = vec[i + half];
+    const float x1 = src(r, h * headDim + i), x2 = src(r, h * headDim + i + half);
     const float y1 = x1 * c - x2 * s, y2 = x2 * c + x1 * s;
     vec[i] = y1;
     vec[i + half] = y2;
@@ -472,6 +515,18 @@ extern "C" __global__ void rope_store(float* qkv, const RowInfo* rows, const flo
         kc[j] = y1;
         kc[j + half] = y2;
     }
+}
+
+struct ProjSrc {
+    const float* qkv;
+    int N;
+    __device__ float operator()(int r, int j) const { return qkv[(long)r * N + j]; }
+};
+
+extern "C" __global__ void rope_store(float* qkv, const RowInfo* rows, const float* invFreq, int heads, int kvHeads,
+                                      int headDim, int layer) {
+    ProjSrc src{qkv, (heads + 2 * kvHeads) * headDim};
+    rope_impl(qkv, src, rows, invFreq, heads, kvHeads, headDim, layer, false);
 }
 
 // Causal grouped-query attention of one (row, head) over the row's cache
@@ -1204,16 +1259,37 @@ __device__ __forceinline__ bool sketch_before(float ma, int ia, float mb, int ib
     return ma > mb || (ma == mb && ia < ib);
 }
 
+// sketch_over is Σ coeffs[i] · Bucket(x[sel[i]]) mod P over the k indices
+// of sel, sorted ascending in place first.
+__device__ unsigned int sketch_over(const float* x, int* sel, int k, const signed char* coeffs) {
+    for (int i = 1; i < k; i++) { // insertion sort: indices ascending
+        int v = sel[i], j = i - 1;
+        while (j >= 0 && sel[j] > v) { sel[j + 1] = sel[j]; j--; }
+        sel[j + 1] = v;
+    }
+    long long acc = 0;
+    for (int i = 0; i < k; i++) acc += (long long)coeffs[i] * sketch_bucket(x[sel[i]]);
+    acc %= SKETCH_P;
+    if (acc < 0) acc += SKETCH_P;
+    return (unsigned int)acc;
+}
+
+// One block a row: out[row] is the sketch (sketch.Compute), out[rows + row]
+// the tie sketch (sketch.Of: the 16th-ranked index swapped for the 17th
+// where m17 ≥ m16·(1 − 2^-10) in f64, else the sketch again). Rounds of a
+// block-wide arg-max pick the indices in rank order, one more than the top
+// for the tie.
 extern "C" __global__ void sketch(unsigned int* out, const float* h, const signed char* coeffs, int H) {
     __shared__ float wm[SKETCH_THREADS / 32];
     __shared__ int wi[SKETCH_THREADS / 32];
-    __shared__ int sel[SKETCH_TOP];
+    __shared__ int sel[SKETCH_TOP + 1];
+    __shared__ float mag[SKETCH_TOP + 1];
     const int row = blockIdx.x, tid = threadIdx.x, lane = tid & 31, warp = tid >> 5;
     const float* x = h + (long)row * H;
-    const int k = min(SKETCH_TOP, H);
+    const int k = min(SKETCH_TOP, H), rounds = min(SKETCH_TOP + 1, H);
     float pm = 1.0f / 0.0f; // previous pick; everything ranks below (+Inf, −1)
     int pi = -1;
-    for (int round = 0; round < k; round++) {
+    for (int round = 0; round < rounds; round++) {
         float bm = -1.0f;
         int bi = 0x7fffffff;
         for (int i = tid; i < H; i += SKETCH_THREADS) {
@@ -1232,6 +1308,7 @@ extern "C" __global__ void sketch(unsigned int* out, const float* h, const signe
             for (int w = 1; w < SKETCH_THREADS / 32; w++)
                 if (sketch_before(wm[w], wi[w], wm[0], wi[0])) { wm[0] = wm[w]; wi[0] = wi[w]; }
             sel[round] = wi[0];
+            mag[round] = wm[0];
         }
         __syncthreads();
         pm = wm[0];
@@ -1239,16 +1316,15 @@ extern "C" __global__ void sketch(unsigned int* out, const float* h, const signe
         __syncthreads();
     }
     if (tid == 0) {
-        for (int i = 1; i < k; i++) { // insertion sort: indices ascending
-            int v = sel[i], j = i - 1;
-            while (j >= 0 && sel[j] > v) { sel[j + 1] = sel[j]; j--; }
-            sel[j + 1] = v;
-        }
-        long long acc = 0;
-        for (int i = 0; i < k; i++) acc += (long long)coeffs[row * SKETCH_TOP + i] * sketch_bucket(x[sel[i]]);
-        acc %= SKETCH_P;
-        if (acc < 0) acc += SKETCH_P;
-        out[row] = (unsigned int)acc;
+        const signed char* r = coeffs + row * SKETCH_TOP;
+        const bool tie = rounds > SKETCH_TOP &&
+                         (double)mag[SKETCH_TOP] >= (double)mag[SKETCH_TOP - 1] * (1.0 - 1.0 / 1024.0);
+        int alt[SKETCH_TOP];
+        for (int i = 0; i < k; i++) alt[i] = sel[i];
+        if (tie) alt[SKETCH_TOP - 1] = sel[SKETCH_TOP];
+        const unsigned int s0 = sketch_over(x, sel, k, r);
+        out[row] = s0;
+        out[gridDim.x + row] = tie ? sketch_over(x, alt, k, r) : s0;
     }
 }
 
@@ -1426,16 +1502,50 @@ __device__ __forceinline__ bf16_t f32_to_bf16_rne(float v) {
     return (bf16_t)(u >> 16);
 }
 
-// out[t*n + i] = term t of x[i], for t < terms.
-extern "C" __global__ void split_bf16(bf16_t* out, const float* x, long n, int terms) {
-    long i = (long)blockIdx.x * blockDim.x + threadIdx.x;
-    if (i >= n) return;
-    float v = x[i];
+// split_store writes the bf16 terms of v: out[t*n + i] = term t, t < terms.
+__device__ __forceinline__ void split_store(bf16_t* out, long n, long i, float v, int terms) {
     for (int t = 0; t < terms; t++) {
         bf16_t b = f32_to_bf16_rne(v);
         out[(long)t * n + i] = b;
         v = v - bf16_to_f32(b);
     }
+}
+
+// combined is a product's value i summed over its terms, the last term
+// first: (y_{S−1} + … + y_1) + y_0, y_t = ys[t*n + i].
+__device__ __forceinline__ float combined(const float* ys, long n, long i, int terms) {
+    float s = ys[(long)(terms - 1) * n + i];
+    for (int t = terms - 2; t >= 0; t--) s = s + ys[(long)t * n + i];
+    return s;
+}
+
+// combined and split_store for a term count known at compile time: the
+// same operations, unrolled, so a thread's loads of several values are
+// all in flight together (a runtime count left combine_norm_split waiting
+// on each value's loads in turn: 17 µs a row block at 16 rows, run 33).
+template <int T>
+__device__ __forceinline__ float combined_t(const float* ys, long n, long i) {
+    float s = ys[(long)(T - 1) * n + i];
+#pragma unroll
+    for (int t = T - 2; t >= 0; t--) s = s + ys[(long)t * n + i];
+    return s;
+}
+
+template <int T>
+__device__ __forceinline__ void split_store_t(bf16_t* out, long n, long i, float v) {
+#pragma unroll
+    for (int t = 0; t < T; t++) {
+        bf16_t b = f32_to_bf16_rne(v);
+        out[(long)t * n + i] = b;
+        v = v - bf16_to_f32(b);
+    }
+}
+
+// out[t*n + i] = term t of x[i], for t < terms.
+extern "C" __global__ void split_bf16(bf16_t* out, const float* x, long n, int terms) {
+    long i = (long)blockIdx.x * blockDim.x + threadIdx.x;
+    if (i >= n) return;
+    split_store(out, n, i, x[i], terms);
 }
 
 // The MLP's middle on tensor cores in one pass: combine_terms of the
@@ -1450,18 +1560,10 @@ extern "C" __global__ void combine_silu_split(bf16_t* out, const float* ys, long
     if (i >= n) return;
     long r = i / I, c = i % I, m = 2 * n;
     long gi = r * 2 * I + c, ui = gi + I;
-    float g = ys[(long)(terms - 1) * m + gi], u = ys[(long)(terms - 1) * m + ui];
-    for (int t = terms - 2; t >= 0; t--) {
-        g = g + ys[(long)t * m + gi];
-        u = u + ys[(long)t * m + ui];
-    }
+    float g = combined(ys, m, gi, terms), u = combined(ys, m, ui, terms);
     float e = (float)exp(-(double)g);
     float v = g / (1.0f + e) * u;
-    for (int t = 0; t < terms; t++) {
-        bf16_t b = f32_to_bf16_rne(v);
-        out[(long)t * n + i] = b;
-        v = v - bf16_to_f32(b);
-    }
+    split_store(out, n, i, v, terms);
 }
 
 // out[i] = (y_{S−1} + … + y_1) + y_0 (+ bias[i mod N]) (+ out[i] when add),
@@ -1470,9 +1572,104 @@ extern "C" __global__ void combine_terms(float* out, const float* ys, const floa
                                          int add) {
     long i = (long)blockIdx.x * blockDim.x + threadIdx.x;
     if (i >= n) return;
-    float s = ys[(long)(terms - 1) * n + i];
-    for (int t = terms - 2; t >= 0; t--) s = s + ys[(long)t * n + i];
+    float s = combined(ys, n, i, terms);
     if (bias) s = s + bias[i % N];
     if (add) s = out[i] + s;
     out[i] = s;
+}
+
+// CombineSrc is a row of x plus a tensor-core product's terms (the
+// residual connection, combine_terms with add): keep(i, v) writes the sum
+// back to x, again(i) reads it there.
+template <int T>
+struct CombineSrc {
+    float* x;         // the row
+    const float* ys;  // the product's T terms, nil for x as it is
+    long n, off;      // term stride (rows·H), the row's offset in a term
+    // hold loads x and every term of the held elements first, then sums
+    // them (combine_terms' order, the residual first) and stores x.
+    template <int HOLD>
+    __device__ __forceinline__ void hold(float (&xv)[HOLD], int H) const {
+        float yv[HOLD][T];
+#pragma unroll
+        for (int k = 0; k < HOLD; k++) {
+            int i = threadIdx.x + k * NORM_THREADS;
+            xv[k] = i < H ? x[i] : 0.0f;
+#pragma unroll
+            for (int u = 0; u < T; u++) yv[k][u] = ys && i < H ? ys[(long)u * n + off + i] : 0.0f;
+        }
+        if (!ys) return;
+#pragma unroll
+        for (int k = 0; k < HOLD; k++) {
+            int i = threadIdx.x + k * NORM_THREADS;
+            float s = yv[k][T - 1];
+#pragma unroll
+            for (int u = T - 2; u >= 0; u--) s = s + yv[k][u];
+            if (i < H) {
+                xv[k] = xv[k] + s;
+                x[i] = xv[k];
+            }
+        }
+    }
+    __device__ float first(int i) const { return ys ? x[i] + combined_t<T>(ys, n, off + i) : x[i]; }
+    __device__ void keep(int i, float v) const {
+        if (ys) x[i] = v;
+    }
+    __device__ float again(int i) const { return x[i]; }
+};
+
+template <int T>
+struct SplitDst {
+    bf16_t* xs;
+    long n, off;
+    __device__ void operator()(int i, float v) const { split_store_t<T>(xs, n, off + i, v); }
+};
+
+template <int T>
+__device__ __forceinline__ void combine_norm_split_t(bf16_t* xs, float* x, const float* ys, const float* w, int H,
+                                                     double eps, int R) {
+    const int r = blockIdx.x;
+    const long n = (long)R * H, off = (long)r * H;
+    CombineSrc<T> src{x + off, ys, n, off};
+    SplitDst<T> dst{xs, n, off};
+    rmsnorm_row<16>(src, dst, w, H, eps);
+}
+
+// A tensor-core layer's seam in one pass a row: combine_terms of the last
+// product added into x (ys null: x as it is), rmsnorm of the row, and
+// split_bf16 of the normed row for the next product — the same operations
+// in the same order as the three kernels, so the same bits, two launches
+// and the f32 normed rows' round trip fewer. xs gets term t of row r at
+// t·R·H + r·H. Grid R, NORM_THREADS threads.
+extern "C" __global__ void __launch_bounds__(NORM_THREADS) combine_norm_split(bf16_t* xs, float* x, const float* ys,
+                                                                              const float* w, int H, double eps, int R,
+                                                                              int terms) {
+    if (terms == 3)
+        combine_norm_split_t<3>(xs, x, ys, w, H, eps, R);
+    else
+        combine_norm_split_t<2>(xs, x, ys, w, H, eps, R);
+}
+
+// TermSrc is a tensor-core product's value plus its bias: combine_terms.
+struct TermSrc {
+    const float* ys;
+    const float* bias;
+    long n;
+    int N, terms;
+    __device__ float operator()(int r, int j) const {
+        float s = combined(ys, n, (long)r * N + j, terms);
+        if (bias) s = s + bias[j];
+        return s;
+    }
+};
+
+// combine_terms of the q|k|v product (with its bias) and rope_store in one
+// pass: the same operations in the same order, so the same bits, a launch
+// and the f32 projection's re-read fewer. Grid and block as rope_store.
+extern "C" __global__ void combine_rope_store(float* qkv, const float* ys, const float* bias, const RowInfo* rows,
+                                              const float* invFreq, int heads, int kvHeads, int headDim, int layer,
+                                              int R, int terms) {
+    const int N = (heads + 2 * kvHeads) * headDim;
+    TermSrc src{ys, bias, (long)R * N, N, terms};
+    rope_impl(qkv, src, rows, invFreq, heads, kvHeads, headDim, layer, true);
 }

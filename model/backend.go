@@ -78,8 +78,10 @@ type Output struct {
 	Logits [][]float32 // VocabSize each; may be nil for a step with Uniforms
 	Picks  []Picked    // one per Step.Uniforms
 	// Sketches are the hidden states' sketches when the step asked for them
-	// (see Step.Sketch); else nil.
-	Sketches []uint32
+	// (see Step.Sketch); else nil. SketchTies are their tie sketches
+	// (sketch.Of), which a verifier accepts as well; what a miner commits
+	// is Sketches.
+	Sketches, SketchTies []uint32
 	// Stats are the returned rows' statistics when the step asked for them
 	// and the backend computes them (see Step.Stats); else nil.
 	Stats []PositionStats

@@ -421,10 +421,13 @@ func (v *Verifier) postcheck(ctx context.Context, pd *pending, out model.Output,
 	opened := OpenPositions(v.OpeningSeed, rec.Hash(), n, p.K)
 	res.SketchesOpened = len(opened)
 	for _, t := range opened {
-		got := out.Sketches[t]
-		d := sketch.Distance(rec.Sketches[t], got)
+		got, tie := out.Sketches[t], out.Sketches[t]
+		if out.SketchTies != nil {
+			tie = out.SketchTies[t]
+		}
+		d, ok := sketch.Check(rec.Sketches[t], got, tie, t)
 		res.MaxSketchDist = max(res.MaxSketchDist, d)
-		if !sketch.Valid(rec.Sketches[t], got, t) {
+		if !ok {
 			pd.fail(ErrSketch, "position %d: distance %d over tolerance %d", t, d, sketch.Tolerance(t))
 			return
 		}

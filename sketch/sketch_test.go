@@ -102,7 +102,7 @@ func TestDistanceAndTolerance(t *testing.T) {
 			t.Errorf("Distance(%d,%d) = %d, want %d", tt.a, tt.b, got, tt.d)
 		}
 	}
-	if !Valid(100, 100+254, 0) || Valid(100, 100+255, 0) || Valid(P, P, 0) {
+	if !valid(100, 100+254) || valid(100, 100+255) || valid(P, P) {
 		t.Fatal("tolerance boundary")
 	}
 	// One bucket flip on one coefficient is within tolerance.
@@ -110,8 +110,81 @@ func TestDistanceAndTolerance(t *testing.T) {
 	r := coeffs(9)
 	a := Compute(h, r)
 	h[0] = 1.41422 // crosses √2
-	if b := Compute(h, r); a == b || !Valid(a, b, 0) {
+	if b := Compute(h, r); a == b || !valid(a, b) {
 		t.Fatalf("single flip: %d vs %d", a, b)
+	}
+}
+
+// valid is Check of a commitment against a sketch without a tie.
+func valid(committed, recomputed uint32) bool {
+	_, ok := Check(committed, recomputed, recomputed, 0)
+	return ok
+}
+
+// TestTie checks the tie sketch: the swap of ranks 16 and 17 within TieGap
+// (and at its exact boundary), none outside it or with 16 values or fewer,
+// and that Check accepts a commitment near either sketch only.
+func TestTie(t *testing.T) {
+	r := coeffs(5)
+	g := float32(1 - TieGap) // exactly representable: the boundary
+	tests := []struct {
+		name string
+		m17  float32 // |h| ranked 17th; the 16th is 1
+		j    int     // its index
+		n    int     // values in h
+		tie  bool
+	}{
+		{"just inside", 0.9999, 30, 40, true},
+		{"boundary", g, 30, 40, true},
+		{"just outside", math.Nextafter32(g, 0), 30, 40, false},
+		{"far", 0.5, 30, 40, false},
+		{"equal magnitude, higher index", -1, 38, 40, true},
+		{"sixteen values", 0.9999, 15, 16, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := make([]float32, tt.n)
+			for i := range h {
+				h[i] = float32(0.01 * float64(i%7+1))
+			}
+			// Ranks 1..15 well apart (indices 0, 1, 2, 3, 4, 5, 7, …),
+			// rank 16 at index 6, rank 17 at tt.j.
+			for i, k := 0, 0; k < min(15, tt.n-2); i++ {
+				if i != 6 && i != tt.j {
+					h[i] = float32(4 + k)
+					k++
+				}
+			}
+			h[6] = -1
+			h[tt.j] = tt.m17
+			main, tie := Of(h, r)
+			if main != Compute(h, r) {
+				t.Fatalf("main %d, Compute %d", main, Compute(h, r))
+			}
+			if !tt.tie {
+				if tie != main {
+					t.Fatalf("tie %d without a tie (main %d)", tie, main)
+				}
+				return
+			}
+			// The tie sketch is the sketch of the state in which the 16th
+			// dropped below the 17th, every other value as it is.
+			sw := append([]float32(nil), h...)
+			sw[6] = -float32(math.Abs(float64(tt.m17))) * 0.999
+			if tie != Compute(sw, r) || tie == main {
+				t.Fatalf("tie %d, the swapped state's %d, main %d", tie, Compute(sw, r), main)
+			}
+			if _, ok := Check(tie, main, tie, 0); !ok {
+				t.Fatal("Check refuses the tie sketch")
+			}
+			if _, ok := Check(main, main, tie, 0); !ok {
+				t.Fatal("Check refuses the main sketch")
+			}
+			far := (tie + 1000) % P
+			if _, ok := Check(far, main, tie, 0); ok != (Distance(far, main) <= Tolerance(0)) {
+				t.Fatalf("Check(%d) = %v, distance to main %d", far, ok, Distance(far, main))
+			}
+		})
 	}
 }
 
@@ -148,8 +221,35 @@ func topBySort(h []float32) []int {
 	return idx
 }
 
-// TestTopMatchesSort compares the one-pass Top with the sort it replaced on
-// vectors full of ties, zeros of both signs, NaN and infinities.
+// tieBySort is the tie sketch of §7.2 from a full sort of h.
+func tieBySort(h []float32, r Coefficients) uint32 {
+	idx := make([]int, len(h))
+	for i := range idx {
+		idx[i] = i
+	}
+	mag := func(i int) float64 {
+		v := math.Abs(float64(h[i]))
+		if v != v {
+			return 0
+		}
+		return v
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return mag(idx[a]) > mag(idx[b]) })
+	top := slices.Clone(idx[:min(len(idx), TopK)])
+	if len(idx) > TopK && mag(idx[TopK]) >= mag(idx[TopK-1])*(1-TieGap) {
+		top[TopK-1] = idx[TopK]
+	}
+	sort.Ints(top)
+	var acc int64
+	for i, j := range top {
+		acc += int64(r[i]) * int64(Bucket(h[j]))
+	}
+	return uint32(((acc % P) + P) % P)
+}
+
+// TestTopMatchesSort compares the one-pass Top and Of with a full sort on
+// vectors full of ties, zeros of both signs, NaN and infinities, and near
+// ties planted at the edge of the top 16.
 func TestTopMatchesSort(t *testing.T) {
 	rng := rand.New(rand.NewPCG(8, 8))
 	vals := []float32{0, float32(math.Copysign(0, -1)), float32(math.NaN()), float32(math.Inf(1)), float32(math.Inf(-1)), 1, -1, 2, -2, 0.5}
@@ -164,6 +264,13 @@ func TestTopMatchesSort(t *testing.T) {
 		}
 		if got, want := Top(h), topBySort(h); !slices.Equal(got, want) {
 			t.Fatalf("h=%v: Top %v, sort %v", h, got, want)
+		}
+		if rng.IntN(4) == 0 && len(h) > TopK+1 { // a near tie at the edge of the top 16
+			h[rng.IntN(len(h))] = h[topBySort(h)[rng.IntN(TopK)]] * float32(1-rng.Float64()*2*TieGap)
+		}
+		r := coeffs(uint64(trial))
+		if main, tie := Of(h, r); main != Compute(h, r) || tie != tieBySort(h, r) {
+			t.Fatalf("h=%v: Of %d, %d; Compute %d, sort %d", h, main, tie, Compute(h, r), tieBySort(h, r))
 		}
 	}
 }

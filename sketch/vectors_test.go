@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"testing"
 
 	"github.com/assaynet/assay/challenge"
@@ -23,11 +24,12 @@ type vector struct {
 	Hidden []uint32 `json:"hidden_f32_bits"`
 	Top    []int    `json:"top"`
 	Sketch uint32   `json:"sketch"`
+	Tie    uint32   `json:"tie_sketch"` // sketch.Of's second value (== sketch without a near tie)
 }
 
 func TestVectors(t *testing.T) {
 	var got []vector
-	for k := 0; k < 3; k++ {
+	for k := 0; k < 4; k++ {
 		seed := challenge.PRF32("vector/sketch", challenge.U64(uint64(k)))
 		s := challenge.NewStream(seed)
 		h := make([]float32, 24)
@@ -37,12 +39,26 @@ func TestVectors(t *testing.T) {
 		if k == 2 {
 			h[3], h[7], h[11] = 0, float32(math.Inf(-1)), float32(math.NaN())
 		}
+		if k == 3 {
+			// A near tie: the 17th-ranked magnitude set to the 16th's times
+			// 1 − 2^-11, inside TieGap.
+			idx := make([]int, len(h))
+			for i := range idx {
+				idx[i] = i
+			}
+			sort.SliceStable(idx, func(a, b int) bool { return math.Abs(float64(h[idx[a]])) > math.Abs(float64(h[idx[b]])) })
+			h[idx[16]] = float32(math.Copysign(math.Abs(float64(h[idx[15]]))*(1-1.0/2048), float64(h[idx[16]])))
+		}
 		r := challenge.SketchCoefficients(seed)
 		bits := make([]uint32, len(h))
 		for i, v := range h {
 			bits[i] = math.Float32bits(v)
 		}
-		got = append(got, vector{Seed: hex(seed[:]), Coeffs: r[:], Hidden: bits, Top: sketch.Top(h), Sketch: sketch.Compute(h, r)})
+		main, tie := sketch.Of(h, r)
+		if k == 3 && tie == main {
+			t.Fatal("vector 3: the planted near tie gave no tie sketch")
+		}
+		got = append(got, vector{Seed: hex(seed[:]), Coeffs: r[:], Hidden: bits, Top: sketch.Top(h), Sketch: main, Tie: tie})
 	}
 	path := filepath.Join("testdata", "vectors.json")
 	if *update {

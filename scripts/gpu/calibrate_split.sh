@@ -9,6 +9,11 @@
 # land in $OUT.
 #
 #   scripts/gpu/calibrate_split.sh [split]     (default 3)
+#
+# TINYSTORIES=N first runs N rollouts on the real TinyStories checkpoint
+# (.gpu-in/shared, as scripts/gpu/cuda_tests.sh prepare copies it) re-stored
+# in bf16 without loss (`assay model convert`), the contract's calibration
+# on a real checkpoint; PRESETS= (empty) skips the random Qwen shapes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 split=${1:-3}
@@ -33,7 +38,12 @@ run() { # name model rollouts prompt-max
 # 2,048 rollouts of qwen2.5-0.5b took longer than 7 minutes (run 3 of
 # 2026-11-30 was cut there), so the defaults are small; raise them where the
 # device time allows.
-for preset in ${PRESETS:-qwen2.5-0.5b qwen2.5-1.5b}; do
+if [ -n "${TINYSTORIES:-}" ]; then
+	dir=$models/tinystories-bf16
+	[ -f "$dir/config.json" ] || "$A" model convert --model .gpu-in/shared/models/tinystories-656k --dtype bf16 --out "$dir"
+	run tinystories-bf16 "$dir" "$TINYSTORIES" 128
+fi
+for preset in ${PRESETS-qwen2.5-0.5b qwen2.5-1.5b}; do
 	dir=$models/assay-$preset
 	[ -f "$dir/config.json" ] || "$A" model init --preset "$preset" --out "$dir" >/dev/null
 	n=${Q05_ROLLOUTS:-256}

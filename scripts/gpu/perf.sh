@@ -36,7 +36,7 @@ fi
 if [ -n "${BENCH:-}" ]; then
 	# SPLITS and VARIANTS (attention:mlp, attention auto (empty), group, head
 	# or twopass — cuda.Config.Attention —, mlp fused or unfused —
-	# cuda.Config.UnfusedMLP) list the variants, run in that order;
+	# cuda.Config.Unfused) list the variants, run in that order;
 	# PROFILE=1 adds the per-stage device times.
 	for split in ${SPLITS:-0 3}; do
 		for variant in ${VARIANTS:-:fused}; do
