@@ -117,3 +117,40 @@ func TestSeedsDiffer(t *testing.T) {
 		t.Fatal("seed ignores chain id")
 	}
 }
+
+// TestBeaconRound pins the version-3 round rule: the first round scheduled
+// strictly after the block's timestamp plus the delay, at and around a
+// round's boundary, and no round before genesis.
+func TestBeaconRound(t *testing.T) {
+	_, _, rec := vectorSetup(t)
+	c := rec.Chain()
+	g, r0 := uint64(c.Genesis()), uint64(1000)
+	at := uint64(c.TimeOf(r0)) // round r0's scheduled time
+	tests := []struct {
+		name  string
+		t     uint64
+		delay uint64
+		want  uint64
+	}{
+		{"on a round's time", at, 0, r0 + 1},
+		{"a second before it", at - 1, 0, r0},
+		{"a second after it", at + 1, 0, r0 + 1},
+		{"delay crosses a round", at - 1, 1, r0 + 1},
+		{"delay of 12 s (4 quicknet rounds)", at, 12, r0 + 5},
+		{"at genesis", g, 0, 2},
+		{"before genesis", g - 1, 0, 0},
+		{"before genesis, delayed past it", g - 1, 1, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := Params{BeaconDelay: tt.delay}
+			got := n.BeaconRound(c, tt.t)
+			if got != tt.want {
+				t.Fatalf("BeaconRound(t=%d, D=%d) = %d, want %d", tt.t, tt.delay, got, tt.want)
+			}
+			if got != 0 && uint64(c.TimeOf(got)) <= tt.t+tt.delay {
+				t.Fatalf("round %d at %d is not after %d", got, c.TimeOf(got), tt.t+tt.delay)
+			}
+		})
+	}
+}

@@ -55,6 +55,24 @@ type Params struct {
 	WindowLength uint64   // W: blocks per window
 	SubmitGrace  uint64   // blocks after a window's last block before the opening block
 	BeaconChain  [32]byte // drand chain hash every beacon must come from
+	// BeaconDelay (seconds) places a seed's beacon round after its block:
+	// the first round scheduled strictly later than the block's timestamp
+	// plus the delay (BeaconRound), so whoever seals the block cannot know
+	// the randomness it will be mixed with, however long sealing took up
+	// to the delay.
+	BeaconDelay uint64
+}
+
+// BeaconRound is the beacon round a seed keyed by a block of timestamp t
+// uses: round_at(t + BeaconDelay) + 1, the first round scheduled strictly
+// after t + BeaconDelay (docs/protocol.md §3). It is 0, no round, where
+// t + BeaconDelay precedes the beacon chain's genesis.
+func (n Params) BeaconRound(c interface{ RoundAt(int64) uint64 }, t uint64) uint64 {
+	r := c.RoundAt(int64(t + n.BeaconDelay))
+	if r == 0 {
+		return 0
+	}
+	return r + 1
 }
 
 // Validate reports parameters that cannot define windows.
@@ -149,7 +167,7 @@ func seedAt(ctx context.Context, n Params, blocks BlockSource, b Beacon, w, numb
 	if blk.Number != number {
 		return Seed{}, fmt.Errorf("block source answered block %d for %d", blk.Number, number)
 	}
-	round := b.Chain().RoundAt(int64(blk.Time))
+	round := n.BeaconRound(b.Chain(), blk.Time)
 	if round == 0 {
 		return Seed{}, fmt.Errorf("%w: block %d at %d", ErrBeforeGenesis, number, blk.Time)
 	}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/assaynet/assay/beacon"
 )
@@ -46,6 +47,9 @@ type SeedVector struct {
 	Window     uint64 `json:"window"`
 	W          uint64 `json:"window_length"`
 	Grace      uint64 `json:"submit_grace"`
+	Delay      uint64 `json:"beacon_delay"`
+	Genesis    int64  `json:"beacon_genesis"`
+	Period     int64  `json:"beacon_period"`
 	Block      uint64 `json:"block"`
 	BlockHash  string `json:"block_hash_hex"`
 	BlockTime  uint64 `json:"block_time"`
@@ -63,21 +67,25 @@ type ProblemVector struct {
 
 func h(b []byte) string { return hex.EncodeToString(b) }
 
-// vectorBlocks places the window's first block and its opening block at the
-// times of the two recorded quicknet rounds, so the vectors use real beacons.
+// vectorBlocks places the window's first block and its opening block so
+// that, after the beacon delay, their rounds are the two recorded quicknet
+// rounds: the vectors use real beacons. The first block's time plus the
+// delay falls 1 s before round 5928395's time (so that round is the first
+// strictly after it), the opening block's exactly on round 12040882's (the
+// boundary: that round is not strictly after, the next one is).
 func vectorSetup(t testing.TB) (Params, StaticBlocks, *beacon.Recorded) {
 	rec, err := beacon.LoadRecorded(filepath.Join("testdata", "quicknet-beacons.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := Params{ChainID: 31337, WindowLength: 30, SubmitGrace: 5, BeaconChain: rec.Chain().Hash()}
+	n := Params{ChainID: 31337, WindowLength: 30, SubmitGrace: 5, BeaconChain: rec.Chain().Hash(), BeaconDelay: 12}
 	for i := range n.Contract {
 		n.Contract[i] = byte(0xa0 + i)
 	}
 	w := uint64(7)
 	blocks := StaticBlocks{
-		n.FirstBlock(w):   {Number: n.FirstBlock(w), Hash: PRF32("vector/block", U64(n.FirstBlock(w))), Time: uint64(rec.Chain().TimeOf(5928395)) + 1},
-		n.OpeningBlock(w): {Number: n.OpeningBlock(w), Hash: PRF32("vector/block", U64(n.OpeningBlock(w))), Time: uint64(rec.Chain().TimeOf(12040883)) + 2},
+		n.FirstBlock(w):   {Number: n.FirstBlock(w), Hash: PRF32("vector/block", U64(n.FirstBlock(w))), Time: uint64(rec.Chain().TimeOf(5928395)) - 12 - 1},
+		n.OpeningBlock(w): {Number: n.OpeningBlock(w), Hash: PRF32("vector/block", U64(n.OpeningBlock(w))), Time: uint64(rec.Chain().TimeOf(12040882)) - 12},
 	}
 	return n, blocks, rec
 }
@@ -133,6 +141,7 @@ func buildVectors(t testing.TB) Vectors {
 		}
 		v.Seeds = append(v.Seeds, SeedVector{
 			Kind: kind, ChainID: n.ChainID, Contract: h(n.Contract[:]), Window: 7, W: n.WindowLength, Grace: n.SubmitGrace,
+			Delay: n.BeaconDelay, Genesis: rec.Chain().Genesis(), Period: int64(rec.Chain().Period() / time.Second),
 			Block: s.Block.Number, BlockHash: h(s.Block.Hash[:]), BlockTime: s.Block.Time,
 			Round: s.Round, Randomness: h(s.Randomness[:]), Seed: h(s.Value[:]),
 		})

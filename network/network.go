@@ -28,6 +28,10 @@ type File struct {
 	Contract string       `json:"contract"`
 	Accounts []Account    `json:"accounts"`
 	Params   chain.Params `json:"params"`
+	// BeaconDelay, when present, is the network's beacon delay (seconds,
+	// Protocol.BeaconDelay) for roles that do not set --beacon-delay: the
+	// dev chain writes 0, since it seals every block at its timestamp.
+	BeaconDelay *uint64 `json:"beacon_delay,omitempty"`
 }
 
 // Account is a funded dev account (keys are public knowledge).
@@ -57,12 +61,19 @@ func ReadFile(path string) (*File, error) {
 // The environment is chosen apart (env.New), since it is more than a name.
 type Protocol struct {
 	SubmitGrace  uint64
+	BeaconDelay  uint64 // seconds; challenge.Params.BeaconDelay
 	MaxNewTokens int
 }
 
 // DefaultProtocol are the off-chain defaults: the one place the completion
 // cap's default lives (proofs.DefaultParams').
-var DefaultProtocol = Protocol{SubmitGrace: 2, MaxNewTokens: proofs.DefaultParams.MaxNewTokens}
+var DefaultProtocol = Protocol{SubmitGrace: 2, BeaconDelay: DefaultBeaconDelay, MaxNewTokens: proofs.DefaultParams.MaxNewTokens}
+
+// DefaultBeaconDelay is the default challenge.Params.BeaconDelay: one
+// Ethereum L1 slot, since a proposer may publish its block several seconds
+// into the slot that its timestamp names. A chain that seals blocks at
+// their timestamps (the embedded dev chain) can run with 0.
+const DefaultBeaconDelay = 12
 
 // Network is the resolved network a role runs against.
 type Network struct {
@@ -82,7 +93,7 @@ func Load(ctx context.Context, c *chain.Client, p Protocol) (*Network, error) {
 	}
 	n := &Network{Chain: c, Protocol: p}
 	n.Seeds = challenge.Params{ChainID: c.ChainID(), Contract: c.Contract(), WindowLength: cp.WindowLength,
-		SubmitGrace: p.SubmitGrace, BeaconChain: cp.BeaconChain}
+		SubmitGrace: p.SubmitGrace, BeaconChain: cp.BeaconChain, BeaconDelay: p.BeaconDelay}
 	if err := n.Seeds.Validate(); err != nil {
 		return nil, err
 	}

@@ -15,7 +15,7 @@ import (
 )
 
 // Version is the protocol version this package implements.
-const Version = 2
+const Version = 3
 
 // Record is one rollout with its commitments.
 type Record struct {

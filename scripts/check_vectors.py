@@ -33,6 +33,10 @@ def main(path: str) -> int:
         msg = (labels[s["kind"]] + struct.pack(">Q", s["chain_id"]) + bytes.fromhex(s["contract_hex"])
                + bytes.fromhex(s["block_hash_hex"]) + bytes.fromhex(s["beacon_randomness_hex"]))
         assert hashlib.sha256(msg).hexdigest() == s["seed_hex"], ("seed", s)
+        # The beacon round: the first scheduled strictly after the block's
+        # time plus the delay (round r is at genesis + (r-1)*period).
+        t = s["block_time"] + s["beacon_delay"]
+        assert s["beacon_round"] == (t - s["beacon_genesis"]) // s["beacon_period"] + 2, ("round", s)
         n += 1
     for p in v["problem_seeds"]:
         parts = [bytes.fromhex(p["window_seed_hex"]), bytes.fromhex(p["miner_hex"]), struct.pack(">Q", p["j"])]

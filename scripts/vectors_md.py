@@ -14,9 +14,10 @@ for s in v["stream"]:
     print("- key `%s`: %s; Below(10): %s; Float64: %s" % (
         s["key_hex"], ", ".join("`" + x + "`" for x in s["first_uint64"]),
         " ".join(str(x) for x in s["below_10_after"]), ", ".join(repr(x) for x in s["float64_after"])))
-print("\nSeeds (chain id %d, contract `%s`, W=%d, grace=%d, window %d; real quicknet rounds):\n" % (
+print("\nSeeds (chain id %d, contract `%s`, W=%d, grace=%d, beacon delay %d s, window %d; real quicknet rounds, genesis %d, period %d s):\n" % (
     v["seeds"][0]["chain_id"], v["seeds"][0]["contract_hex"], v["seeds"][0]["window_length"],
-    v["seeds"][0]["submit_grace"], v["seeds"][0]["window"]))
+    v["seeds"][0]["submit_grace"], v["seeds"][0]["beacon_delay"], v["seeds"][0]["window"],
+    v["seeds"][0]["beacon_genesis"], v["seeds"][0]["beacon_period"]))
 print("| kind | block | block hash | block time | beacon round | randomness | seed |\n|---|---|---|---|---|---|---|")
 for s in v["seeds"]:
     print("| %s | %d | `%s` | %d | %d | `%s` | `%s` |" % (s["kind"], s["block"], s["block_hash_hex"], s["block_time"],

@@ -199,9 +199,9 @@ func BenchmarkCompute896(b *testing.B) {
 	}
 }
 
-// topBySort is Top written as its specification reads: a stable sort of
-// every index by magnitude, the first TopK, then by index.
-func topBySort(h []float32) []int {
+// rankBySort is every index of h in rank order, as the specification
+// reads: a stable sort by magnitude (NaN as 0), and the magnitude function.
+func rankBySort(h []float32) ([]int, func(int) float64) {
 	idx := make([]int, len(h))
 	for i := range idx {
 		idx[i] = i
@@ -214,27 +214,21 @@ func topBySort(h []float32) []int {
 		return v
 	}
 	sort.SliceStable(idx, func(a, b int) bool { return mag(idx[a]) > mag(idx[b]) })
-	if len(idx) > TopK {
-		idx = idx[:TopK]
-	}
-	sort.Ints(idx)
-	return idx
+	return idx, mag
+}
+
+// topBySort is Top written as its specification reads: the first TopK of
+// the rank order, then by index.
+func topBySort(h []float32) []int {
+	idx, _ := rankBySort(h)
+	top := slices.Clone(idx[:min(len(idx), TopK)])
+	sort.Ints(top)
+	return top
 }
 
 // tieBySort is the tie sketch of §7.2 from a full sort of h.
 func tieBySort(h []float32, r Coefficients) uint32 {
-	idx := make([]int, len(h))
-	for i := range idx {
-		idx[i] = i
-	}
-	mag := func(i int) float64 {
-		v := math.Abs(float64(h[i]))
-		if v != v {
-			return 0
-		}
-		return v
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return mag(idx[a]) > mag(idx[b]) })
+	idx, mag := rankBySort(h)
 	top := slices.Clone(idx[:min(len(idx), TopK)])
 	if len(idx) > TopK && mag(idx[TopK]) >= mag(idx[TopK-1])*(1-TieGap) {
 		top[TopK-1] = idx[TopK]

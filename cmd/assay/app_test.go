@@ -101,8 +101,10 @@ func TestChallengeShowBadInput(t *testing.T) {
 func TestChallengeShowRecorded(t *testing.T) {
 	dir := t.TempDir()
 	blocks := filepath.Join(dir, "blocks.json")
-	// Block 30 (window 1) at a time inside quicknet round 12040883.
-	if err := os.WriteFile(blocks, []byte(`[{"number":30,"hash":"0x`+strings.Repeat("ab", 32)+`","timestamp":1728926014}]`), 0o644); err != nil {
+	// Block 30 (window 1) at a time whose first round strictly after it
+	// plus the default beacon delay (12 s) is quicknet round 12040883
+	// (scheduled at 1728926013).
+	if err := os.WriteFile(blocks, []byte(`[{"number":30,"hash":"0x`+strings.Repeat("ab", 32)+`","timestamp":1728925999}]`), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out, err := run(t, "challenge", "show", "--window", "1", "--miner", minerAddr, "--json",

@@ -50,7 +50,7 @@ func roleFlagsWith(extra ...cli.Flag) []cli.Flag {
 	f = append(f, envFlags...)
 	// beacon flags and the seed parameters that are not on-chain
 	f = append(f, beaconFlags...)
-	f = append(f, rpcFlag, chainIDFlag, contractFlag, submitGraceFlag)
+	f = append(f, rpcFlag, chainIDFlag, contractFlag, submitGraceFlag, beaconDelayFlag)
 	return f
 }
 
@@ -119,6 +119,21 @@ func dialChain(c *cli.Context) (*chain.Client, error) {
 	return chain.Dial(ctx, chain.ClientConfig{URL: url, Contract: common.HexToAddress(contract), ChainID: id})
 }
 
+// beaconDelay is --beacon-delay where it is set, else the network file's
+// beacon_delay where it has one, else the flag's default.
+func beaconDelay(c *cli.Context) (uint64, error) {
+	if nf := c.String("network"); nf != "" && !c.IsSet("beacon-delay") {
+		f, err := network.ReadFile(nf)
+		if err != nil {
+			return 0, err
+		}
+		if f.BeaconDelay != nil {
+			return *f.BeaconDelay, nil
+		}
+	}
+	return c.Uint64("beacon-delay"), nil
+}
+
 type roleSetup struct {
 	net    *network.Network
 	model  *network.Model
@@ -152,7 +167,11 @@ func setupChainModel(c *cli.Context) (*roleSetup, error) {
 	if err != nil {
 		return nil, err
 	}
-	proto := network.Protocol{SubmitGrace: c.Uint64("submit-grace"), MaxNewTokens: c.Int("max-new-tokens")}
+	delay, err := beaconDelay(c)
+	if err != nil {
+		return nil, err
+	}
+	proto := network.Protocol{SubmitGrace: c.Uint64("submit-grace"), BeaconDelay: delay, MaxNewTokens: c.Int("max-new-tokens")}
 	n, err := network.Load(c.Context, cl, proto)
 	if err != nil {
 		return nil, err

@@ -14,6 +14,7 @@ import (
 	"github.com/assaynet/assay/beacon"
 	"github.com/assaynet/assay/chain"
 	"github.com/assaynet/assay/challenge"
+	"github.com/assaynet/assay/network"
 )
 
 // Dev defaults: a local beacon and a synthetic block list that share a
@@ -21,7 +22,7 @@ import (
 const (
 	devGenesis       = 1767225600 // 2026-01-01T00:00:00Z
 	devBeaconSecret  = "assay-dev-beacon"
-	devBeaconPeriod  = 3 * time.Second
+	devBeaconPeriod  = time.Second // as the dev chain's blocks: a seed waits at most a second for its round
 	devBlockInterval = 2
 )
 
@@ -49,8 +50,10 @@ var (
 		Usage: "blocks per window (W)"}
 	submitGraceFlag = &cli.Uint64Flag{Name: "submit-grace", Value: 2, EnvVars: envs("submit-grace"), Category: "Network",
 		Usage: "blocks between a window's deadline and its opening block"}
+	beaconDelayFlag = &cli.Uint64Flag{Name: "beacon-delay", Value: network.DefaultBeaconDelay, EnvVars: envs("beacon-delay"), Category: "Network",
+		Usage: "seconds after a block's timestamp before its seed's beacon round (the first round strictly after them)"}
 	// sourceFlags are every source flag, for the offline challenge commands.
-	sourceFlags = append(append([]cli.Flag{}, beaconFlags...), rpcFlag, blocksFlag, chainIDFlag, contractFlag, windowLengthFlag, submitGraceFlag)
+	sourceFlags = append(append([]cli.Flag{}, beaconFlags...), rpcFlag, blocksFlag, chainIDFlag, contractFlag, windowLengthFlag, submitGraceFlag, beaconDelayFlag)
 )
 
 // beaconFromFlags builds the verified beacon source the flags name.
@@ -118,6 +121,7 @@ func networkFromFlags(c *cli.Context, b challenge.Beacon) (challenge.Params, err
 		WindowLength: c.Uint64("window-length"),
 		SubmitGrace:  c.Uint64("submit-grace"),
 		BeaconChain:  b.Chain().Hash(),
+		BeaconDelay:  c.Uint64("beacon-delay"),
 	}
 	return n, n.Validate()
 }
