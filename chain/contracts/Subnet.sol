@@ -347,4 +347,104 @@ contract Subnet {
         Post storage p = latest[validator];
         return (p.window, p.weights);
     }
+
+    // ---- Beacon rounds verified on chain (EIP-2537 BLS12-381 precompiles) ----
+    //
+    // Anyone may submit a round of the network's drand chain (scheme
+    // bls-unchained-g1-rfc9380: quicknet and the local dev beacon): its
+    // signature is checked against the chain's public key, e(sig, g2) =
+    // e(H(sha256(uint64be(round))), pk) with H the RFC 9380 hash to G1, and
+    // its randomness sha256(compressed signature) is stored, so a seed's
+    // randomness becomes a chain fact (docs/protocol.md §3).
+
+    /// @notice The beacon chain's public key (G2, EIP-2537 encoding, 256
+    /// bytes), set once by the owner; empty until then.
+    bytes public beaconKey;
+    mapping(uint64 => bytes32) private roundRandomness;
+
+    event BeaconKeySet(bytes key);
+    event BeaconStored(uint64 indexed round, bytes32 randomness);
+
+    bytes private constant BEACON_DST = "BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_";
+    // The BLS12-381 base field modulus p, and (p - 1) / 2 split into its top
+    // 16 and low 32 bytes (a y above it is the "larger" root: the sign flag).
+    bytes private constant FIELD_P = hex"1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaaab";
+    uint128 private constant HALF_P_HI = 0x0d0088f51cbff34d258dd3db21a5d66b;
+    uint256 private constant HALF_P_LO = 0xb23ba5c279c2895fb39869507b587b120f55ffff58a9ffffdcff7fffffffd555;
+    // -g2, the negated G2 generator, EIP-2537 encoding.
+    bytes private constant NEG_G2 = hex"00000000000000000000000000000000024aa2b2f08f0a91260805272dc51051c6e47ad4fa403b02b4510b647ae3d1770bac0326a805bbefd48056c8c121bdb80000000000000000000000000000000013e02b6052719f607dacd3a088274f65596bd0d09920b61ab5da61bbdc7f5049334cf11213945d57e5ac7d055d042b7e000000000000000000000000000000000d1b3cc2c7027888be51d9ef691d77bcb679afda66c73f17f9ee3837a55024f78c71363275a75d75d86bab79f74782aa0000000000000000000000000000000013fa4d4a0ad8b1ce186ed5061789213d993923066dddaf1040bc3ff59f825c78df74f2d75467e25e0f55f8a00fa030ed";
+
+    /// @notice Sets the beacon chain's public key, once (owner only).
+    function setBeaconKey(bytes calldata key) external {
+        require(msg.sender == owner, "Subnet: only the owner sets the beacon key");
+        require(beaconKey.length == 0, "Subnet: beacon key already set");
+        require(key.length == 256, "Subnet: beacon key must be a 256-byte G2 point (EIP-2537)");
+        beaconKey = key;
+        emit BeaconKeySet(key);
+    }
+
+    /// @notice Verifies round's BLS signature (G1, EIP-2537 encoding, 128
+    /// bytes) and stores its randomness; returns it.
+    function submitBeacon(uint64 round, bytes calldata sig) external returns (bytes32 randomness) {
+        require(beaconKey.length == 256, "Subnet: no beacon key set");
+        require(round > 0, "Subnet: round 0 is not a beacon");
+        require(sig.length == 128, "Subnet: signature must be a 128-byte G1 point (EIP-2537)");
+        require(roundRandomness[round] == bytes32(0), "Subnet: round already stored");
+        bytes memory h = _hashToG1(sha256(abi.encodePacked(round)));
+        (bool ok, bytes memory out) = address(0x0f).staticcall(abi.encodePacked(sig, NEG_G2, h, beaconKey));
+        require(ok && out.length == 32 && uint256(bytes32(out)) == 1, "Subnet: bad beacon signature");
+        randomness = sha256(_compressG1(sig));
+        roundRandomness[round] = randomness;
+        emit BeaconStored(round, randomness);
+    }
+
+    /// @notice A verified round's randomness (zero: not submitted).
+    function beaconRandomness(uint64 round) external view returns (bytes32) {
+        return roundRandomness[round];
+    }
+
+    // RFC 9380 hash_to_curve for G1 (expand_message_xmd with SHA-256, two
+    // field elements): MAP_FP_TO_G1 maps and clears the cofactor of each,
+    // and the sum of the two is the hash (the map's isogeny and the
+    // cofactor clearing are homomorphisms).
+    function _hashToG1(bytes32 msgHash) private view returns (bytes memory) {
+        bytes memory dstPrime = abi.encodePacked(BEACON_DST, uint8(BEACON_DST.length));
+        bytes32 b0 = sha256(abi.encodePacked(new bytes(64), msgHash, uint16(128), uint8(0), dstPrime));
+        bytes32 b1 = sha256(abi.encodePacked(b0, uint8(1), dstPrime));
+        bytes32 b2 = sha256(abi.encodePacked(b0 ^ b1, uint8(2), dstPrime));
+        bytes32 b3 = sha256(abi.encodePacked(b0 ^ b2, uint8(3), dstPrime));
+        bytes32 b4 = sha256(abi.encodePacked(b0 ^ b3, uint8(4), dstPrime));
+        bytes memory q0 = _mapToG1(_modP(b1, b2));
+        bytes memory q1 = _mapToG1(_modP(b3, b4));
+        (bool ok, bytes memory sum) = address(0x0b).staticcall(abi.encodePacked(q0, q1));
+        require(ok && sum.length == 128, "Subnet: G1ADD failed");
+        return sum;
+    }
+
+    // The 64-byte big-endian number hi || lo reduced mod p (MODEXP, ^1).
+    function _modP(bytes32 hi, bytes32 lo) private view returns (bytes memory) {
+        (bool ok, bytes memory r) = address(0x05).staticcall(abi.encodePacked(uint256(64), uint256(1), uint256(48), hi, lo, uint8(1), FIELD_P));
+        require(ok && r.length == 48, "Subnet: MODEXP failed");
+        return r;
+    }
+
+    function _mapToG1(bytes memory fe) private view returns (bytes memory) {
+        (bool ok, bytes memory pt) = address(0x10).staticcall(abi.encodePacked(bytes16(0), fe));
+        require(ok && pt.length == 128, "Subnet: MAP_FP_TO_G1 failed");
+        return pt;
+    }
+
+    // The 48-byte compressed form (ZCash flags) of a G1 point in EIP-2537
+    // encoding that the pairing accepted: x with the compression flag, and
+    // the sign flag where y is the larger root.
+    function _compressG1(bytes calldata p) private pure returns (bytes memory c) {
+        c = p[16:64];
+        uint128 yHi = uint128(bytes16(p[80:96]));
+        uint256 yLo = uint256(bytes32(p[96:128]));
+        uint8 flags = 0x80;
+        if (yHi > HALF_P_HI || (yHi == HALF_P_HI && yLo > HALF_P_LO)) {
+            flags |= 0x20;
+        }
+        c[0] = bytes1(uint8(c[0]) | flags);
+    }
 }

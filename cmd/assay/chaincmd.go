@@ -25,7 +25,7 @@ import (
 var chainCommand = &cli.Command{
 	Name:  "chain",
 	Usage: "the subnet's EVM chain and contract",
-	Subcommands: append(append(stakeCommands(), modelScheduleCommands()...), []*cli.Command{
+	Subcommands: append(append(append(stakeCommands(), modelScheduleCommands()...), beaconChainCommands()...), []*cli.Command{
 		{
 			Name:      "dev",
 			Usage:     "run the embedded dev chain (go-ethereum in process) with the subnet contract",
@@ -228,6 +228,9 @@ func chainDev(c *cli.Context) error {
 		return err
 	}
 	defer ch.Close()
+	if err := devBeaconKey(c, ch); err != nil {
+		return err
+	}
 	// The dev chain seals each block at its own timestamp: no one learns a
 	// round before the block that names it, so its network needs no delay.
 	var noDelay uint64
@@ -265,4 +268,31 @@ func printable(s string) string {
 		}
 	}
 	return s
+}
+
+// devBeaconKey sets the dev beacon's public key on a fresh dev contract,
+// so `assay chain submit-beacon` works against it out of the box.
+func devBeaconKey(c *cli.Context, ch *sim.Chain) error {
+	b, err := beaconFromFlags(c)
+	if err != nil {
+		return err
+	}
+	cl, err := ch.Client(c.Context)
+	if err != nil {
+		return err
+	}
+	if k, err := cl.BeaconKey(c.Context); err != nil || len(k) > 0 {
+		return err
+	}
+	pub, err := hex.DecodeString(b.Chain().PublicKeyHex())
+	if err != nil {
+		return err
+	}
+	if c.Duration("block-time") == 0 {
+		defer ch.MineEvery(50 * time.Millisecond)()
+	}
+	if _, err := cl.SetBeaconKey(c.Context, ch.Keys()[0], pub); err != nil {
+		return fmt.Errorf("dev chain: beacon key: %w", err)
+	}
+	return nil
 }
