@@ -225,6 +225,22 @@ type Checkpoint struct {
 	// that stands for it (tied embeddings declared in __metadata__).
 	Aliases map[string]string
 	files   []*File
+	// onTensor, when set (OnTensor), is told of every tensor looked up:
+	// what a loader watches to report progress.
+	onTensor func(*Tensor)
+}
+
+// OnTensor has f told of every tensor Tensor returns from now on (nil:
+// no one); f may be called from several goroutines at once.
+func (c *Checkpoint) OnTensor(f func(*Tensor)) { c.onTensor = f }
+
+// WeightBytes is the size of every stored tensor's data.
+func (c *Checkpoint) WeightBytes() int64 {
+	var n int64
+	for _, t := range c.Tensors {
+		n += int64(len(t.Data))
+	}
+	return n
 }
 
 // Close unmaps every shard.
@@ -240,14 +256,16 @@ func (c *Checkpoint) Close() error {
 
 // Tensor returns a stored tensor, following aliases.
 func (c *Checkpoint) Tensor(name string) (*Tensor, bool) {
-	if t, ok := c.Tensors[name]; ok {
-		return t, true
+	t, ok := c.Tensors[name]
+	if !ok {
+		if a, aliased := c.Aliases[name]; aliased {
+			t, ok = c.Tensors[a]
+		}
 	}
-	if a, ok := c.Aliases[name]; ok {
-		t, ok := c.Tensors[a]
-		return t, ok
+	if ok && c.onTensor != nil {
+		c.onTensor(t)
 	}
-	return nil, false
+	return t, ok
 }
 
 // OpenCheckpoint loads config.json and the weights of a Hugging Face folder:

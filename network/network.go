@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -177,6 +178,16 @@ func CPU(threads int) OpenBackend {
 
 // LoadModel opens a model folder on the backend open builds.
 func LoadModel(dir string, open OpenBackend) (*Model, error) {
+	return LoadModelProgress(dir, open, nil)
+}
+
+// Progress is told how far a long job is (a progress bar, log lines).
+type Progress interface{ Update(done, total int64) }
+
+// LoadModelProgress is LoadModel telling p (when not nil) how many bytes
+// of weights the backend and then the model id have read: each stored
+// tensor counts once in each of the two passes.
+func LoadModelProgress(dir string, open OpenBackend, p Progress) (*Model, error) {
 	ck, err := model.OpenCheckpoint(dir)
 	if err != nil {
 		return nil, err
@@ -186,13 +197,47 @@ func LoadModel(dir string, open OpenBackend) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
+	var pass func()
+	if p != nil {
+		pass = watchLoad(ck, p)
+	}
 	b, err := open(ck)
 	if err != nil {
 		return nil, err
+	}
+	if pass != nil {
+		pass()
+		defer p.Update(2*ck.WeightBytes(), 2*ck.WeightBytes())
 	}
 	eos := ck.Config.EOSTokens()
 	if gc, err := model.LoadGenerationConfig(dir); err == nil && len(gc.EOS) > 0 {
 		eos = gc.EOS
 	}
 	return &Model{Dir: dir, Tokenizer: tk, Backend: b, ID: ck.ModelID(), EOS: eos}, nil
+}
+
+// watchLoad reports to p the bytes of distinct tensors ck hands out, over
+// a total of two passes; the returned func starts the second pass.
+func watchLoad(ck *model.Checkpoint, p Progress) (nextPass func()) {
+	var mu sync.Mutex
+	total := 2 * ck.WeightBytes()
+	var done int64
+	seen := map[*model.Tensor]bool{}
+	p.Update(0, total)
+	ck.OnTensor(func(t *model.Tensor) {
+		mu.Lock()
+		defer mu.Unlock()
+		if seen[t] {
+			return
+		}
+		seen[t] = true
+		done = min(done+int64(len(t.Data)), total)
+		p.Update(done, total)
+	})
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		seen = map[*model.Tensor]bool{}
+		done = total / 2
+	}
 }

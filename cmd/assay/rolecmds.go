@@ -182,7 +182,7 @@ func setupChainModel(c *cli.Context) (*roleSetup, error) {
 			return nil, err
 		}
 	}
-	m, err := network.LoadModel(dir, loggedOpener(c))
+	m, err := network.LoadModelProgress(dir, loggedOpener(c), newByteProgress(c.App.ErrWriter, "loading model", logger(c)))
 	if err != nil {
 		return nil, err
 	}
