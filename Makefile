@@ -111,13 +111,20 @@ SOLC_VERSION := 0.8.37
 SOLC := .cache/solc/node_modules/.bin/solcjs
 .PHONY: contracts
 contracts:
-	mkdir -p .cache/solc/out chain/contracts/build chain/bindings
+	mkdir -p .cache/solc/out chain/contracts/build chain/bindings chain/sim/testdata
 	cd .cache/solc && { [ -f package.json ] || echo '{"private":true}' > package.json; } && npm install --no-audit --no-fund --silent solc@$(SOLC_VERSION)
 	rm -f .cache/solc/out/*
-	cd chain/contracts && ../../$(SOLC) --optimize --optimize-runs 200 --abi --bin -o ../../.cache/solc/out Subnet.sol
+	$(GO) run ./cmd/assay settle setup --keys .cache/settle-dev --solidity chain/contracts/SettleVerifier.sol
+	cd chain/contracts && ../../$(SOLC) --optimize --optimize-runs 200 --abi --bin -o ../../.cache/solc/out Subnet.sol SettleVerifier.sol
 	cp .cache/solc/out/Subnet_sol_Subnet.abi chain/contracts/build/Subnet.abi
 	cp .cache/solc/out/Subnet_sol_Subnet.bin chain/contracts/build/Subnet.bin
+	cp .cache/solc/out/SettleVerifier_sol_Verifier.abi chain/contracts/build/SettleVerifier.abi
+	cp .cache/solc/out/SettleVerifier_sol_Verifier.bin chain/contracts/build/SettleVerifier.bin
 	{ echo "solc $$($(SOLC) --version)"; sha256sum chain/contracts/Subnet.sol | cut -d' ' -f1; } > chain/contracts/build/Subnet.source
+	{ echo "solc $$($(SOLC) --version)"; sha256sum chain/contracts/SettleVerifier.sol | cut -d' ' -f1; } > chain/contracts/build/SettleVerifier.source
+	cd chain/contracts/bench && ../../../$(SOLC) --optimize --optimize-runs 200 --abi --bin -o ../../../.cache/solc/out ConsensusDirect.sol
+	cp .cache/solc/out/ConsensusDirect_sol_ConsensusDirect.abi chain/sim/testdata/ConsensusDirect.abi
+	cp .cache/solc/out/ConsensusDirect_sol_ConsensusDirect.bin chain/sim/testdata/ConsensusDirect.bin
 	GOBIN=$(CURDIR)/.cache/bin $(GO) install github.com/ethereum/go-ethereum/cmd/abigen@v1.17.10
 	.cache/bin/abigen --v2 --abi chain/contracts/build/Subnet.abi \
 	  --bin chain/contracts/build/Subnet.bin --pkg bindings --type Subnet --out chain/bindings/subnet.go

@@ -37,4 +37,20 @@ func TestArtifactsFresh(t *testing.T) {
 	if "0x"+strings.TrimSpace(string(bin)) != bindings.SubnetMetaData.Bin {
 		t.Fatal("chain/bindings/subnet.go embeds other bytecode than contracts/build/Subnet.bin; run `make contracts`")
 	}
+	vsrc, err := os.ReadFile("contracts/SettleVerifier.sol")
+	if err != nil {
+		t.Fatal(err)
+	}
+	vrec, err := os.ReadFile("contracts/build/SettleVerifier.source")
+	if err != nil {
+		t.Fatal(err)
+	}
+	vl := strings.Split(strings.TrimSpace(string(vrec)), "\n")
+	vsum := sha256.Sum256(vsrc)
+	if len(vl) != 2 || vl[1] != hex.EncodeToString(vsum[:]) || !strings.HasPrefix(vl[0], "solc 0.8.37") {
+		t.Fatalf("contracts/SettleVerifier.sol changed since its artifacts were built (%s); run `make contracts`", vl)
+	}
+	if strings.TrimSpace(verifierBin) == "" || !strings.Contains(verifierABI, "verifyProof") {
+		t.Fatal("the embedded settlement verifier is empty; run `make contracts`")
+	}
 }

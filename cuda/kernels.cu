@@ -1502,27 +1502,12 @@ __device__ __forceinline__ bf16_t f32_to_bf16_rne(float v) {
     return (bf16_t)(u >> 16);
 }
 
-// split_store writes the bf16 terms of v: out[t*n + i] = term t, t < terms.
-__device__ __forceinline__ void split_store(bf16_t* out, long n, long i, float v, int terms) {
-    for (int t = 0; t < terms; t++) {
-        bf16_t b = f32_to_bf16_rne(v);
-        out[(long)t * n + i] = b;
-        v = v - bf16_to_f32(b);
-    }
-}
-
-// combined is a product's value i summed over its terms, the last term
-// first: (y_{S−1} + … + y_1) + y_0, y_t = ys[t*n + i].
-__device__ __forceinline__ float combined(const float* ys, long n, long i, int terms) {
-    float s = ys[(long)(terms - 1) * n + i];
-    for (int t = terms - 2; t >= 0; t--) s = s + ys[(long)t * n + i];
-    return s;
-}
-
-// combined and split_store for a term count known at compile time: the
-// same operations, unrolled, so a thread's loads of several values are
-// all in flight together (a runtime count left combine_norm_split waiting
-// on each value's loads in turn: 17 µs a row block at 16 rows, run 33).
+// combined_t is a product's value i summed over its T terms, the last term
+// first: (y_{T−1} + … + y_1) + y_0, y_t = ys[t*n + i]. The term count is a
+// template parameter so the loop unrolls and a thread's loads of several
+// values are all in flight together (a runtime count left
+// combine_norm_split waiting on each value's loads in turn: 17 µs a row
+// block at 16 rows, run 33).
 template <int T>
 __device__ __forceinline__ float combined_t(const float* ys, long n, long i) {
     float s = ys[(long)(T - 1) * n + i];
@@ -1531,6 +1516,7 @@ __device__ __forceinline__ float combined_t(const float* ys, long n, long i) {
     return s;
 }
 
+// split_store_t writes the T bf16 terms of v: out[t*n + i] = term t.
 template <int T>
 __device__ __forceinline__ void split_store_t(bf16_t* out, long n, long i, float v) {
 #pragma unroll
@@ -1539,6 +1525,18 @@ __device__ __forceinline__ void split_store_t(bf16_t* out, long n, long i, float
         out[(long)t * n + i] = b;
         v = v - bf16_to_f32(b);
     }
+}
+
+// combined and split_store take the backend's term count (2 or 3, checked
+// where the backend is configured).
+__device__ __forceinline__ float combined(const float* ys, long n, long i, int terms) {
+    return terms == 3 ? combined_t<3>(ys, n, i) : combined_t<2>(ys, n, i);
+}
+__device__ __forceinline__ void split_store(bf16_t* out, long n, long i, float v, int terms) {
+    if (terms == 3)
+        split_store_t<3>(out, n, i, v);
+    else
+        split_store_t<2>(out, n, i, v);
 }
 
 // out[t*n + i] = term t of x[i], for t < terms.

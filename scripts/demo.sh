@@ -28,7 +28,7 @@ trap cleanup EXIT
 [ -f "$D/tiny-other/model.safetensors" ] || $ASSAY model init --preset tiny --seed 1 --out "$D/tiny-other"
 echo "== network model $($ASSAY model id --model "$D/tiny")"
 
-$ASSAY chain dev --http 127.0.0.1:$PORT --datadir "$RUN/chain" --block-time 1s --window-length 6 \
+$ASSAY chain dev --http 127.0.0.1:$PORT --datadir "$RUN/chain" --block-time 1s --window-length 6 --stale-windows 4 \
   --model "$D/tiny" --accounts 8 > "$RUN/logs/chain.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 60); do
@@ -136,8 +136,8 @@ fi
 grep -q "audit: window $W agrees" "$RUN/audit.txt" || fail "audit replay did not report agreement"
 grep -qi "post by validator $(addr 5) .*agrees with the replay" "$RUN/audit.txt" || fail "the audit did not name the validator whose post it checked"
 
-# What the window's emission would pay under the stake-weighted consensus
-# (computed from the chain; settlement does not credit it yet).
+# What the window's emission pays under the stake-weighted consensus
+# (computed from the chain; the settlement below credits it).
 echo
 $ASSAY chain consensus --network "$NET" --window "$W" --emission 1 | tee "$RUN/consensus.txt" || fail "consensus failed"
 CU=$(grep -i "$CHEATER" "$RUN/weights.txt" | awk '{print $1}')
@@ -159,6 +159,31 @@ got=$(wc -l <"$EXPORTED")
 [ "$got" -gt 0 ] && [ "$got" = "$want" ] || fail "exported $got rollouts, the decision passed $want records"
 grep -qi "\"miner\":\"$CHEATER\"" "$EXPORTED" && fail "the cheater's rollouts were exported"
 echo "   $got verified rollouts of the 3 honest miners exported (none of the cheater's): $EXPORTED"
+# Settlement: the epoch holding window W proven with gnark and credited on
+# chain by an account that is no neuron (anyone may settle), once no post
+# for it can arrive; the balances printed; the auditor recomputes every
+# credit; an honest miner claims.
+echo
+E=$((W / 2))
+LASTW=$(( (E + 1) * 2 - 1 ))
+echo "== settling epoch $E (windows $((LASTW - 1))–$LASTW) once no post can arrive (the stale limit, 4 windows)"
+printf %s "$(key 7)" > "$RUN/settler.key" && chmod 600 "$RUN/settler.key"
+for _ in $(seq 1 120); do
+  $ASSAY settle --network "$NET" --key-file "$RUN/settler.key" --epoch "$E" > "$RUN/settle.txt" 2> "$RUN/logs/settle.log" && break
+  grep -q "can still receive posts" "$RUN/logs/settle.log" || { cat "$RUN/logs/settle.log"; fail "settlement of epoch $E failed"; }
+  sleep 1
+done
+cat "$RUN/settle.txt"
+grep -q "epoch $E settled" "$RUN/settle.txt" || fail "epoch $E was not settled"
+$ASSAY chain balances --network "$NET" | tee "$RUN/balances.txt"
+cb=$(grep -i "$CHEATER" "$RUN/balances.txt" | awk '{print $4}')
+[ "$cb" = "0" ] || fail "the cheater was credited '$cb' ether"
+for i in 1 2 3; do
+  b=$(grep -i "$(addr $i)" "$RUN/balances.txt" | awk '{print $4}')
+  [ -n "$b" ] && [ "$b" != "0" ] || fail "honest miner $i was credited '$b'"
+done
+$ASSAY audit settle --network "$NET" --epoch "$E" | tee "$RUN/audit-settle.txt" || fail "the settlement audit disagrees with the credits"
+ASSAY_KEY=$(key 1) $ASSAY chain claim --network "$NET" | sed 's/^/   honest miner 1 /' || fail "miner 1 could not claim"
 echo "   weights page: $ASSAY page --decisions $RUN/validator/decisions (or $RUN/audited, the replay)"
 echo
-echo "demo: OK — window $W weights on-chain, every honest miner paid, the cheater rejected for \"$CHEAT_REASON\", audit agrees, verified rollouts exported (logs in $RUN/logs)"
+echo "demo: OK — window $W weights on-chain, every honest miner paid, the cheater rejected for \"$CHEAT_REASON\", audit agrees, epoch $E settled with a gnark proof (the cheater credited nothing, the audit agrees), verified rollouts exported (logs in $RUN/logs)"

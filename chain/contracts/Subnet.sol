@@ -206,6 +206,7 @@ contract Subnet {
         require(bytes(endpoint).length <= 256, "Subnet: endpoint longer than 256 bytes");
         uint256 u = uidPlusOne[msg.sender];
         if (u == 0) {
+            require(verifier == address(0) || neurons.length < settleUids, "Subnet: registry full (settlement covers settleUids uids)");
             neurons.push(Neuron(msg.sender, endpoint, asValidator));
             u = neurons.length;
             uidPlusOne[msg.sender] = u;
@@ -265,6 +266,9 @@ contract Subnet {
         p.hash = keccak256(abi.encode(uids, weights));
         p.weights = dense;
         emit WeightsSet(msg.sender, window, uids, weights);
+        if (verifier != address(0) && window / epochLength >= settleFrom) {
+            _hashPost(window, uint32(u - 1), stakes[msg.sender].bonded, dense);
+        }
     }
 
     /// @notice Commits the caller's window file for the current window: the
@@ -300,6 +304,7 @@ contract Subnet {
         require(msg.value > 0, "Subnet: nothing to stake");
         Stake storage st = stakes[msg.sender];
         st.bonded += msg.value;
+        require(st.bonded < MAX_STAKE, "Subnet: bonded stake must stay below 2^96 wei");
         emit Staked(msg.sender, msg.value, st.bonded);
     }
 
@@ -446,5 +451,189 @@ contract Subnet {
             flags |= 0x20;
         }
         c[0] = bytes1(uint8(c[0]) | flags);
+    }
+
+    // ---- Settlement: epochs of consensus and emission, proven with gnark ----
+    //
+    // Once configured, every post of a window in a settled epoch is absorbed
+    // into that window's running MiMC-BN254 state (uid, bonded stake, the
+    // weights packed 15 to a field element; docs/protocol.md §8.5). Anyone may
+    // then settle an epoch with a Groth16 proof (gnark's exported verifier)
+    // whose public inputs are the digest of the epoch's window states and
+    // post counts, the emission, the miners' share and every uid's payout;
+    // the contract checks the proof and credits balances that their owners
+    // claim. The consensus itself (validators × miners) is never computed
+    // here.
+
+    uint256 private constant SNARK_R = 21888242871839275222246405745257275088548364400416034343698204186575808495617;
+    uint256 public constant MAX_STAKE = 1 << 96;
+    uint256 private constant MIMC_ROUNDS = 110;
+
+    address public verifier; // zero: settlement not configured
+    uint64 public epochLength; // windows an epoch
+    uint32 public settleUids; // uids a proof covers; the registry is capped at it
+    uint32 public settleValidators; // posts a window the circuit holds
+    uint256 public emissionPerEpoch; // wei
+    uint32 public minerBps; // miners' share of an epoch's emission
+    uint64 public settleFrom; // the first epoch settled
+    uint256 public pool; // value funded and not yet credited
+
+    mapping(uint64 => uint256) private windowState;
+    mapping(uint64 => uint32) private windowPosts;
+    mapping(uint64 => bool) public settled;
+    mapping(address => uint256) public balanceOf;
+
+    event SettlementConfigured(address verifier, uint64 epochLength, uint32 uids, uint32 validators, uint256 emissionPerEpoch, uint32 minerBps, uint64 fromEpoch);
+    event PostHashed(uint64 indexed window, uint32 indexed uid, uint256 stake, uint256 state);
+    event Funded(address indexed from, uint256 amount, uint256 pool);
+    event Settled(uint64 indexed epoch, uint256 digest, uint256 credited, uint256 carried);
+    event Credited(uint64 indexed epoch, uint32 indexed uid, address indexed account, uint256 amount);
+    event Claimed(address indexed account, uint256 amount);
+
+    /// @notice Configures settlement once (owner only): the verifier of the
+    /// circuit, its shape and the emission. Epochs from the next one on are
+    /// settled; the registry must not already exceed uids_.
+    function configureSettlement(address verifier_, uint64 epochLength_, uint32 uids_, uint32 validators_, uint256 emission_, uint32 minerBps_) external {
+        require(msg.sender == owner, "Subnet: only the owner configures settlement");
+        require(verifier == address(0), "Subnet: settlement already configured");
+        require(verifier_ != address(0) && epochLength_ > 0 && uids_ > 0 && validators_ > 0, "Subnet: bad settlement configuration");
+        require(neurons.length <= uids_, "Subnet: more neurons registered than settlement covers");
+        require(emission_ < MAX_STAKE && minerBps_ <= 10000, "Subnet: emission at most 2^96 wei, miner share at most 10000 bps");
+        verifier = verifier_;
+        epochLength = epochLength_;
+        settleUids = uids_;
+        settleValidators = validators_;
+        emissionPerEpoch = emission_;
+        minerBps = minerBps_;
+        settleFrom = currentWindow() / epochLength_ + 1;
+        emit SettlementConfigured(verifier_, epochLength_, uids_, validators_, emission_, minerBps_, settleFrom);
+    }
+
+    /// @notice Adds the value sent to the emission pool.
+    function fund() external payable {
+        require(msg.value > 0, "Subnet: nothing to fund");
+        pool += msg.value;
+        emit Funded(msg.sender, msg.value, pool);
+    }
+
+    /// @notice A window's running post state and post count.
+    function windowPostState(uint64 window) external view returns (uint256 state, uint32 posts) {
+        return (windowState[window], windowPosts[window]);
+    }
+
+    function _hashPost(uint64 window, uint32 uid, uint256 bonded, uint16[] memory dense) private {
+        require(!settled[window / epochLength], "Subnet: epoch already settled");
+        require(windowPosts[window] < settleValidators, "Subnet: the window has all the posts settlement holds");
+        uint256[110] memory c = _mimcConstants();
+        uint256 h = _absorb(windowState[window], uid, c);
+        h = _absorb(h, bonded, c);
+        uint256 n = settleUids;
+        for (uint256 j = 0; j * 15 < n; j++) {
+            uint256 e = 0;
+            for (uint256 i = 0; i < 15 && j * 15 + i < n; i++) {
+                uint256 x = j * 15 + i;
+                if (x < dense.length) e |= uint256(dense[x]) << (16 * i);
+            }
+            h = _absorb(h, e, c);
+        }
+        windowState[window] = h;
+        windowPosts[window] += 1;
+        emit PostHashed(window, uid, bonded, h);
+    }
+
+    /// @notice The digest a settlement of epoch proves over.
+    function epochDigest(uint64 epoch) public view returns (uint256 h) {
+        uint256[110] memory c = _mimcConstants();
+        for (uint64 w = epoch * epochLength; w < (epoch + 1) * epochLength; w++) {
+            h = _absorb(h, windowState[w], c);
+            h = _absorb(h, windowPosts[w], c);
+        }
+    }
+
+    /// @notice Settles an epoch once no post for it can come (its last window
+    /// past the stale limit): proof is a Groth16 proof (EIP-197 order) that
+    /// payouts (one per uid, settleUids of them) are the consensus payouts of
+    /// the epoch's posts. Credits every uid's account and keeps the rest in
+    /// the pool.
+    function settle(uint64 epoch, uint256[8] calldata proof, uint256[] calldata payouts) external {
+        require(verifier != address(0), "Subnet: settlement not configured");
+        require(epoch >= settleFrom, "Subnet: epoch before settlement began");
+        require(!settled[epoch], "Subnet: epoch already settled");
+        require((epoch + 1) * epochLength + _now().staleWindows <= currentWindow(), "Subnet: the epoch can still receive posts");
+        require(payouts.length == settleUids, "Subnet: one payout per uid");
+        require(pool >= emissionPerEpoch, "Subnet: the emission pool holds less than an epoch's emission");
+        uint256 digest = epochDigest(epoch);
+        uint256 total = 0;
+        for (uint256 u = 0; u < payouts.length; u++) {
+            total += payouts[u];
+            require(payouts[u] == 0 || u < neurons.length, "Subnet: payout to an unregistered uid");
+        }
+        require(total <= emissionPerEpoch, "Subnet: payouts exceed the emission");
+        _verify(digest, proof, payouts);
+        settled[epoch] = true;
+        pool -= total;
+        for (uint256 u = 0; u < payouts.length; u++) {
+            if (payouts[u] == 0) continue;
+            address a = neurons[u].account;
+            balanceOf[a] += payouts[u];
+            emit Credited(epoch, uint32(u), a, payouts[u]);
+        }
+        emit Settled(epoch, digest, total, emissionPerEpoch - total);
+    }
+
+    /// @notice Pays the caller its credited balance.
+    function claim() external {
+        uint256 amount = balanceOf[msg.sender];
+        require(amount > 0, "Subnet: nothing to claim");
+        balanceOf[msg.sender] = 0;
+        emit Claimed(msg.sender, amount);
+        (bool ok, ) = msg.sender.call{value: amount}("");
+        require(ok, "Subnet: transfer failed");
+    }
+
+    // gnark's verifier: verifyProof(uint256[8], uint256[3 + settleUids])
+    // reverts on a bad proof.
+    function _verify(uint256 digest, uint256[8] calldata proof, uint256[] calldata payouts) private view {
+        bytes4 sel = bytes4(keccak256(abi.encodePacked("verifyProof(uint256[8],uint256[", _decimal(3 + payouts.length), "])")));
+        bytes memory input = abi.encodePacked(digest, emissionPerEpoch, uint256(minerBps), payouts);
+        (bool ok, ) = verifier.staticcall(abi.encodePacked(sel, abi.encode(proof), input));
+        require(ok, "Subnet: settlement proof does not verify");
+    }
+
+    function _decimal(uint256 v) private pure returns (bytes memory out) {
+        if (v == 0) return "0";
+        while (v > 0) {
+            out = abi.encodePacked(bytes1(uint8(48 + (v % 10))), out);
+            v /= 10;
+        }
+    }
+
+    // MiMC-BN254 as gnark-crypto defines it: 110 rounds of x ← (x + h + c_i)^5
+    // with c_0 = keccak(keccak("seed")), c_i = keccak(c_{i−1}) reduced mod r,
+    // and the Miyaguchi–Preneel update h ← E_h(m) + h + m where E_h ends with
+    // + h.
+    function _mimcConstants() private pure returns (uint256[110] memory c) {
+        assembly {
+            mstore(0, 0x7365656400000000000000000000000000000000000000000000000000000000) // "seed"
+            let r := keccak256(0, 4)
+            for { let i := 0 } lt(i, MIMC_ROUNDS) { i := add(i, 1) } {
+                mstore(0, r)
+                r := keccak256(0, 32)
+                mstore(add(c, mul(i, 32)), mod(r, SNARK_R))
+            }
+        }
+    }
+
+    function _absorb(uint256 h, uint256 m, uint256[110] memory c) private pure returns (uint256 out) {
+        assembly {
+            let x := m
+            for { let i := 0 } lt(i, MIMC_ROUNDS) { i := add(i, 1) } {
+                let t := addmod(addmod(x, h, SNARK_R), mload(add(c, mul(i, 32))), SNARK_R)
+                let t2 := mulmod(t, t, SNARK_R)
+                x := mulmod(mulmod(t2, t2, SNARK_R), t, SNARK_R)
+            }
+            x := addmod(x, h, SNARK_R)
+            out := addmod(addmod(x, h, SNARK_R), m, SNARK_R)
+        }
     }
 }

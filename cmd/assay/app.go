@@ -32,6 +32,7 @@ Start here:
 			minerCommand,
 			validatorCommand,
 			auditCommand,
+			settleCommand,
 			chainCommand,
 			beaconCommand,
 			challengeCommand,

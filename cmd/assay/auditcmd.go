@@ -49,7 +49,7 @@ same at / of its --listen address), or an auditor's replays (audit replay
 var auditCommand = &cli.Command{
 	Name:  "audit",
 	Usage: "replay past windows from public data",
-	Subcommands: []*cli.Command{{
+	Subcommands: []*cli.Command{auditSettleCommand, {
 		Name:      "replay",
 		Usage:     "re-derive a window's decisions and compare with the posted weights",
 		UsageText: "assay audit replay --window W --network FILE --model DIR --files DIR",

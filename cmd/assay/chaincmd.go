@@ -5,12 +5,15 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"math"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strconv"
 	"text/tabwriter"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/urfave/cli/v2"
@@ -20,12 +23,13 @@ import (
 	"github.com/assaynet/assay/internal/atomicfile"
 	"github.com/assaynet/assay/model"
 	"github.com/assaynet/assay/network"
+	"github.com/assaynet/assay/settle"
 )
 
 var chainCommand = &cli.Command{
 	Name:  "chain",
 	Usage: "the subnet's EVM chain and contract",
-	Subcommands: append(append(append(stakeCommands(), modelScheduleCommands()...), beaconChainCommands()...), []*cli.Command{
+	Subcommands: append(append(append(append(stakeCommands(), modelScheduleCommands()...), beaconChainCommands()...), settlementChainCommands()...), []*cli.Command{
 		{
 			Name:      "dev",
 			Usage:     "run the embedded dev chain (go-ethereum in process) with the subnet contract",
@@ -40,6 +44,8 @@ interrupted. State survives a restart with the same --datadir.`,
 				&cli.StringFlag{Name: "datadir", EnvVars: envs("datadir"), Usage: "chain data folder (empty: in memory)"},
 				&cli.DurationFlag{Name: "block-time", Value: 2 * time.Second, EnvVars: envs("block-time"), Usage: "block period"},
 				&cli.IntFlag{Name: "accounts", Value: 8, Usage: "funded dev accounts"},
+				&cli.StringFlag{Name: "emission", Value: "1", EnvVars: envs("emission"), Usage: "ether an epoch pays (settlement; the owner funds the pool with 100 epochs of it)"},
+				&cli.Float64Flag{Name: "miner-share", Value: 0.5, EnvVars: envs("miner-share"), Usage: "miners' part of an epoch's emission (validators share the rest)"},
 			}, paramFlags...),
 			Action: chainDev,
 		},
@@ -231,6 +237,9 @@ func chainDev(c *cli.Context) error {
 	if err := devBeaconKey(c, ch); err != nil {
 		return err
 	}
+	if err := devSettlement(c, ch); err != nil {
+		return err
+	}
 	// The dev chain seals each block at its own timestamp: no one learns a
 	// round before the block that names it, so its network needs no delay.
 	var noDelay uint64
@@ -293,6 +302,47 @@ func devBeaconKey(c *cli.Context, ch *sim.Chain) error {
 	}
 	if _, err := cl.SetBeaconKey(c.Context, ch.Keys()[0], pub); err != nil {
 		return fmt.Errorf("dev chain: beacon key: %w", err)
+	}
+	return nil
+}
+
+// devSettlement deploys the committed settlement verifier (the dev shape)
+// on a fresh dev contract, configures settlement and funds 100 epochs of
+// emission from the owner.
+func devSettlement(c *cli.Context, ch *sim.Chain) error {
+	cl, err := ch.Client(c.Context)
+	if err != nil {
+		return err
+	}
+	cur, err := cl.Settlement(c.Context)
+	if err != nil || cur.Verifier != (common.Address{}) {
+		return err
+	}
+	emission, err := parseEther(c.String("emission"))
+	if err != nil {
+		return fmt.Errorf("--emission: %w", err)
+	}
+	share := c.Float64("miner-share")
+	if !(share >= 0 && share <= 1) {
+		return fmt.Errorf("--miner-share %v: want a fraction in [0, 1]", share)
+	}
+	if c.Duration("block-time") == 0 {
+		defer ch.MineEvery(50 * time.Millisecond)()
+	}
+	owner := ch.Keys()[0]
+	ver, err := chain.DeployVerifier(c.Context, ch.Eth(), ch.Eth(), owner, big.NewInt(sim.ChainID))
+	if err != nil {
+		return fmt.Errorf("dev chain: %w", err)
+	}
+	s := settle.DefaultShape
+	if _, err := cl.ConfigureSettlement(c.Context, owner, chain.Settlement{Verifier: ver, EpochLength: uint64(s.Windows),
+		Uids: uint32(s.Uids), Validators: uint32(s.Validators), EmissionPerEpoch: emission, MinerBps: uint32(math.Round(share * 10000))}); err != nil {
+		return fmt.Errorf("dev chain: settlement: %w", err)
+	}
+	if emission.Sign() > 0 {
+		if _, err := cl.Fund(c.Context, owner, new(big.Int).Mul(emission, big.NewInt(100))); err != nil {
+			return fmt.Errorf("dev chain: fund the emission pool: %w", err)
+		}
 	}
 	return nil
 }

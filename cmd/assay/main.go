@@ -10,10 +10,15 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+
+	gnarklog "github.com/consensys/gnark/logger"
 )
 
 func main() {
 	// SIGINT/SIGTERM cancel the context; long-running commands stop cleanly.
+	// gnark logs each circuit compilation at info level; the settle
+	// commands say what they do themselves.
+	gnarklog.Disable()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := newApp().RunContext(ctx, os.Args)
 	stop()

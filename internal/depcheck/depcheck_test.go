@@ -20,7 +20,7 @@ func layer(pkg string) int {
 		return 5
 	case "miner", "validator", "audit", "calibrate", "network":
 		return 4
-	case "challenge", "proofs", "chain", "beacon", "env", "grpo", "score", "export", "dashboard", "checkpoint":
+	case "challenge", "proofs", "chain", "beacon", "env", "grpo", "score", "settle", "export", "dashboard", "checkpoint":
 		return 3
 	case "model", "cuda", "replicas":
 		return 2
