@@ -5,11 +5,13 @@ import (
 	"crypto/ecdsa"
 	"errors"
 	"math/big"
+	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/assaynet/assay/chain"
@@ -181,6 +183,21 @@ func TestSettlementOnChain(t *testing.T) {
 	_, err = cl.Settle(ctx, owner, epoch, proof.Words, moved)
 	reverts("payouts moved by one wei", err, "does not verify")
 
+	// The verifier alone (gnark's Solidity export), for the gas report.
+	if vabi, err := os.ReadFile("../contracts/build/SettleVerifier.abi"); err == nil {
+		parsed, err := abi.JSON(strings.NewReader(string(vabi)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var in [19]*big.Int // 3 + the dev shape's 16 uids
+		copy(in[:], proof.Public)
+		data, err := parsed.Pack("verifyProof", proof.Words, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := c.Eth().EstimateGas(ctx, ethereum.CallMsg{To: &ver, Data: data})
+		t.Logf("verifyProof alone (%d public inputs, a %d-byte proof): %d gas, %v", len(proof.Public), 32*len(proof.Words), g, err)
+	}
 	r, err = cl.Settle(ctx, miners[0], epoch, proof.Words, res.Payouts)
 	if err != nil {
 		t.Fatal(err)
@@ -188,6 +205,12 @@ func TestSettlementOnChain(t *testing.T) {
 	t.Logf("settle (verify + %d credits): %d gas", len(res.Payouts), r.GasUsed)
 	_, err = cl.Settle(ctx, owner, epoch, proof.Words, res.Payouts)
 	reverts("settling twice", err, "already settled")
+	_, err = cl.Settle(ctx, owner, epoch-1, proof.Words, res.Payouts)
+	reverts("an epoch before settlement began", err, "before settlement began")
+	// The same proof replayed for the next epoch (no posts: another digest).
+	waitWindow(first + 2*cfg.EpochLength + p.StaleWindows)
+	_, err = cl.Settle(ctx, owner, epoch+1, proof.Words, res.Payouts)
+	reverts("a proof replayed for another epoch", err, "does not verify")
 
 	want, err := settle.Reference(shape, ep)
 	if err != nil {

@@ -21,11 +21,6 @@ import (
 var keysFlag = &cli.StringFlag{Name: "keys", EnvVars: envs("settle-keys"),
 	Usage: "folder of settlement keys (default: the user's cache, by shape and circuit id; set up there when absent)"}
 
-func settleChainFlags(extra ...cli.Flag) []cli.Flag {
-	f := []cli.Flag{&cli.StringFlag{Name: "network", EnvVars: envs("network"), Usage: "network file"}, rpcFlag, chainIDFlag, contractFlag}
-	return append(f, extra...)
-}
-
 var settleCommand = &cli.Command{
 	Name:      "settle",
 	Usage:     "prove an epoch's consensus and emission with gnark and credit them on chain",
@@ -36,7 +31,7 @@ uid's payout by the consensus rule (docs/protocol.md §8.4–8.5), proves it
 with Groth16 on BN254 and submits the proof; the contract verifies it and
 credits the balances, which owners claim with 'assay chain claim'. Anyone may
 settle; the epoch must be past the stale limit (no post can still arrive).`,
-	Flags: settleChainFlags(append(append([]cli.Flag{}, identityFlags...),
+	Flags: chainFlagsWith(append(append([]cli.Flag{}, identityFlags...),
 		&cli.Uint64Flag{Name: "epoch", Usage: "epoch to settle (windows epoch·E … epoch·E+E−1; required)"},
 		keysFlag)...),
 	Action: runSettle,
@@ -186,9 +181,7 @@ func runSettle(c *cli.Context) error {
 
 // settlementChainCommands are `assay chain fund|balances|claim`.
 func settlementChainCommands() []*cli.Command {
-	keyed := func(extra ...cli.Flag) []cli.Flag {
-		return settleChainFlags(append(append([]cli.Flag{}, identityFlags...), extra...)...)
-	}
+	keyed := keyedChainFlags
 	return []*cli.Command{
 		{
 			Name: "fund", Usage: "add native value to the emission pool settlement pays from",
@@ -218,7 +211,7 @@ func settlementChainCommands() []*cli.Command {
 		{
 			Name: "balances", Usage: "print every neuron's credited, unclaimed balance and the settlement configuration",
 			UsageText: "assay chain balances --network FILE",
-			Flags:     settleChainFlags(),
+			Flags:     chainFlagsWith(),
 			Action: func(c *cli.Context) error {
 				cl, err := dialChain(c)
 				if err != nil {
@@ -287,7 +280,7 @@ var auditSettleCommand = &cli.Command{
 rule (score.ConsensusOf on every window, docs/protocol.md §8.5) and compares
 each uid's Credited amount with it. Exits 1 naming the first uid whose credit
 differs; says so when the epoch is not settled yet.`,
-	Flags: settleChainFlags(&cli.Uint64Flag{Name: "epoch", Required: true, Usage: "epoch to audit"}),
+	Flags: chainFlagsWith(&cli.Uint64Flag{Name: "epoch", Required: true, Usage: "epoch to audit"}),
 	Action: func(c *cli.Context) error {
 		cl, err := dialChain(c)
 		if err != nil {

@@ -49,15 +49,21 @@ func formatEther(wei *big.Int) string {
 var stakeFlag = &cli.StringFlag{Name: "stake", EnvVars: envs("stake"), Category: "Identity",
 	Usage: "bonded stake to keep, in ether (the validator bonds what is missing at start; the contract refuses weights from unstaked validators)"}
 
+// chainFlagsWith is the flags that reach the contract, then extra.
+func chainFlagsWith(extra ...cli.Flag) []cli.Flag {
+	f := []cli.Flag{&cli.StringFlag{Name: "network", EnvVars: envs("network"), Usage: "network file"}, rpcFlag, chainIDFlag, contractFlag}
+	return append(f, extra...)
+}
+
+// keyedChainFlags adds the identity flags for commands that send
+// transactions.
+func keyedChainFlags(extra ...cli.Flag) []cli.Flag {
+	return chainFlagsWith(append(append([]cli.Flag{}, identityFlags...), extra...)...)
+}
+
 // stakeCommands are `assay chain stake|unstake|withdraw|stakes`.
 func stakeCommands() []*cli.Command {
-	chainFlags := func(extra ...cli.Flag) []cli.Flag {
-		f := []cli.Flag{&cli.StringFlag{Name: "network", EnvVars: envs("network"), Usage: "network file"}, rpcFlag, chainIDFlag, contractFlag}
-		return append(f, extra...)
-	}
-	keyed := func(extra ...cli.Flag) []cli.Flag {
-		return chainFlags(append(append([]cli.Flag{}, identityFlags...), extra...)...)
-	}
+	chainFlags, keyed := chainFlagsWith, keyedChainFlags
 	return []*cli.Command{
 		{
 			Name: "stake", Usage: "bond stake (native value) as a registered validator",
