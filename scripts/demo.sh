@@ -56,7 +56,9 @@ $ASSAY chain set-model --network "$NET" --key-file "$RUN/owner.key" --model "$D/
   fail "the owner could not announce the model's URL"
 $ASSAY chain models --network "$NET" | sed 's/^/   /'
 
-COMMON=(--network "$NET" --max-new-tokens 24 --log-format json)
+# Beacon rounds as chain facts: the validator submits each round it uses to
+# the contract (verified there with EIP-2537), every role reads them there.
+COMMON=(--network "$NET" --max-new-tokens 24 --log-format json --beacon-on-chain)
 for i in 1 2 3; do
   MODEL=(--model "$D/tiny") NOTE=""
   [ $i = 3 ] && MODEL=(--model-cache "$RUN/model-cache") NOTE=", its model fetched from the URL on chain"
@@ -93,6 +95,9 @@ for f in $(ls "$RUN/validator/decisions" | sed 's/window-\([0-9]*\).json/\1/'); 
   [ "$n" -le 1 ] || fail "window $f was posted $n times after the restart"
 done
 echo "   restart resumed: every window posted at most once"
+nb=$(cat "$RUN/logs/validator-killed.log" "$RUN/logs/validator.log" | grep -c "beacon round submitted to the contract" || true)
+[ "$nb" -ge 1 ] || fail "the validator submitted no beacon round to the contract (--beacon-on-chain)"
+echo "   the validator submitted $nb beacon rounds to the contract, which verified them; every role read rounds there first"
 
 # judged FILE prints "address failure weight" per miner of a decision.
 judged() {
@@ -129,7 +134,7 @@ reason=$(grep -o '"failure": "[a-z-]*"' "$RUN/validator/decisions/window-$W.json
 echo "validator's failure reasons in window $W: ${reason:-none}"
 
 echo
-if ! $ASSAY audit replay --window "$W" --network "$NET" --model "$D/tiny" --files "$RUN/validator/files" \
+if ! $ASSAY audit replay --window "$W" --network "$NET" --model "$D/tiny" --files "$RUN/validator/files" --beacon-on-chain \
     --max-new-tokens 24 --out "$RUN/audited" | tee "$RUN/audit.txt"; then
   fail "audit replay disagrees with the posted weights"
 fi

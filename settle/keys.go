@@ -102,8 +102,8 @@ func Setup(ctx context.Context, s Shape) (*Keys, error) {
 	return &Keys{Shape: s, cs: cs, pk: pk, vk: vk, CircuitID: id}, nil
 }
 
-// Save writes the keys to dir (pk.bin, vk.bin, manifest.json), files
-// readable by their owner only where they hold key material.
+// Save writes the keys to dir (pk.bin, vk.bin, manifest.json). None of
+// them is secret: a Groth16 proving key is public by design.
 func (k *Keys) Save(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("settle: keys directory: %w", err)
@@ -235,12 +235,26 @@ func digestHex(b []byte) string {
 	return hex.EncodeToString(h[:])
 }
 
+// writeAtomic writes b to path through a temporary file of its own, so
+// processes setting up the same keys at once (tests in parallel packages)
+// never see or rename each other's partial files.
 func writeAtomic(path string, b []byte) error {
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
+	if err != nil {
 		return fmt.Errorf("settle: write %s: %w", path, err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
 		return fmt.Errorf("settle: write %s: %w", path, err)
 	}
 	return nil

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/assaynet/assay/beacon"
 	"github.com/assaynet/assay/chain"
@@ -85,5 +86,76 @@ func TestBeaconOnChain(t *testing.T) {
 	bad[5] ^= 1
 	if _, err := cl.SubmitBeacon(ctx, other, a.Round+1, bad); err == nil || errors.Is(err, chain.ErrReverted) {
 		t.Errorf("a corrupted signature: err %v, want a decoding error", err)
+	}
+}
+
+// TestOnChainBeacon: rounds become chain facts — a role with a key
+// submits a round the contract lacks, a read-only role then gets the
+// contract's copy (no signature, the same randomness), and a contract
+// holding another chain's key, or none, is refused up front.
+func TestOnChainBeacon(t *testing.T) {
+	if testing.Short() {
+		t.Skip("heavy (chain work): runs in the full, non-race pass of make test")
+	}
+	rec, err := beacon.LoadRecorded("../../beacon/testdata/quicknet.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := startChain(t, 2, "")
+	autoMine(t, c)
+	ctx := context.Background()
+	cl, err := c.Client(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chain.NewOnChainBeacon(ctx, chain.OnChainBeaconConfig{Client: cl, Source: rec}); !errors.Is(err, chain.ErrBeaconKey) {
+		t.Fatalf("no key on the contract: %v, want ErrBeaconKey", err)
+	}
+	pub, _ := hex.DecodeString(rec.Chain().PublicKeyHex())
+	if _, err := cl.SetBeaconKey(ctx, c.Keys()[0], pub); err != nil {
+		t.Fatal(err)
+	}
+	local, err := beacon.NewLocal(beacon.LocalConfig{Secret: []byte("another chain"), Genesis: 1, Period: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chain.NewOnChainBeacon(ctx, chain.OnChainBeaconConfig{Client: cl, Source: local}); !errors.Is(err, chain.ErrBeaconKey) {
+		t.Fatalf("another chain's beacon: %v, want ErrBeaconKey", err)
+	}
+	var submitted []uint64
+	writer, err := chain.NewOnChainBeacon(ctx, chain.OnChainBeaconConfig{Client: cl, Source: rec, Submitter: c.Keys()[1],
+		Submitted: func(r uint64, err error) {
+			if err != nil {
+				t.Errorf("submit round %d: %v", r, err)
+			}
+			submitted = append(submitted, r)
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reader, err := chain.NewOnChainBeacon(ctx, chain.OnChainBeaconConfig{Client: cl, Source: rec})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const a, b = 5928395, 12040883
+	want, _ := rec.Round(ctx, a)
+	v, err := writer.Round(ctx, a)
+	if err != nil || v.Randomness != want.Randomness || len(submitted) != 1 {
+		t.Fatalf("writer: %+v %v, submitted %v", v, err, submitted)
+	}
+	v, err = reader.Round(ctx, a)
+	if err != nil || v.Randomness != want.Randomness || len(v.Signature) != 0 {
+		t.Fatalf("reader: %+v %v: want the contract's copy (no signature)", v, err)
+	}
+	if _, err := writer.Round(ctx, a); err != nil || len(submitted) != 1 {
+		t.Fatalf("a stored round was submitted again: %v %v", submitted, err)
+	}
+	// A round nobody submitted: the reader verifies it from the source
+	// and leaves the chain as it was.
+	if v, err := reader.Round(ctx, b); err != nil || len(v.Signature) == 0 {
+		t.Fatalf("reader, unstored round: %+v %v", v, err)
+	}
+	if got, _ := cl.BeaconRandomness(ctx, b); got != ([32]byte{}) {
+		t.Fatal("a read-only beacon submitted a round")
 	}
 }

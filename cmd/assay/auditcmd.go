@@ -69,6 +69,9 @@ naming the miner and the reason when a posted weight differs.`,
 			if err != nil {
 				return err
 			}
+			if err := onChainBeacon(c, s, nil); err != nil { // read-only: the validator submits
+				return err
+			}
 			e, b := s.env, s.beacon
 			w := c.Uint64("window")
 			start := time.Now()

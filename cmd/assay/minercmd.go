@@ -39,6 +39,9 @@ stderr; --log-format json gives structured logs.`,
 			if err != nil {
 				return err
 			}
+			if err := onChainBeacon(c, s, nil); err != nil { // read-only: the validator submits
+				return err
+			}
 			e, b := s.env, s.beacon
 			claim := s.model.ID
 			if c.String("claim-model-id") == "network" {

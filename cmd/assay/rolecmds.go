@@ -50,8 +50,33 @@ func roleFlagsWith(extra ...cli.Flag) []cli.Flag {
 	f = append(f, envFlags...)
 	// beacon flags and the seed parameters that are not on-chain
 	f = append(f, beaconFlags...)
-	f = append(f, rpcFlag, chainIDFlag, contractFlag, submitGraceFlag, beaconDelayFlag)
+	f = append(f, beaconOnChainFlag, rpcFlag, chainIDFlag, contractFlag, submitGraceFlag, beaconDelayFlag)
 	return f
+}
+
+var beaconOnChainFlag = &cli.BoolFlag{Name: "beacon-on-chain", EnvVars: envs("beacon-on-chain"), Category: "Randomness",
+	Usage: "read each round's randomness from the contract (verified there with EIP-2537); a round it lacks is verified from --beacon, and the validator submits it"}
+
+// onChainBeacon wraps the role's beacon so rounds come from the contract
+// (--beacon-on-chain); key, where given, submits the rounds it lacks.
+func onChainBeacon(c *cli.Context, s *roleSetup, key *ecdsa.PrivateKey) error {
+	if !c.Bool("beacon-on-chain") {
+		return nil
+	}
+	log := logger(c)
+	b, err := chain.NewOnChainBeacon(c.Context, chain.OnChainBeaconConfig{Client: s.net.Chain, Source: s.beacon, Submitter: key,
+		Submitted: func(round uint64, err error) {
+			if err != nil {
+				log.Warn("beacon round not submitted", "round", round, "err", err)
+				return
+			}
+			log.Info("beacon round submitted to the contract", "round", round)
+		}})
+	if err != nil {
+		return fmt.Errorf("--beacon-on-chain: %w", err)
+	}
+	s.beacon = b
+	return nil
 }
 
 func logger(c *cli.Context) *slog.Logger {

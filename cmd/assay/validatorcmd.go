@@ -49,6 +49,9 @@ can replay.`,
 			if s.model.ID != s.net.Params.ModelID {
 				return fmt.Errorf("--model %s is not the network's model (%x)", c.String("model"), s.net.Params.ModelID[:8])
 			}
+			if err := onChainBeacon(c, s, key); err != nil {
+				return err
+			}
 			var stake *big.Int
 			if a := c.String("stake"); a != "" {
 				if stake, err = parseEther(a); err != nil {
