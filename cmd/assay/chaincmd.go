@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -61,6 +62,8 @@ The window length and beacon chain are fixed at deployment.`,
 			Flags: append(append([]cli.Flag{
 				rpcFlag, chainIDFlag,
 				&cli.StringFlag{Name: "out", Required: true, Usage: "network file to write"},
+				&cli.StringFlag{Name: "emission", Usage: "ether an epoch pays: deploys the settlement verifier of the default shape and configures settlement (empty: no settlement)"},
+				&cli.Float64Flag{Name: "miner-share", Value: 0.5, Usage: "miners' part of an epoch's emission (with --emission)"},
 			}, identityFlags...), paramFlags...),
 			Action: chainDeploy,
 		},
@@ -209,6 +212,17 @@ func chainDeploy(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if c.String("emission") != "" {
+		cl, err := chain.Dial(ctx, chain.ClientConfig{URL: c.String("rpc"), Contract: addr, ChainID: id.Uint64()})
+		if err != nil {
+			return err
+		}
+		defer cl.Close()
+		if err := setUpSettlement(c, cl, ec, key, id, 0); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.App.Writer, "settlement configured (%v, %s ether an epoch; fund it with `assay chain fund`; the development keys are not a ceremony)\n", settle.DefaultShape, c.String("emission"))
+	}
 	nf := network.File{RPC: c.String("rpc"), ChainID: id.Uint64(), Contract: addr.Hex(), Params: p}
 	js, _ := json.MarshalIndent(nf, "", "  ")
 	if err := atomicfile.WriteBytes(c.String("out"), 0o644, js); err != nil {
@@ -318,6 +332,19 @@ func devSettlement(c *cli.Context, ch *sim.Chain) error {
 	if err != nil || cur.Verifier != (common.Address{}) {
 		return err
 	}
+	if c.Duration("block-time") == 0 {
+		defer ch.MineEvery(50 * time.Millisecond)()
+	}
+	if err := setUpSettlement(c, cl, ch.Eth(), ch.Keys()[0], big.NewInt(sim.ChainID), 100); err != nil {
+		return fmt.Errorf("dev chain: %w", err)
+	}
+	return nil
+}
+
+// setUpSettlement deploys the committed verifier of settle.DefaultShape,
+// configures settlement with --emission and --miner-share and funds the
+// pool with fundEpochs epochs of emission.
+func setUpSettlement(c *cli.Context, cl *chain.Client, eth *ethclient.Client, owner *ecdsa.PrivateKey, chainID *big.Int, fundEpochs int64) error {
 	emission, err := parseEther(c.String("emission"))
 	if err != nil {
 		return fmt.Errorf("--emission: %w", err)
@@ -326,22 +353,18 @@ func devSettlement(c *cli.Context, ch *sim.Chain) error {
 	if !(share >= 0 && share <= 1) {
 		return fmt.Errorf("--miner-share %v: want a fraction in [0, 1]", share)
 	}
-	if c.Duration("block-time") == 0 {
-		defer ch.MineEvery(50 * time.Millisecond)()
-	}
-	owner := ch.Keys()[0]
-	ver, err := chain.DeployVerifier(c.Context, ch.Eth(), ch.Eth(), owner, big.NewInt(sim.ChainID))
+	ver, err := chain.DeployVerifier(c.Context, eth, eth, owner, chainID)
 	if err != nil {
-		return fmt.Errorf("dev chain: %w", err)
+		return err
 	}
 	s := settle.DefaultShape
 	if _, err := cl.ConfigureSettlement(c.Context, owner, chain.Settlement{Verifier: ver, EpochLength: uint64(s.Windows),
 		Uids: uint32(s.Uids), Validators: uint32(s.Validators), EmissionPerEpoch: emission, MinerBps: uint32(math.Round(share * 10000))}); err != nil {
-		return fmt.Errorf("dev chain: settlement: %w", err)
+		return fmt.Errorf("settlement: %w", err)
 	}
-	if emission.Sign() > 0 {
-		if _, err := cl.Fund(c.Context, owner, new(big.Int).Mul(emission, big.NewInt(100))); err != nil {
-			return fmt.Errorf("dev chain: fund the emission pool: %w", err)
+	if emission.Sign() > 0 && fundEpochs > 0 {
+		if _, err := cl.Fund(c.Context, owner, new(big.Int).Mul(emission, big.NewInt(fundEpochs))); err != nil {
+			return fmt.Errorf("fund the emission pool: %w", err)
 		}
 	}
 	return nil

@@ -104,7 +104,7 @@ func stakeCommands() []*cli.Command {
 			},
 		},
 		{
-			Name: "consensus", Usage: "compute a window's stake-weighted consensus and what its emission would pay (not credited: settlement is not built)",
+			Name: "consensus", Usage: "compute one window's stake-weighted consensus and what an emission would pay it (a preview: assay settle credits whole epochs)",
 			UsageText: "assay chain consensus --network FILE --window W [--emission ETHER] [--miner-share 0.5]",
 			Flags: chainFlags(
 				&cli.Uint64Flag{Name: "window", Required: true, Usage: "window"},
@@ -220,7 +220,7 @@ func chainConsensus(c *cli.Context) error {
 		return err
 	}
 	out := c.App.Writer
-	fmt.Fprintf(out, "window %d: consensus of %d staked post(s); emission %s ether, %.2f%% to miners (what settlement would pay: nothing is credited yet)\n",
+	fmt.Fprintf(out, "window %d: consensus of %d staked post(s); emission %s ether, %.2f%% to miners (a preview with stakes at the deadline block; assay settle credits epochs)\n",
 		w, len(posts), formatEther(total), 100*share)
 	tw := tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "miner uid\tconsensus weight\tpayout (ether)")
