@@ -81,7 +81,9 @@ func (b *OnChainBeacon) Round(ctx context.Context, round uint64) (beacon.Verifie
 		return beacon.Verified{}, err
 	}
 	if rnd != ([32]byte{}) {
-		return beacon.Verified{Round: round, Randomness: rnd}, nil
+		// The contract verified it against this chain's key (checked in
+		// NewOnChainBeacon).
+		return beacon.Verified{ChainHash: b.src.Chain().Hash(), Round: round, Randomness: rnd}, nil
 	}
 	v, err := b.src.Round(ctx, round)
 	if err != nil {

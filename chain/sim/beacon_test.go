@@ -144,7 +144,7 @@ func TestOnChainBeacon(t *testing.T) {
 		t.Fatalf("writer: %+v %v, submitted %v", v, err, submitted)
 	}
 	v, err = reader.Round(ctx, a)
-	if err != nil || v.Randomness != want.Randomness || len(v.Signature) != 0 {
+	if err != nil || v.Randomness != want.Randomness || len(v.Signature) != 0 || v.ChainHash != want.ChainHash {
 		t.Fatalf("reader: %+v %v: want the contract's copy (no signature)", v, err)
 	}
 	if _, err := writer.Round(ctx, a); err != nil || len(submitted) != 1 {
