@@ -12,22 +12,30 @@ import (
 	"github.com/assaynet/assay/chain"
 )
 
-// TestBeaconOnChain: the contract verifies real quicknet rounds (recorded
-// beacons) with the EIP-2537 precompiles and stores the randomness drand
-// defines; a forged, misplaced or repeated round, a second key and a key
-// from anyone but the owner are refused with their reasons. Gas is logged.
-func TestBeaconOnChain(t *testing.T) {
+// quicknetChain is recorded real quicknet rounds and a mining dev chain
+// with two accounts.
+func quicknetChain(t *testing.T) (*beacon.Recorded, *Chain, *chain.Client) {
+	t.Helper()
 	rec, err := beacon.LoadRecorded("../../beacon/testdata/quicknet.json")
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := startChain(t, 2, "")
 	autoMine(t, c)
-	ctx := context.Background()
-	cl, err := c.Client(ctx)
+	cl, err := c.Client(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
+	return rec, c, cl
+}
+
+// TestBeaconOnChain: the contract verifies real quicknet rounds (recorded
+// beacons) with the EIP-2537 precompiles and stores the randomness drand
+// defines; a forged, misplaced or repeated round, a second key and a key
+// from anyone but the owner are refused with their reasons. Gas is logged.
+func TestBeaconOnChain(t *testing.T) {
+	rec, c, cl := quicknetChain(t)
+	ctx := context.Background()
 	owner, other := c.Keys()[0], c.Keys()[1]
 	pub, err := hex.DecodeString(rec.Chain().PublicKeyHex())
 	if err != nil {
@@ -97,17 +105,8 @@ func TestOnChainBeacon(t *testing.T) {
 	if testing.Short() {
 		t.Skip("heavy (chain work): runs in the full, non-race pass of make test")
 	}
-	rec, err := beacon.LoadRecorded("../../beacon/testdata/quicknet.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := startChain(t, 2, "")
-	autoMine(t, c)
+	rec, c, cl := quicknetChain(t)
 	ctx := context.Background()
-	cl, err := c.Client(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if _, err := chain.NewOnChainBeacon(ctx, chain.OnChainBeaconConfig{Client: cl, Source: rec}); !errors.Is(err, chain.ErrBeaconKey) {
 		t.Fatalf("no key on the contract: %v, want ErrBeaconKey", err)
 	}
