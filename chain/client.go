@@ -539,15 +539,21 @@ var postArgs = func() abi.Arguments {
 // Deploy deploys the subnet contract with p and returns its address.
 func Deploy(ctx context.Context, backend bind.ContractBackend, wait bind.DeployBackend, key *ecdsa.PrivateKey, chainID *big.Int, p Params) (common.Address, error) {
 	s := bindings.NewSubnet()
+	return deploy(ctx, backend, wait, key, chainID, "deploy", common.FromHex(bindings.SubnetMetaData.Bin),
+		s.PackConstructor(p.ModelID, p.WindowLength, p.GroupSize, p.K, p.SampleNum, p.SampleDen, p.BeaconChain, p.StaleWindows))
+}
+
+// deploy sends bytecode with its constructor input from key's account and
+// waits until the contract exists.
+func deploy(ctx context.Context, backend bind.ContractBackend, wait bind.DeployBackend, key *ecdsa.PrivateKey, chainID *big.Int, what string, bin, input []byte) (common.Address, error) {
 	opts := bind.NewKeyedTransactor(key, chainID)
 	opts.Context = ctx
-	addr, tx, err := bind.DeployContract(opts, common.FromHex(bindings.SubnetMetaData.Bin), backend,
-		s.PackConstructor(p.ModelID, p.WindowLength, p.GroupSize, p.K, p.SampleNum, p.SampleDen, p.BeaconChain, p.StaleWindows))
+	addr, tx, err := bind.DeployContract(opts, bin, backend, input)
 	if err != nil {
-		return common.Address{}, wrapRevert("deploy", err)
+		return common.Address{}, wrapRevert(what, err)
 	}
 	if _, err := bind.WaitDeployed(ctx, wait, tx.Hash()); err != nil {
-		return common.Address{}, fmt.Errorf("chain: deploy: %w", err)
+		return common.Address{}, fmt.Errorf("chain: %s: %w", what, err)
 	}
 	return addr, nil
 }

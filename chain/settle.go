@@ -8,7 +8,6 @@ import (
 	"math/big"
 	"strings"
 
-	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -172,27 +171,12 @@ func (c *Client) Claim(ctx context.Context, key *ecdsa.PrivateKey) (*types.Recei
 
 // The settlement verifier of the dev shape: gnark's Solidity export of
 // the development set-up's verifying key (make contracts).
-var (
-	//go:embed contracts/build/SettleVerifier.abi
-	verifierABI string
-	//go:embed contracts/build/SettleVerifier.bin
-	verifierBin string
-)
+//
+//go:embed contracts/build/SettleVerifier.bin
+var verifierBin string
 
 // DeployVerifier deploys the committed settlement verifier and returns
 // its address.
-func DeployVerifier(ctx context.Context, backend bind.ContractBackend, deployer bind.DeployBackend, key *ecdsa.PrivateKey, chainID *big.Int) (common.Address, error) {
-	if _, err := abi.JSON(strings.NewReader(verifierABI)); err != nil {
-		return common.Address{}, fmt.Errorf("chain: verifier ABI: %w", err)
-	}
-	opts := bind.NewKeyedTransactor(key, chainID)
-	opts.Context = ctx
-	addr, tx, err := bind.DeployContract(opts, common.FromHex(strings.TrimSpace(verifierBin)), backend, nil)
-	if err != nil {
-		return common.Address{}, wrapRevert("deploy verifier", err)
-	}
-	if _, err := bind.WaitDeployed(ctx, deployer, tx.Hash()); err != nil {
-		return common.Address{}, fmt.Errorf("chain: deploy verifier: %w", err)
-	}
-	return addr, nil
+func DeployVerifier(ctx context.Context, backend bind.ContractBackend, wait bind.DeployBackend, key *ecdsa.PrivateKey, chainID *big.Int) (common.Address, error) {
+	return deploy(ctx, backend, wait, key, chainID, "deploy verifier", common.FromHex(strings.TrimSpace(verifierBin)), nil)
 }

@@ -29,16 +29,16 @@ func BenchmarkSettle(b *testing.B) {
 	}
 	for _, s := range []Shape{{2, 4, 16}, {2, 16, 16}, {2, 4, 256}, {2, 16, 256}, {2, 4, 1024}, {2, 16, 1024}} {
 		b.Run(fmt.Sprintf("uids=%d/validators=%d", s.Uids, s.Validators), func(b *testing.B) {
-			cs, _, err := Compile(s)
+			cc, err := Compile(s)
 			if err != nil {
 				b.Fatal(err)
 			}
-			n := cs.GetNbConstraints()
+			n := cc.Constraints()
 			b.Logf("%v: %d constraints", s, n)
 			if n > limit {
 				b.Skipf("%d constraints: over ASSAY_SETTLE_PROVE_MAX=%d, compiled only", n, limit)
 			}
-			pk, _, err := groth16.Setup(cs)
+			pk, _, err := groth16.Setup(cc.cs)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -65,7 +65,7 @@ func BenchmarkSettle(b *testing.B) {
 			}
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				if _, err := groth16.Prove(cs, pk, w, backend.WithSolverOptions(solver.WithHints(divHint))); err != nil {
+				if _, err := groth16.Prove(cc.cs, pk, w, backend.WithSolverOptions(solver.WithHints(divHint))); err != nil {
 					b.Fatal(err)
 				}
 			}

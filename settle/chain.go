@@ -66,28 +66,32 @@ func FromChain(ctx context.Context, cl *chain.Client, epoch uint64) (Epoch, chai
 	return ep, cfg, nil
 }
 
-// KeyDir is where keys of shape s are cached by default: under the user's
-// cache directory, by shape and circuit id, so a new circuit never meets
-// old keys.
-func KeyDir(s Shape) (string, error) {
-	_, id, err := Compile(s)
-	if err != nil {
-		return "", err
-	}
+// KeyDir is where the circuit's keys are cached by default: under the
+// user's cache directory, by shape and circuit id, so a new circuit never
+// meets old keys.
+func (c *Compiled) KeyDir() (string, error) {
 	base, err := os.UserCacheDir()
 	if err != nil {
 		return "", fmt.Errorf("settle: no cache directory for keys (pass --keys): %w", err)
 	}
-	return filepath.Join(base, "assay", "settle", fmt.Sprintf("w%d-v%d-u%d-%.12s", s.Windows, s.Validators, s.Uids, id)), nil
+	s := c.Shape
+	return filepath.Join(base, "assay", "settle", fmt.Sprintf("w%d-v%d-u%d-%.12s", s.Windows, s.Validators, s.Uids, c.ID)), nil
 }
 
-// LoadOrSetup loads the keys in dir, running the development set-up and
-// saving its keys there first if dir holds none. Keys that are there but
-// do not match are an error (ErrKeys), never silently replaced.
-func LoadOrSetup(ctx context.Context, dir string, s Shape, progress func(string)) (*Keys, error) {
+// LoadOrSetup loads the keys in dir (KeyDir where dir is ""), running the
+// development set-up and saving its keys there first if dir holds none.
+// Keys that are there but do not match are an error (ErrKeys), never
+// silently replaced.
+func (c *Compiled) LoadOrSetup(ctx context.Context, dir string, progress func(string)) (*Keys, error) {
+	if dir == "" {
+		var err error
+		if dir, err = c.KeyDir(); err != nil {
+			return nil, err
+		}
+	}
 	if _, err := os.Stat(filepath.Join(dir, "manifest.json")); errors.Is(err, os.ErrNotExist) {
-		progress(fmt.Sprintf("no settlement keys in %s: running the development set-up for %v (about a minute on two cores)", dir, s))
-		k, err := Setup(ctx, s)
+		progress(fmt.Sprintf("no settlement keys in %s: running the development set-up for %v (about a minute on two cores)", dir, c.Shape))
+		k, err := c.Setup(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -96,7 +100,7 @@ func LoadOrSetup(ctx context.Context, dir string, s Shape, progress func(string)
 		}
 		return k, nil
 	}
-	return Load(dir, s)
+	return c.Load(dir)
 }
 
 // Sum is the total of payouts.

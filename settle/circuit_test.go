@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc"
-	"github.com/consensys/gnark/frontend"
-	"github.com/consensys/gnark/frontend/cs/r1cs"
 	"github.com/consensys/gnark/test"
 )
 
@@ -146,12 +144,12 @@ func TestReferenceRefusesWhatDoesNotFit(t *testing.T) {
 }
 
 func TestDefaultShapeCompiles(t *testing.T) {
-	cs, err := frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, NewCircuit(DefaultShape))
+	cc, err := Compile(DefaultShape)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%v: %d constraints, %d public inputs", DefaultShape, cs.GetNbConstraints(), cs.GetNbPublicVariables()-1)
-	if got := cs.GetNbPublicVariables() - 1; got != DefaultShape.NumPublic() {
+	t.Logf("%v: %d constraints, %d public inputs", DefaultShape, cc.Constraints(), cc.cs.GetNbPublicVariables()-1)
+	if got := cc.cs.GetNbPublicVariables() - 1; got != DefaultShape.NumPublic() {
 		t.Fatalf("%d public inputs, NumPublic says %d", got, DefaultShape.NumPublic())
 	}
 }

@@ -36,15 +36,22 @@ const DevChallenge = "assay settlement development set-up v1 (not a ceremony)"
 // with (another shape, another version of the circuit, a damaged file).
 var ErrKeys = errors.New("settle: keys do not match the circuit")
 
-// Keys are a compiled circuit with its proving and verifying keys.
-type Keys struct {
+// Compiled is the circuit of one shape, compiled once for everything that
+// needs it (the key directory's name, the set-up, loading keys, proving):
+// a large shape takes minutes to compile.
+type Compiled struct {
 	Shape Shape
 	cs    constraint.ConstraintSystem
-	pk    groth16.ProvingKey
-	vk    groth16.VerifyingKey
-	// CircuitID is sha256 of the compiled constraint system: keys are
-	// versioned with it.
-	CircuitID string
+	// ID is sha256 of the compiled constraint system: keys are versioned
+	// with it.
+	ID string
+}
+
+// Keys are a compiled circuit with its proving and verifying keys.
+type Keys struct {
+	*Compiled
+	pk groth16.ProvingKey
+	vk groth16.VerifyingKey
 }
 
 // manifest is what a key directory says about itself.
@@ -59,33 +66,32 @@ type manifest struct {
 }
 
 // Compile builds the circuit of shape s and its id.
-func Compile(s Shape) (constraint.ConstraintSystem, string, error) {
+func Compile(s Shape) (*Compiled, error) {
 	if err := s.Validate(); err != nil {
-		return nil, "", err
+		return nil, err
 	}
 	cs, err := frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, NewCircuit(s))
 	if err != nil {
-		return nil, "", fmt.Errorf("settle: compile %v: %w", s, err)
+		return nil, fmt.Errorf("settle: compile %v: %w", s, err)
 	}
 	h := sha256.New()
 	if _, err := cs.WriteTo(h); err != nil {
-		return nil, "", fmt.Errorf("settle: hash the circuit: %w", err)
+		return nil, fmt.Errorf("settle: hash the circuit: %w", err)
 	}
-	return cs, hex.EncodeToString(h.Sum(nil)), nil
+	return &Compiled{Shape: s, cs: cs, ID: hex.EncodeToString(h.Sum(nil))}, nil
 }
 
-// Setup runs the deterministic development set-up for shape s: gnark's
+// Constraints is the circuit's number of constraints.
+func (c *Compiled) Constraints() int { return c.cs.GetNbConstraints() }
+
+// Setup runs the deterministic development set-up for the circuit: gnark's
 // MPC set-up (phases 1 and 2) with no contribution but the final beacon
 // one, seeded by DevChallenge. The same shape and gnark version give the
 // same keys on every machine.
-func Setup(ctx context.Context, s Shape) (*Keys, error) {
-	cs, id, err := Compile(s)
-	if err != nil {
-		return nil, err
-	}
-	r, ok := cs.(*csbn254.R1CS)
+func (c *Compiled) Setup(ctx context.Context) (*Keys, error) {
+	r, ok := c.cs.(*csbn254.R1CS)
 	if !ok {
-		return nil, fmt.Errorf("settle: compiled circuit is %T, not a BN254 R1CS", cs)
+		return nil, fmt.Errorf("settle: compiled circuit is %T, not a BN254 R1CS", c.cs)
 	}
 	n := ecc.NextPowerOfTwo(uint64(r.GetNbConstraints()))
 	p1 := mpcsetup.NewPhase1(n)
@@ -99,7 +105,7 @@ func Setup(ctx context.Context, s Shape) (*Keys, error) {
 		return nil, err
 	}
 	pk, vk := p2.Seal(&commons, &evals, []byte(DevChallenge))
-	return &Keys{Shape: s, cs: cs, pk: pk, vk: vk, CircuitID: id}, nil
+	return &Keys{Compiled: c, pk: pk, vk: vk}, nil
 }
 
 // Save writes the keys to dir (pk.bin, vk.bin, manifest.json). None of
@@ -115,7 +121,7 @@ func (k *Keys) Save(dir string) error {
 	if _, err := k.vk.WriteTo(&vkb); err != nil {
 		return fmt.Errorf("settle: encode verifying key: %w", err)
 	}
-	m := manifest{Shape: k.Shape, CircuitID: k.CircuitID, Challenge: DevChallenge, Constraints: k.cs.GetNbConstraints(),
+	m := manifest{Shape: k.Shape, CircuitID: k.ID, Challenge: DevChallenge, Constraints: k.Constraints(),
 		VKSHA256: digestHex(vkb.Bytes()), PKSHA256: digestHex(pkb.Bytes()),
 		Note: "development set-up: its toxic waste is public, these keys are not a trusted ceremony"}
 	mb, err := json.MarshalIndent(m, "", "  ")
@@ -130,10 +136,10 @@ func (k *Keys) Save(dir string) error {
 	return writeAtomic(filepath.Join(dir, "manifest.json"), append(mb, '\n'))
 }
 
-// Load reads keys saved for shape s and checks they belong to the circuit
-// this build compiles: a manifest for another shape or circuit id, or key
-// files whose digests differ from it, is ErrKeys.
-func Load(dir string, s Shape) (*Keys, error) {
+// Load reads keys saved in dir and checks they belong to the circuit: a
+// manifest for another shape or circuit id, or key files whose digests
+// differ from it, is ErrKeys.
+func (c *Compiled) Load(dir string) (*Keys, error) {
 	mb, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
 	if err != nil {
 		return nil, fmt.Errorf("settle: keys in %s: %w (run `assay settle setup`)", dir, err)
@@ -142,17 +148,13 @@ func Load(dir string, s Shape) (*Keys, error) {
 	if err := json.Unmarshal(mb, &m); err != nil {
 		return nil, fmt.Errorf("%w: %s/manifest.json: %v", ErrKeys, dir, err)
 	}
-	if m.Shape != s {
-		return nil, fmt.Errorf("%w: %s holds keys for %v, the chain settles %v", ErrKeys, dir, m.Shape, s)
+	if m.Shape != c.Shape {
+		return nil, fmt.Errorf("%w: %s holds keys for %v, the chain settles %v", ErrKeys, dir, m.Shape, c.Shape)
 	}
-	cs, id, err := Compile(s)
-	if err != nil {
-		return nil, err
+	if m.CircuitID != c.ID {
+		return nil, fmt.Errorf("%w: %s was set up for circuit %.16s…, this build's circuit is %.16s… (rerun `assay settle setup`)", ErrKeys, dir, m.CircuitID, c.ID)
 	}
-	if m.CircuitID != id {
-		return nil, fmt.Errorf("%w: %s was set up for circuit %.16s…, this build's circuit is %.16s… (rerun `assay settle setup`)", ErrKeys, dir, m.CircuitID, id)
-	}
-	k := &Keys{Shape: s, cs: cs, CircuitID: id, pk: groth16.NewProvingKey(ecc.BN254), vk: groth16.NewVerifyingKey(ecc.BN254)}
+	k := &Keys{Compiled: c, pk: groth16.NewProvingKey(ecc.BN254), vk: groth16.NewVerifyingKey(ecc.BN254)}
 	for name, into := range map[string]io.ReaderFrom{"pk.bin": k.pk, "vk.bin": k.vk} {
 		b, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {

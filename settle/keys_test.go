@@ -19,11 +19,15 @@ func TestProveAndReload(t *testing.T) {
 		t.Skip("heavy (two key set-ups of ~15 s): runs in the full, non-race pass of make test")
 	}
 	ctx := context.Background()
-	k, err := Setup(ctx, small)
+	cc, err := Compile(small)
 	if err != nil {
 		t.Fatal(err)
 	}
-	k2, err := Setup(ctx, small)
+	k, err := cc.Setup(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k2, err := cc.Setup(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,16 +48,20 @@ func TestProveAndReload(t *testing.T) {
 	if err := k.Save(dir); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Load(dir, small); err != nil {
+	if _, err := cc.Load(dir); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Load(dir, Shape{Windows: 1, Validators: 3, Uids: 5}); !errors.Is(err, ErrKeys) {
+	other, err := Compile(Shape{Windows: 1, Validators: 3, Uids: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Load(dir); !errors.Is(err, ErrKeys) {
 		t.Fatalf("keys for another shape: %v, want ErrKeys", err)
 	}
 	b, _ := os.ReadFile(filepath.Join(dir, "vk.bin"))
 	b[len(b)-1] ^= 1
 	os.WriteFile(filepath.Join(dir, "vk.bin"), b, 0o644)
-	if _, err := Load(dir, small); !errors.Is(err, ErrKeys) {
+	if _, err := cc.Load(dir); !errors.Is(err, ErrKeys) {
 		t.Fatalf("a tampered verifying key: %v, want ErrKeys", err)
 	}
 	var sol bytes.Buffer
@@ -70,11 +78,11 @@ func TestCommittedVerifier(t *testing.T) {
 	if testing.Short() {
 		t.Skip("heavy (a minute's key set-up on first use): runs in the full, non-race pass of make test")
 	}
-	dir, err := KeyDir(DefaultShape)
+	cc, err := Compile(DefaultShape)
 	if err != nil {
 		t.Fatal(err)
 	}
-	k, err := LoadOrSetup(context.Background(), dir, DefaultShape, func(m string) { t.Log(m) })
+	k, err := cc.LoadOrSetup(context.Background(), "", func(m string) { t.Log(m) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,6 +95,6 @@ func TestCommittedVerifier(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(sol.Bytes(), committed) {
-		t.Fatalf("chain/contracts/SettleVerifier.sol is not the verifier of this circuit's keys (circuit %s); run `make contracts`", k.CircuitID)
+		t.Fatalf("chain/contracts/SettleVerifier.sol is not the verifier of this circuit's keys (circuit %s); run `make contracts`", k.ID)
 	}
 }

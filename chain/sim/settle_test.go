@@ -154,11 +154,11 @@ func TestSettlementOnChain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir, err := settle.KeyDir(shape)
+	cc, err := settle.Compile(shape)
 	if err != nil {
 		t.Fatal(err)
 	}
-	k, err := settle.LoadOrSetup(ctx, dir, shape, func(m string) { t.Log(m) })
+	k, err := cc.LoadOrSetup(ctx, "", func(m string) { t.Log(m) })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/ecdsa"
 	"fmt"
 	"os"
 	"strconv"
@@ -10,11 +9,11 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/urfave/cli/v2"
 
 	"github.com/assaynet/assay/audit"
+	"github.com/assaynet/assay/chain"
 	"github.com/assaynet/assay/settle"
 )
 
@@ -75,15 +74,14 @@ func parseShape(v string) (settle.Shape, error) {
 	return s, s.Validate()
 }
 
+// keysFor loads (or sets up) the keys of shape s from --keys, or from the
+// circuit's cache directory.
 func keysFor(ctx context.Context, c *cli.Context, s settle.Shape) (*settle.Keys, error) {
-	dir := c.String("keys")
-	if dir == "" {
-		var err error
-		if dir, err = settle.KeyDir(s); err != nil {
-			return nil, err
-		}
+	cc, err := settle.Compile(s)
+	if err != nil {
+		return nil, err
 	}
-	return settle.LoadOrSetup(ctx, dir, s, func(msg string) { fmt.Fprintln(c.App.ErrWriter, msg) })
+	return cc.LoadOrSetup(ctx, c.String("keys"), func(msg string) { fmt.Fprintln(c.App.ErrWriter, msg) })
 }
 
 func runSettleSetup(c *cli.Context) error {
@@ -92,13 +90,17 @@ func runSettleSetup(c *cli.Context) error {
 		return err
 	}
 	start := time.Now()
-	k, err := settle.Setup(c.Context, s)
+	cc, err := settle.Compile(s)
+	if err != nil {
+		return err
+	}
+	k, err := cc.Setup(c.Context)
 	if err != nil {
 		return err
 	}
 	dir := c.String("keys")
 	if dir == "" {
-		if dir, err = settle.KeyDir(s); err != nil {
+		if dir, err = cc.KeyDir(); err != nil {
 			return err
 		}
 	}
@@ -109,7 +111,7 @@ func runSettleSetup(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.Writer, "settlement keys for %v in %s (%.1fs): circuit %s, verifying key sha256 %s\n", s, dir, time.Since(start).Seconds(), k.CircuitID, vk)
+	fmt.Fprintf(c.App.Writer, "settlement keys for %v in %s (%.1fs): circuit %s, verifying key sha256 %s\n", s, dir, time.Since(start).Seconds(), k.ID, vk)
 	fmt.Fprintln(c.App.Writer, "development set-up: its toxic waste is public; not a trusted ceremony")
 	if out := c.String("solidity"); out != "" {
 		f, err := os.Create(out)
@@ -238,11 +240,7 @@ func settlementChainCommands() []*cli.Command {
 					if err != nil {
 						return err
 					}
-					role := "miner"
-					if n.Validator {
-						role = "validator"
-					}
-					fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", n.UID, n.Account.Hex(), role, formatEther(b))
+					fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", n.UID, n.Account.Hex(), roleOf(n), formatEther(b))
 				}
 				return tw.Flush()
 			},
@@ -257,7 +255,7 @@ func settlementChainCommands() []*cli.Command {
 					return err
 				}
 				defer cl.Close()
-				b, err := cl.BalanceOf(c.Context, addressOfKey(key))
+				b, err := cl.BalanceOf(c.Context, crypto.PubkeyToAddress(key.PublicKey))
 				if err != nil {
 					return err
 				}
@@ -298,15 +296,11 @@ differs; says so when the epoch is not settled yet.`,
 			if !ok {
 				continue
 			}
-			role := "miner"
-			if n.Validator {
-				role = "validator"
-			}
 			got := "0"
 			if x := a.Credited[uint32(u)]; x != nil {
 				got = formatEther(x)
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", u, n.Account.Hex(), role, formatEther(want), got)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", u, n.Account.Hex(), roleOf(n), formatEther(want), got)
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -322,4 +316,10 @@ differs; says so when the epoch is not settled yet.`,
 	},
 }
 
-func addressOfKey(key *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(key.PublicKey) }
+// roleOf is how the tables name a neuron's role.
+func roleOf(n chain.Neuron) string {
+	if n.Validator {
+		return "validator"
+	}
+	return "miner"
+}
