@@ -51,7 +51,7 @@ vectors-check:
 fuzz:
 	@set -e; for t in \
 	  "./beacon FuzzVerifyJSON" "./beacon FuzzParseChainInfo" \
-	  "./env FuzzExtractAnswer" "./env/sat FuzzParseAssignment" "./env/sat FuzzReward" \
+	  "./env FuzzExtractAnswer" "./env/sat FuzzParseAssignment" "./env/sat FuzzReward" "./env/story FuzzReward" \
 	  "./model FuzzParseSafetensors" "./model FuzzTokenizer" "./model FuzzMatDot" "./model FuzzExpBlock" \
 	  "./proofs FuzzDecodeRecord" "./proofs FuzzReadWindowFile" \
 	  "./miner FuzzHandler" "./chain FuzzUnpackEvents" "./chain FuzzEIP2537" "./checkpoint FuzzParseManifest"; do \

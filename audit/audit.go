@@ -20,7 +20,8 @@ import (
 // Config configures a replay.
 type Config struct {
 	Network *network.Network
-	Model   *network.Model
+	// Models gives each replayed window the model its parameters name.
+	Models network.Models
 	Env     env.Environment
 	Beacon  challenge.Beacon
 	// FilesRoot holds window-N/UID.assay folders (a validator's files/ folder
@@ -97,10 +98,11 @@ func Compare(d *score.Decision, posts []chain.Post) []Mismatch {
 }
 
 func decide(ctx context.Context, cfg Config, w uint64, withGate bool) (*score.Decision, error) {
-	n, err := cfg.Network.JudgeAt(ctx, w, cfg.Model) // the window's own parameters
+	n, mdl, release, err := cfg.Network.JudgeAt(ctx, w, cfg.Models) // the window's own parameters and model
 	if err != nil {
 		return nil, err
 	}
+	defer release()
 	blocks := n.Chain.Blocks()
 	ws, err := challenge.WindowSeed(ctx, n.Seeds, blocks, cfg.Beacon, w)
 	if err != nil {
@@ -133,6 +135,6 @@ func decide(ctx context.Context, cfg Config, w uint64, withGate bool) (*score.De
 	if cfg.Progress != nil {
 		progress = func(done, total int) { cfg.Progress(w, done, total) }
 	}
-	return score.Decide(ctx, score.Input{Verifier: n.Verifier(cfg.Model, cfg.Env, w, ws.Value, opening.Value), Miners: miners,
+	return score.Decide(ctx, score.Input{Verifier: n.Verifier(mdl, cfg.Env, w, ws.Value, opening.Value), Miners: miners,
 		Files: score.DirFiles(score.FilesDir(cfg.FilesRoot, w)), Gated: gated, Progress: progress})
 }

@@ -64,7 +64,7 @@ func TestReplayLookbackBeforeGenesis(t *testing.T) {
 	if w == 0 {
 		t.Fatal("window 0 already has challenges: the test checks nothing")
 	}
-	rep, err := Replay(ctx, Config{Network: n, Model: m, Env: sat.New(sat.DefaultParams), Beacon: net.Beacon,
+	rep, err := Replay(ctx, Config{Network: n, Models: network.Fixed{M: m}, Env: sat.New(sat.DefaultParams), Beacon: net.Beacon,
 		FilesRoot: t.TempDir(), Lookback: 2}, w)
 	if err != nil {
 		t.Fatalf("window %d (lookback before genesis): %v", w, err)

@@ -35,11 +35,15 @@ import (
 // Config configures a miner.
 type Config struct {
 	Network *network.Network
-	Model   *network.Model
-	// ModelID is what the records claim (the loaded model's id unless a test
-	// or a demo cheater overrides it).
-	ModelID [32]byte
-	Env     env.Environment
+	// Models gives each window the model its parameters name
+	// (network.ModelSet, which also loads the next announced one while
+	// this one serves; network.Fixed runs one model whatever the window).
+	Models network.Models
+	// ClaimNetworkModel makes the records claim the window's network model
+	// whatever model generated them (the demo's cheater, tests); otherwise
+	// they claim the model that ran.
+	ClaimNetworkModel bool
+	Env               env.Environment
 	Key     *ecdsa.PrivateKey
 	Beacon  challenge.Beacon
 	// Store is the folder where window files are written.
@@ -75,7 +79,8 @@ type Miner struct {
 	tokPerSec               prometheus.Gauge
 
 	mu        sync.Mutex
-	committed *uint64 // the last window written and committed
+	running   [32]byte // the model of the last window generated
+	committed *uint64  // the last window written and committed
 	lastErr   string  // why the last window attempted produced no committed file ("" when it did)
 }
 
@@ -105,6 +110,17 @@ func (m *Miner) healthz(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(rep)
 }
 
+// switched logs the first window a model generates.
+func (m *Miner) switched(w uint64, id [32]byte) {
+	m.mu.Lock()
+	prev := m.running
+	m.running = id
+	m.mu.Unlock()
+	if prev != id {
+		m.log.Info("generating with model", "window", w, "model", fmt.Sprintf("%x", id), "previous", fmt.Sprintf("%x", prev))
+	}
+}
+
 // noted records the outcome of window w for /healthz.
 func (m *Miner) noted(w uint64, err error) {
 	m.mu.Lock()
@@ -118,7 +134,7 @@ func (m *Miner) noted(w uint64, err error) {
 
 // New checks the configuration.
 func New(cfg Config) (*Miner, error) {
-	if cfg.Network == nil || cfg.Model == nil || cfg.Key == nil || cfg.Beacon == nil || cfg.Env == nil || cfg.Store == "" {
+	if cfg.Network == nil || cfg.Models == nil || cfg.Key == nil || cfg.Beacon == nil || cfg.Env == nil || cfg.Store == "" {
 		return nil, errors.New("miner: network, model, key, beacon, env and store are required")
 	}
 	if cfg.Poll == 0 {
@@ -301,12 +317,24 @@ func (m *Miner) window(ctx context.Context, w uint64) error {
 	if err != nil {
 		return err
 	}
-	if net.Params.ModelID != cfg.ModelID {
-		m.log.Warn("this window's network model is not the one these records claim: validators will reject them",
-			"window", w, "network", fmt.Sprintf("%x", net.Params.ModelID[:8]), "claimed", fmt.Sprintf("%x", cfg.ModelID[:8]))
+	mdl, release, err := cfg.Models.Acquire(ctx, net.Params.ModelID)
+	if err != nil {
+		return fmt.Errorf("window %d: %w", w, err)
 	}
-	p := &proofs.Prover{Backend: cfg.Model.Backend, Tokenizer: cfg.Model.Tokenizer, Env: cfg.Env, Params: net.Proofs,
-		ModelID: cfg.ModelID, EOS: cfg.Model.EOS, Key: cfg.Key, Window: w, WindowSeed: s.Value}
+	defer release()
+	m.switched(w, mdl.ID)
+	// The next announced model loads while this window generates.
+	net.PrepareNext(ctx, w, cfg.Models, m.log)
+	claim := mdl.ID
+	if cfg.ClaimNetworkModel {
+		claim = net.Params.ModelID
+	}
+	if claim != net.Params.ModelID || claim != mdl.ID {
+		m.log.Warn("these records claim a model that did not generate them or is not this window's network model: validators will reject them",
+			"window", w, "network", fmt.Sprintf("%x", net.Params.ModelID[:8]), "claimed", fmt.Sprintf("%x", claim[:8]), "ran", fmt.Sprintf("%x", mdl.ID[:8]))
+	}
+	p := &proofs.Prover{Backend: mdl.Backend, Tokenizer: mdl.Tokenizer, Env: cfg.Env, Params: net.Proofs,
+		ModelID: claim, EOS: mdl.EOS, Key: cfg.Key, Window: w, WindowSeed: s.Value}
 	deadline := cfg.Network.Seeds.DeadlineBlock(w)
 	var records []*proofs.Record
 	start := time.Now()

@@ -63,7 +63,7 @@ func TestDeviceLostMidWindow(t *testing.T) {
 	tn := networktest.Start(ctx, t, networktest.Config{ModelID: m.ID, Accounts: 3, WindowLength: 40, BlockEvery: 200 * time.Millisecond})
 	net, lb, ch := tn.Network, tn.Beacon, tn.Chain
 	store := t.TempDir()
-	mn, err := New(Config{Network: net, Model: m, ModelID: m.ID, Env: sat.New(sat.DefaultParams), Key: ch.Keys()[1],
+	mn, err := New(Config{Network: net, Models: network.Fixed{M: m}, Env: sat.New(sat.DefaultParams), Key: ch.Keys()[1],
 		Beacon: lb, Store: store, Poll: 50 * time.Millisecond, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"os"
 	"sync"
 
@@ -127,18 +128,50 @@ func (n *Network) Verifier(m *Model, e env.Environment, w uint64, windowSeed, op
 		EOS: m.EOS, Window: w, WindowSeed: windowSeed, OpeningSeed: openingSeed}
 }
 
-// JudgeAt is At for a role that judges window w with model m (a validator,
-// an auditor): a window whose network model is another cannot be judged
-// with m, and is refused.
-func (n *Network) JudgeAt(ctx context.Context, w uint64, m *Model) (*Network, error) {
-	at, err := n.At(ctx, w)
+// JudgeAt is At for a role that judges window w (a validator, an
+// auditor), with the model the window's parameters name, taken from
+// models; release gives it back. A model whose id is another (a Fixed set
+// holding the wrong one) cannot judge the window, and is refused.
+func (n *Network) JudgeAt(ctx context.Context, w uint64, models Models) (at *Network, m *Model, release func(), err error) {
+	if at, err = n.At(ctx, w); err != nil {
+		return nil, nil, nil, err
+	}
+	id := at.Params.ModelID
+	if m, release, err = models.Acquire(ctx, id); err != nil {
+		return nil, nil, nil, fmt.Errorf("window %d: %w", w, err)
+	}
+	if m.ID != id {
+		release()
+		return nil, nil, nil, fmt.Errorf("window %d: its network model is %x, the loaded one %x: load that model", w, id[:8], m.ID[:8])
+	}
+	return at, m, release, nil
+}
+
+// Preparer is a Models that can load a model ahead of its first window
+// (ModelSet).
+type Preparer interface{ Prepare(id [32]byte) }
+
+// PrepareNext starts loading, in the background, the next model the
+// schedule names after window w's (announced PARAMS_DELAY windows ahead),
+// where models can; so a role switches at the boundary without waiting
+// for a download. A schedule that cannot be read is only logged: the window's
+// own model was resolved already.
+func (n *Network) PrepareNext(ctx context.Context, w uint64, models Models, log *slog.Logger) {
+	p, ok := models.(Preparer)
+	if !ok || n.Chain == nil {
+		return
+	}
+	ms, err := n.Chain.Models(ctx)
 	if err != nil {
-		return nil, err
+		log.Warn("model schedule not read", "err", err)
+		return
 	}
-	if at.Params.ModelID != m.ID {
-		return nil, fmt.Errorf("window %d: its network model is %x, the loaded one %x: load that model", w, at.Params.ModelID[:8], m.ID[:8])
+	for _, m := range ms {
+		if m.FromWindow > w && m.ID != n.Params.ModelID {
+			p.Prepare(m.ID)
+			return
+		}
 	}
-	return at, nil
 }
 
 // resolve sets the contract parameters and the proofs parameters they give.

@@ -37,8 +37,11 @@ import (
 // Config configures a validator.
 type Config struct {
 	Network *network.Network
-	Model   *network.Model
-	Env     env.Environment
+	// Models gives each window the model its parameters name
+	// (network.ModelSet: a model stays loaded while windows it governs
+	// are being decided, the next announced one loads ahead).
+	Models network.Models
+	Env    env.Environment
 	Key     *ecdsa.PrivateKey
 	Beacon  challenge.Beacon
 	// DataDir holds decisions (decisions/window-N.json) and the files each
@@ -100,7 +103,7 @@ type Validator struct {
 
 // New checks the configuration.
 func New(cfg Config) (*Validator, error) {
-	if cfg.Network == nil || cfg.Model == nil || cfg.Key == nil || cfg.Beacon == nil || cfg.Env == nil || cfg.DataDir == "" {
+	if cfg.Network == nil || cfg.Models == nil || cfg.Key == nil || cfg.Beacon == nil || cfg.Env == nil || cfg.DataDir == "" {
 		return nil, errors.New("validator: network, model, key, beacon, env and data dir are required")
 	}
 	if cfg.FetchTimeout == 0 {
@@ -298,13 +301,13 @@ func (v *Validator) register(ctx context.Context) error {
 // exportWindow writes a decided window's verified rollouts to the export
 // folder. A failure (a full disk) is logged, not fatal: the decision and
 // its files are kept, so `assay export` can write the window later.
-func (v *Validator) exportWindow(d *score.Decision, p proofs.Params) {
+func (v *Validator) exportWindow(d *score.Decision, m *network.Model, p proofs.Params) {
 	format := v.cfg.ExportFormat
 	if format == "" {
 		format = "parquet"
 	}
 	rows, err := export.New().Window(export.Source{Decision: d, Files: score.DirFiles(score.FilesDir(FilesRoot(v.cfg.DataDir), d.Window)),
-		Tokenizer: v.cfg.Model.Tokenizer, Env: v.cfg.Env.Name(), Params: p})
+		Tokenizer: m.Tokenizer, Env: v.cfg.Env.Name(), Params: p})
 	path := filepath.Join(v.cfg.Export, fmt.Sprintf("window-%d.%s", d.Window, format))
 	if err == nil {
 		err = export.Write(path, format, rows)
@@ -391,16 +394,18 @@ func (v *Validator) decide(ctx context.Context, w uint64, miners []score.Miner, 
 	}
 	// The window is judged by its own parameters (a change takes effect at
 	// a scheduled boundary), with the model they name.
-	net, err := cfg.Network.JudgeAt(ctx, w, cfg.Model)
+	net, mdl, release, err := cfg.Network.JudgeAt(ctx, w, cfg.Models)
 	if err != nil {
 		return nil, err
 	}
+	defer release()
+	net.PrepareNext(ctx, w, cfg.Models, v.log)
 	start := time.Now()
 	var progress func(done, total int)
 	if cfg.Progress != nil {
 		progress = func(done, total int) { cfg.Progress(w, done, total) }
 	}
-	d, err := score.Decide(ctx, score.Input{Verifier: net.Verifier(cfg.Model, cfg.Env, w, ws.Value, opening.Value), Miners: miners,
+	d, err := score.Decide(ctx, score.Input{Verifier: net.Verifier(mdl, cfg.Env, w, ws.Value, opening.Value), Miners: miners,
 		Files: score.DirFiles(score.FilesDir(FilesRoot(cfg.DataDir), w)), Arrivals: arrivals, Gated: gated, Progress: progress})
 	if err != nil {
 		return nil, err
@@ -411,7 +416,7 @@ func (v *Validator) decide(ctx context.Context, w uint64, miners []score.Miner, 
 	}
 	v.decisions.Inc()
 	if cfg.Export != "" {
-		v.exportWindow(d, net.Proofs)
+		v.exportWindow(d, mdl, net.Proofs)
 	}
 	for _, m := range d.Miners {
 		reason := m.Failure

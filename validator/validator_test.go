@@ -198,7 +198,7 @@ func TestNetworkResumesAfterKill(t *testing.T) {
 	var wg sync.WaitGroup
 	mctx, mcancel := context.WithCancel(ctx)
 	for i := 1; i <= 2; i++ {
-		m, err := miner.New(miner.Config{Network: net, Model: honest, ModelID: honest.ID, Env: sat.New(sat.DefaultParams), Key: ch.Keys()[i],
+		m, err := miner.New(miner.Config{Network: net, Models: network.Fixed{M: honest}, Env: sat.New(sat.DefaultParams), Key: ch.Keys()[i],
 			Beacon: lb, Store: t.TempDir(), Listen: "127.0.0.1:0", MaxGroups: 1, Poll: 50 * time.Millisecond, Logger: quiet})
 		if err != nil {
 			t.Fatal(err)
@@ -208,7 +208,7 @@ func TestNetworkResumesAfterKill(t *testing.T) {
 	}
 	defer func() { mcancel(); wg.Wait() }()
 	dir, exp := t.TempDir(), t.TempDir()
-	vcfg := Config{Network: net, Model: honest, Env: sat.New(sat.DefaultParams), Key: ch.Keys()[5], Beacon: lb, DataDir: dir,
+	vcfg := Config{Network: net, Models: network.Fixed{M: honest}, Env: sat.New(sat.DefaultParams), Key: ch.Keys()[5], Beacon: lb, DataDir: dir,
 		Poll: 50 * time.Millisecond, Logger: quiet, Windows: 3, Stake: big.NewInt(1e18), Export: exp}
 	v, err := New(vcfg)
 	if err != nil {
@@ -550,7 +550,7 @@ func TestRunRefusesWithoutStake(t *testing.T) {
 	defer cancel()
 	tn := networktest.Start(ctx, t, networktest.Config{ModelID: honest.ID, Accounts: 2, WindowLength: 50, BlockEvery: 100 * time.Millisecond})
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	cfg := Config{Network: tn.Network, Model: honest, Env: sat.New(sat.DefaultParams), Key: tn.Chain.Keys()[1], Beacon: tn.Beacon,
+	cfg := Config{Network: tn.Network, Models: network.Fixed{M: honest}, Env: sat.New(sat.DefaultParams), Key: tn.Chain.Keys()[1], Beacon: tn.Beacon,
 		DataDir: t.TempDir(), Poll: 50 * time.Millisecond, Logger: quiet}
 	v, err := New(cfg)
 	if err != nil {

@@ -75,7 +75,8 @@ naming the miner and the reason when a posted weight differs.`,
 			e, b := s.env, s.beacon
 			w := c.Uint64("window")
 			start := time.Now()
-			rep, err := audit.Replay(c.Context, audit.Config{Network: s.net, Model: s.model, Env: e, Beacon: b, FilesRoot: c.String("files"), Lookback: c.Int("lookback"),
+			defer s.models.Close()
+			rep, err := audit.Replay(c.Context, audit.Config{Network: s.net, Models: s.models, Env: e, Beacon: b, FilesRoot: c.String("files"), Lookback: c.Int("lookback"),
 				Progress: windowProgress(c.App.ErrWriter, "audit: window %d: miners replayed", logger(c))}, w)
 			if err != nil {
 				return err

@@ -11,17 +11,18 @@ import (
 	"github.com/assaynet/assay/env/arith"
 	"github.com/assaynet/assay/env/gsm8k"
 	"github.com/assaynet/assay/env/sat"
+	"github.com/assaynet/assay/env/story"
 )
 
 var envFlags = []cli.Flag{
 	&cli.StringFlag{Name: "env", Value: "sat", EnvVars: envs("env"), Category: "Network",
-		Usage: "environment: sat, math, or gsm8k (needs --dataset)"},
+		Usage: "environment: sat, math, story (story openings for TinyStories-size models), or gsm8k (needs --dataset)"},
 	&cli.StringFlag{Name: "dataset", EnvVars: envs("dataset"), Category: "Network",
 		Usage: "GSM8K-format JSONL file for --env gsm8k"},
 }
 
 func envFromFlags(c *cli.Context) (env.Environment, error) {
-	reg := env.Registry{"sat": sat.New(sat.DefaultParams), "math": arith.New()}
+	reg := env.Registry{"sat": sat.New(sat.DefaultParams), "math": arith.New(), "story": story.New()}
 	if c.String("env") == "gsm8k" {
 		if c.String("dataset") == "" {
 			return nil, fmt.Errorf("--env gsm8k needs --dataset FILE.jsonl")

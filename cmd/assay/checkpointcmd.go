@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net"
@@ -99,7 +100,7 @@ func runCheckpointFetch(c *cli.Context) error {
 		return fmt.Errorf("--model-id: %w", err)
 	}
 	start := time.Now()
-	dir, err := fetchModel(c, c.String("url"), id)
+	dir, err := fetchModel(c.Context, c, c.String("url"), id)
 	if err != nil {
 		return err
 	}
@@ -110,13 +111,13 @@ func runCheckpointFetch(c *cli.Context) error {
 
 // fetchModel brings model id from url into --model-cache (checkpoint.Fetch:
 // resumed, verified against id), with progress on the error stream.
-func fetchModel(c *cli.Context, url string, id model.ID) (string, error) {
+func fetchModel(ctx context.Context, c *cli.Context, url string, id model.ID) (string, error) {
 	cache, err := modelCache(c)
 	if err != nil {
 		return "", err
 	}
 	log := logger(c)
-	return checkpoint.Fetch(c.Context, url, id, checkpoint.FetchConfig{
+	return checkpoint.Fetch(ctx, url, id, checkpoint.FetchConfig{
 		Cache: cache, Log: log, Progress: newByteProgress(c.App.ErrWriter, "fetching model "+id.String()[:12], log),
 	})
 }

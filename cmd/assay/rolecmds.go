@@ -35,7 +35,7 @@ var identityFlags = []cli.Flag{
 var roleFlags = slices.Concat([]cli.Flag{
 	&cli.StringFlag{Name: "network", EnvVars: envs("network"), Category: "Chain", Usage: "network file written by `assay chain dev` (rpc, contract, chain id)"},
 }, identityFlags, []cli.Flag{
-	&cli.StringFlag{Name: "model", EnvVars: envs("model"), Category: "Model", Usage: "Hugging Face model folder (the network's model)"},
+	&cli.StringFlag{Name: "model", EnvVars: envs("model"), Category: "Model", Usage: "Hugging Face model folder to start with (the network's model now); later models are fetched from the URLs the contract announces"},
 	&cli.StringFlag{Name: "model-url", EnvVars: envs("model_url"), Category: "Model", Usage: "instead of --model: fetch the network's model (its id on chain) from this checkpoint server URL (http://host:port/<id>/) into --model-cache; with neither, from the URL the contract announces (assay chain models)"},
 	modelCacheFlag,
 	&cli.IntFlag{Name: "threads", EnvVars: envs("threads"), Category: "Model", Usage: "CPU threads (0 = all cores)"},
@@ -161,7 +161,8 @@ func beaconDelay(c *cli.Context) (uint64, error) {
 
 type roleSetup struct {
 	net    *network.Network
-	model  *network.Model
+	model  *network.Model // the one loaded at start: the network's model then
+	models *network.ModelSet
 	env    env.Environment
 	beacon challenge.Beacon
 }
@@ -211,7 +212,52 @@ func setupChainModel(c *cli.Context) (*roleSetup, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &roleSetup{net: n, model: m}, nil
+	s := &roleSetup{net: n, model: m}
+	s.models = roleModels(c, n.Chain, m)
+	return s, nil
+}
+
+// roleModels is the set of models a role runs as the schedule changes:
+// the one it started with, then each announced one, fetched from its
+// announced URL into --model-cache and loaded ahead of its first window.
+func roleModels(c *cli.Context, cl *chain.Client, first *network.Model) *network.ModelSet {
+	log := logger(c)
+	set := network.NewModelSet(network.ModelSetConfig{
+		Open:   loggedOpener(c),
+		Logger: log,
+		Locate: func(ctx context.Context, id [32]byte) (string, error) {
+			url, err := announcedURL(ctx, cl, model.ID(id))
+			if err != nil {
+				return "", err
+			}
+			log.Info("fetching an announced model", "model", model.ID(id).String(), "url", printable(url))
+			return fetchModel(ctx, c, url, model.ID(id))
+		},
+		Progress: func(id [32]byte) network.Progress {
+			return newByteProgress(c.App.ErrWriter, "loading model "+model.ID(id).String()[:12], log)
+		},
+	})
+	set.Add(first)
+	return set
+}
+
+// announcedURL is the URL the contract's schedule gives for model id (its
+// latest announcement).
+func announcedURL(ctx context.Context, cl *chain.Client, id model.ID) (string, error) {
+	ms, err := cl.Models(ctx)
+	if err != nil {
+		return "", err
+	}
+	url := ""
+	for _, m := range ms {
+		if m.ID == id && m.URL != "" {
+			url = m.URL
+		}
+	}
+	if url == "" {
+		return "", fmt.Errorf("the contract announces no URL for model %s (assay chain models)", id)
+	}
+	return url, nil
 }
 
 // fetchNetworkModel brings the network's model into the cache
@@ -221,21 +267,13 @@ func setupChainModel(c *cli.Context) (*roleSetup, error) {
 func fetchNetworkModel(c *cli.Context, cl *chain.Client, id model.ID) (string, error) {
 	url := c.String("model-url")
 	if url == "" {
-		ms, err := cl.Models(c.Context)
-		if err != nil {
-			return "", err
-		}
-		for _, m := range ms {
-			if m.ID == id && m.URL != "" {
-				url = m.URL
-			}
-		}
-		if url == "" {
-			return "", fmt.Errorf("no --model folder, no --model-url, and the contract announces no URL for model %s (assay chain models)", id)
+		var err error
+		if url, err = announcedURL(c.Context, cl, id); err != nil {
+			return "", fmt.Errorf("no --model folder, no --model-url, and %w", err)
 		}
 	}
 	logger(c).Info("fetching the network's model", "model", id.String(), "url", printable(url))
-	dir, err := fetchModel(c, url, id)
+	dir, err := fetchModel(c.Context, c, url, id)
 	if err != nil {
 		return "", fmt.Errorf("network model from %s: %w", printable(url), err)
 	}

@@ -46,8 +46,10 @@ can replay.`,
 			if err != nil {
 				return err
 			}
+			defer s.models.Close()
 			if s.model.ID != s.net.Params.ModelID {
-				return fmt.Errorf("--model %s is not the network's model (%x)", c.String("model"), s.net.Params.ModelID[:8])
+				logger(c).Warn("the loaded model is not the network's model now: each window is judged with the model its parameters name, fetched from its announced URL",
+					"loaded", fmt.Sprintf("%x", s.model.ID[:8]), "network", fmt.Sprintf("%x", s.net.Params.ModelID[:8]))
 			}
 			if err := onChainBeacon(c, s, key); err != nil {
 				return err
@@ -58,7 +60,7 @@ can replay.`,
 					return fmt.Errorf("--stake: %w", err)
 				}
 			}
-			v, err := validator.New(validator.Config{Stake: stake, Export: c.String("export"), ExportFormat: c.String("export-format"), Network: s.net, Model: s.model, Env: s.env, Key: key, Beacon: s.beacon, DataDir: c.String("datadir"),
+			v, err := validator.New(validator.Config{Stake: stake, Export: c.String("export"), ExportFormat: c.String("export-format"), Network: s.net, Models: s.models, Env: s.env, Key: key, Beacon: s.beacon, DataDir: c.String("datadir"),
 				Lookback: c.Int("lookback"), Listen: c.String("listen"), PublicEndpointsOnly: c.Bool("public-endpoints-only"), Logger: logger(c), Windows: c.Int("windows"), From: c.Uint64("from"),
 				Progress: windowProgress(c.App.ErrWriter, "validator: window %d: miners verified", logger(c))})
 			if err != nil {
