@@ -22,8 +22,8 @@ type Config struct {
 	Network *network.Network
 	// Models gives each replayed window the model its parameters name.
 	Models network.Models
-	Env     env.Environment
-	Beacon  challenge.Beacon
+	Env    env.Environment
+	Beacon challenge.Beacon
 	// FilesRoot holds window-N/UID.assay folders (a validator's files/ folder
 	// or a copy published for auditors).
 	FilesRoot string

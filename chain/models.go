@@ -72,6 +72,25 @@ func (c *Client) ModelAt(ctx context.Context, w uint64) (ScheduledModel, error) 
 	return m, nil
 }
 
+// ModelURL is the URL the schedule gives for model id (its latest
+// announcement with one).
+func (c *Client) ModelURL(ctx context.Context, id [32]byte) (string, error) {
+	ms, err := c.Models(ctx)
+	if err != nil {
+		return "", err
+	}
+	url := ""
+	for _, m := range ms {
+		if m.ID == id && m.URL != "" {
+			url = m.URL
+		}
+	}
+	if url == "" {
+		return "", fmt.Errorf("chain: the contract announces no URL for model %x (assay chain models)", id)
+	}
+	return url, nil
+}
+
 // SetModel schedules a new model and its URL (owner only) for the current
 // window + PARAMS_DELAY, the other parameters unchanged; it returns that
 // first window.

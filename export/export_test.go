@@ -147,6 +147,24 @@ func TestWindowRefusesChangedFiles(t *testing.T) {
 	}
 }
 
+// TestWindowByModel: over windows of several models each record is
+// decoded with its own model's tokenizer; one whose model was not given
+// is an error, not text decoded by a stranger's tokenizer.
+func TestWindowByModel(t *testing.T) {
+	dc := decide(t)
+	id := dc.recs[0][0].ModelID
+	src := Source{Decision: dc.d, Files: dc.files, Env: "sat", Params: dc.params}
+	src.ByModel = map[[32]byte]*tokenizer.Tokenizer{{1}: dc.tok}
+	if _, err := New().Window(src); err == nil || !strings.Contains(err.Error(), "whose tokenizer was not given") {
+		t.Fatalf("a record of a model not given: %v", err)
+	}
+	src.ByModel[id] = dc.tok
+	rows, err := New().Window(src)
+	if err != nil || len(rows) != 16 || rows[0].Completion == "" {
+		t.Fatalf("by model: %d rows, %v", len(rows), err)
+	}
+}
+
 // TestWriteRoundTrip writes both formats and reads them back.
 func TestWriteRoundTrip(t *testing.T) {
 	dc := decide(t)

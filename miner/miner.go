@@ -44,8 +44,8 @@ type Config struct {
 	// they claim the model that ran.
 	ClaimNetworkModel bool
 	Env               env.Environment
-	Key     *ecdsa.PrivateKey
-	Beacon  challenge.Beacon
+	Key               *ecdsa.PrivateKey
+	Beacon            challenge.Beacon
 	// Store is the folder where window files are written.
 	Store string
 	// Listen is the HTTP address serving files and /metrics ("" for none);
@@ -81,7 +81,7 @@ type Miner struct {
 	mu        sync.Mutex
 	running   [32]byte // the model of the last window generated
 	committed *uint64  // the last window written and committed
-	lastErr   string  // why the last window attempted produced no committed file ("" when it did)
+	lastErr   string   // why the last window attempted produced no committed file ("" when it did)
 }
 
 // healthReport is /healthz's body.

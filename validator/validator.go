@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -42,8 +43,8 @@ type Config struct {
 	// are being decided, the next announced one loads ahead).
 	Models network.Models
 	Env    env.Environment
-	Key     *ecdsa.PrivateKey
-	Beacon  challenge.Beacon
+	Key    *ecdsa.PrivateKey
+	Beacon challenge.Beacon
 	// DataDir holds decisions (decisions/window-N.json) and the files each
 	// decision used (files/window-N/UID.assay), so a restart resumes and an
 	// auditor can replay from a copy.
@@ -99,6 +100,8 @@ type Validator struct {
 	posted    prometheus.Counter
 	decisions prometheus.Counter
 	health    health
+
+	judging atomic.Pointer[[32]byte] // the model of the last window judged
 }
 
 // New checks the configuration.
@@ -399,6 +402,9 @@ func (v *Validator) decide(ctx context.Context, w uint64, miners []score.Miner, 
 		return nil, err
 	}
 	defer release()
+	if prev := v.judging.Swap(&mdl.ID); prev == nil || *prev != mdl.ID {
+		v.log.Info("judging with model", "window", w, "model", fmt.Sprintf("%x", mdl.ID))
+	}
 	net.PrepareNext(ctx, w, cfg.Models, v.log)
 	start := time.Now()
 	var progress func(done, total int)

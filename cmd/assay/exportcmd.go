@@ -31,13 +31,16 @@ log-probabilities of the behaviour policy, reward, advantage, group, window,
 miner and model id (docs/export.md). Windows without a decision are listed
 and skipped. --model gives the tokenizer: the model the rollouts were
 generated with; repeat it for a range over which the network switched
-models (each window is decoded with its own).`,
+models (each window is decoded with its own), or give one with
+--same-tokenizer when every model of the range shares its tokenizer (a
+trainer's updates do).`,
 	Flags: []cli.Flag{
 		&cli.StringFlag{Name: "data", Required: true, EnvVars: envs("datadir"), Usage: "validator data folder (decisions/ and files/)"},
 		&cli.Uint64Flag{Name: "from", Required: true, Usage: "first window"},
 		&cli.Uint64Flag{Name: "to", Required: true, Usage: "last window (inclusive)"},
 		&cli.StringFlag{Name: "out", Required: true, Usage: "output folder"},
 		&cli.StringSliceFlag{Name: "model", Required: true, EnvVars: envs("model"), Usage: "model folder (its tokenizer decodes the text); repeat for a range spanning several models"},
+		&cli.BoolFlag{Name: "same-tokenizer", Usage: "decode every window with the first --model's tokenizer, whatever model generated it"},
 		&cli.IntFlag{Name: "max-new-tokens", Value: network.DefaultProtocol.MaxNewTokens, EnvVars: envs("max_new_tokens"), Usage: "protocol completion cap (bounds decoding)"},
 		&cli.StringFlag{Name: "format", Value: "parquet", EnvVars: envs("export_format"), Usage: "parquet or jsonl"},
 		envFlags[0],
@@ -54,12 +57,19 @@ func runExport(c *cli.Context) error {
 		return fmt.Errorf("--format %q: want parquet or jsonl", format)
 	}
 	toks := map[[32]byte]*tokenizer.Tokenizer{}
+	var first *tokenizer.Tokenizer
 	for _, dir := range c.StringSlice("model") {
 		tok, id, err := exportModel(dir)
 		if err != nil {
 			return err
 		}
 		toks[id] = tok
+		if first == nil {
+			first = tok
+		}
+	}
+	if c.Bool("same-tokenizer") {
+		toks = nil // Source.Tokenizer decodes every record
 	}
 	if err := os.MkdirAll(c.String("out"), 0o755); err != nil {
 		return err
@@ -81,7 +91,7 @@ func runExport(c *cli.Context) error {
 		if err != nil {
 			return err
 		}
-		got, err := e.Window(export.Source{Decision: d, Files: score.DirFiles(score.FilesDir(validator.FilesRoot(data), w)), ByModel: toks, Env: c.String("env"), Params: p})
+		got, err := e.Window(export.Source{Decision: d, Files: score.DirFiles(score.FilesDir(validator.FilesRoot(data), w)), Tokenizer: first, ByModel: toks, Env: c.String("env"), Params: p})
 		if err != nil {
 			return fmt.Errorf("%w (give the model that generated it with --model)", err)
 		}

@@ -226,7 +226,7 @@ func roleModels(c *cli.Context, cl *chain.Client, first *network.Model) *network
 		Open:   loggedOpener(c),
 		Logger: log,
 		Locate: func(ctx context.Context, id [32]byte) (string, error) {
-			url, err := announcedURL(ctx, cl, model.ID(id))
+			url, err := cl.ModelURL(ctx, id)
 			if err != nil {
 				return "", err
 			}
@@ -241,25 +241,6 @@ func roleModels(c *cli.Context, cl *chain.Client, first *network.Model) *network
 	return set
 }
 
-// announcedURL is the URL the contract's schedule gives for model id (its
-// latest announcement).
-func announcedURL(ctx context.Context, cl *chain.Client, id model.ID) (string, error) {
-	ms, err := cl.Models(ctx)
-	if err != nil {
-		return "", err
-	}
-	url := ""
-	for _, m := range ms {
-		if m.ID == id && m.URL != "" {
-			url = m.URL
-		}
-	}
-	if url == "" {
-		return "", fmt.Errorf("the contract announces no URL for model %s (assay chain models)", id)
-	}
-	return url, nil
-}
-
 // fetchNetworkModel brings the network's model into the cache
 // (checkpoint.Fetch: resumed, verified against the id on chain) from
 // --model-url, or else from the URL the contract's schedule announces for
@@ -268,7 +249,7 @@ func fetchNetworkModel(c *cli.Context, cl *chain.Client, id model.ID) (string, e
 	url := c.String("model-url")
 	if url == "" {
 		var err error
-		if url, err = announcedURL(c.Context, cl, id); err != nil {
+		if url, err = cl.ModelURL(c.Context, id); err != nil {
 			return "", fmt.Errorf("no --model folder, no --model-url, and %w", err)
 		}
 	}

@@ -18,7 +18,7 @@ func layer(pkg string) int {
 	switch top(pkg) {
 	case "cmd":
 		return 5
-	case "miner", "validator", "audit", "calibrate", "network":
+	case "miner", "validator", "audit", "calibrate", "network", "trainer":
 		return 4
 	case "challenge", "proofs", "chain", "beacon", "env", "grpo", "score", "settle", "export", "dashboard", "checkpoint":
 		return 3
