@@ -229,6 +229,28 @@ def grpo_loss(policy, ref, rows, clip, kl_coef):
     return loss, stats
 
 
+def check_logprobs(policy, rows, tol, batch):
+    """Drop the rollouts whose committed log-probabilities are not the
+    policy's: validators verify them only at the opened positions, and the
+    importance ratios are computed against them."""
+    kept, bad, worst = [], 0, 0.0
+    with torch.no_grad():
+        for b in range(0, len(rows), batch):
+            part = rows[b : b + batch]
+            ids, mask, comp, old, _ = batch_of(part)
+            diff = ((policy(ids, mask) - old).abs() * comp).amax(-1)
+            for r, d in zip(part, diff.tolist()):
+                worst = max(worst, d)
+                if d > tol:
+                    bad += 1
+                else:
+                    kept.append(r)
+    if bad:
+        print(f"trainer: dropped {bad} rollouts whose committed log-probabilities differ from the policy's by more than {tol}", flush=True)
+    print(f"trainer: committed log-probabilities checked (largest difference {worst:.2e})", flush=True)
+    return kept
+
+
 # ------------------------------------------------------------------ main
 
 
@@ -247,6 +269,8 @@ def main():
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threads", type=int, default=0, help="CPU threads (0: all cores)")
     ap.add_argument("--model-id", help="only rollouts of this model id (default: all in the files)")
+    ap.add_argument("--logprob-tolerance", type=float, default=0.01,
+                    help="drop rollouts whose committed log-probabilities differ from the policy's by more (0: no check)")
     args = ap.parse_args()
 
     torch.manual_seed(args.seed)
@@ -274,6 +298,8 @@ def main():
         rw, rm = load_safetensors(os.path.join(args.ref or args.model, "model.safetensors"))
         ref = Policy(cfg, dict(rw), rm).requires_grad_(False)
 
+    if args.logprob_tolerance > 0:
+        learn = check_logprobs(policy, learn, args.logprob_tolerance, args.batch)
     mean_reward = sum(r["reward"] for r in rows) / len(rows)
     print(f"trainer: {len(rows)} rollouts of model {ids[0][:16]}… (mean reward {mean_reward:.4f}), "
           f"{len(learn)} with a non-zero advantage", flush=True)

@@ -118,6 +118,10 @@ func TestTrainer(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows := rollouts(t, m0)
+	// One rollout whose committed log-probabilities a miner bent where no
+	// validator looked: the trainer must not take ratios against it.
+	rows[2].LogProbs = append([]float32{}, rows[2].LogProbs...)
+	rows[2].LogProbs[len(rows[2].LogProbs)-1] -= 0.5
 	data := filepath.Join(dir, "window-1.jsonl")
 	if err := export.Write(data, "jsonl", rows); err != nil {
 		t.Fatal(err)
@@ -133,6 +137,9 @@ func TestTrainer(t *testing.T) {
 		return buf.String()
 	}
 	log := train(filepath.Join(dir, "m1"))
+	if !strings.Contains(log, "dropped 1 rollouts whose committed log-probabilities differ") {
+		t.Fatalf("the bent rollout was not dropped:\n%s", log)
+	}
 
 	// Its forward pass is the Go engine's: before the first update the
 	// importance ratio against the committed log-probabilities is 1.
@@ -155,7 +162,10 @@ func TestTrainer(t *testing.T) {
 	// to the negative ones (the engine's log-probabilities, not the
 	// trainer's).
 	var gain float64
-	for _, r := range rows {
+	for i, r := range rows {
+		if i == 2 {
+			continue
+		}
 		d := logProb(t, m1, r) - logProb(t, m0, r)
 		gain += float64(r.Advantage) * d
 	}
