@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -46,11 +47,19 @@ func (f *modelFolders) locate(ctx context.Context, id [32]byte) (string, error) 
 			return "", ctx.Err()
 		}
 	}
+	f.mu.Lock()
 	d, ok := f.dirs[id]
+	f.mu.Unlock()
 	if !ok {
 		return "", fmt.Errorf("not announced")
 	}
 	return d, nil
+}
+
+func (f *modelFolders) times(id [32]byte) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.asked[id]
 }
 
 func tinyModels(t *testing.T, n int) (*modelFolders, [][32]byte) {
@@ -97,8 +106,8 @@ func TestModelSet(t *testing.T) {
 	if err != nil || m1.ID != ids[1] {
 		t.Fatalf("acquire 1: %v", err)
 	}
-	if folders.asked[ids[1]] != 1 {
-		t.Fatalf("model 1 located %d times, want once (prepared, then found ready)", folders.asked[ids[1]])
+	if n := folders.times(ids[1]); n != 1 {
+		t.Fatalf("model 1 located %d times, want once (prepared, then found ready)", n)
 	}
 	mu.Lock()
 	if closed != 0 {
@@ -145,16 +154,21 @@ func TestModelSetErrors(t *testing.T) {
 	if _, _, err := s.Acquire(ctx, unknown); !errors.Is(err, ErrModelUnavailable) {
 		t.Fatalf("unannounced model: %v", err)
 	}
+	folders.mu.Lock()
 	folders.dirs[unknown] = folders.dirs[ids[0]] // now "announced", but the folder holds another id
-	if _, _, err := s.Acquire(ctx, unknown); err == nil {
-		t.Fatal("a folder whose id differs was accepted")
+	folders.mu.Unlock()
+	before := folders.times(unknown)
+	if _, _, err := s.Acquire(ctx, unknown); err == nil || !strings.Contains(err.Error(), "holds model") {
+		t.Fatalf("a folder whose id differs: %v", err)
 	}
-	if folders.asked[unknown] != 2 {
-		t.Fatalf("located %d times, want 2 (a failed load is retried)", folders.asked[unknown])
+	if folders.times(unknown) != before+1 {
+		t.Fatalf("located %d times after %d: a failed load must be tried again", folders.times(unknown), before)
 	}
 
 	// Acquire gives up with its context; Close stops a load in flight.
+	folders.mu.Lock()
 	folders.gate = make(chan struct{})
+	folders.mu.Unlock()
 	cctx, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
 	defer cancel()
 	if _, _, err := s.Acquire(cctx, ids[1]); !errors.Is(err, context.DeadlineExceeded) {
