@@ -118,7 +118,7 @@ for u in $(seq 1 "$UPDATES"); do
   IDS+=("$id")
   FROMS+=("$from")
   printf '== update %d: trained on windows %s (%s, %.1f s) → model %s, governs from window %d\n' "$u" \
-    "$(windows_of "$prev" | tail -n "$TRAIN_WINDOWS" | tr '\n' ' ' | sed 's/ $//')" "$(head -1 "$RUN/logs/train$u.log" | sed 's/^trainer: //; s/ of model.*(/ (/')" \
+    "$(windows_of "$prev" | tail -n "$TRAIN_WINDOWS" | tr '\n' ' ' | sed 's/ $//')" "$(grep -m1 'rollouts of model' "$RUN/logs/train$u.log" | sed 's/^trainer: //; s/ of model.*(/ (/')" \
     "$(awk "BEGIN {print $t1 - $t0}")" "${id:0:16}" "$from"
 done
 # The last model's windows verified too.

@@ -147,15 +147,15 @@ class Policy(torch.nn.Module):
         pos = torch.arange(T, dtype=torch.float64)
         inv = 1.0 / (self.theta ** (torch.arange(0, self.dim, 2, dtype=torch.float64) / self.dim))
         ang = torch.outer(pos, inv)
-        cos = torch.cat([ang.cos(), ang.cos()], -1).float()
-        sin = torch.cat([ang.sin(), ang.sin()], -1).float()
+        cos = torch.cat([ang.cos(), ang.cos()], -1).float().to(x.device)
+        sin = torch.cat([ang.sin(), ang.sin()], -1).float().to(x.device)
 
         def rope(t):
             h = t.shape[-1] // 2
             rot = torch.cat([-t[..., h:], t[..., :h]], -1)
             return t * cos + rot * sin
 
-        causal = torch.ones(T, T, dtype=torch.bool).tril()
+        causal = torch.ones(T, T, dtype=torch.bool, device=x.device).tril()
         attn_mask = causal[None, None] & mask[:, None, None, :].bool()
         for i in range(self.cfg["num_hidden_layers"]):
             L = f"model.layers.{i}."
@@ -182,11 +182,14 @@ class Policy(torch.nn.Module):
         out = {}
         for name in self.stored:
             src = "model.embed_tokens.weight" if self.tied and name == "lm_head.weight" else name
-            out[name] = self.w(src).detach().to(dtype)
+            out[name] = self.w(src).detach().to("cpu", dtype)
         return out
 
 
 # ------------------------------------------------------------------ loss
+
+
+DEVICE = torch.device("cpu")
 
 
 def batch_of(rows):
@@ -203,7 +206,7 @@ def batch_of(rows):
         comp[i, p - 1 : p - 1 + c] = 1
         old[i, p - 1 : p - 1 + c] = torch.tensor(r["logprobs"], dtype=torch.float32)
     adv = torch.tensor([r["advantage"] for r in rows], dtype=torch.float32)
-    return ids, mask, comp, old, adv
+    return ids.to(DEVICE), mask.to(DEVICE), comp.to(DEVICE), old.to(DEVICE), adv.to(DEVICE)
 
 
 def grpo_loss(policy, ref, rows, clip, kl_coef):
@@ -216,15 +219,15 @@ def grpo_loss(policy, ref, rows, clip, kl_coef):
     a = adv[:, None]
     surr = torch.minimum(ratio * a, ratio.clamp(1 - clip, 1 + clip) * a)
     per_tok = -surr
-    stats = {"ratio_mean": float((ratio * comp).sum() / comp.sum()),
-             "clipped": float((((ratio - 1).abs() > clip).float() * comp).sum() / comp.sum())}
+    stats = {"ratio_mean": float((ratio.detach() * comp).sum() / comp.sum()),
+             "clipped": float((((ratio.detach() - 1).abs() > clip).float() * comp).sum() / comp.sum())}
     if ref is not None and kl_coef > 0:
         with torch.no_grad():
             ref_logp = ref(ids, mask)
         d = ref_logp - logp
         kl = torch.exp(d) - d - 1
         per_tok = per_tok + kl_coef * kl
-        stats["kl"] = float((kl * comp).sum() / comp.sum())
+        stats["kl"] = float((kl.detach() * comp).sum() / comp.sum())
     loss = ((per_tok * comp).sum(-1) / comp.sum(-1).clamp(min=1)).mean()
     return loss, stats
 
@@ -268,6 +271,7 @@ def main():
     ap.add_argument("--dtype", choices=["f32", "bf16"], default="f32", help="weights written (bf16 for the tensor-core path)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threads", type=int, default=0, help="CPU threads (0: all cores)")
+    ap.add_argument("--device", default="cpu", help="torch device to train on (cpu, cuda, cuda:1)")
     ap.add_argument("--model-id", help="only rollouts of this model id (default: all in the files)")
     ap.add_argument("--logprob-tolerance", type=float, default=0.01,
                     help="drop rollouts whose committed log-probabilities differ from the policy's by more (0: no check)")
@@ -276,6 +280,8 @@ def main():
     torch.manual_seed(args.seed)
     random.seed(args.seed)
     torch.set_num_threads(args.threads or os.cpu_count() or 1)
+    global DEVICE
+    DEVICE = torch.device(args.device)
 
     rows = read_rollouts(args.rollouts)
     if args.model_id:
@@ -292,11 +298,11 @@ def main():
     with open(os.path.join(args.model, "config.json")) as f:
         cfg = json.load(f)
     weights, meta = load_safetensors(os.path.join(args.model, "model.safetensors"))
-    policy = Policy(cfg, dict(weights), meta)
+    policy = Policy(cfg, dict(weights), meta).to(DEVICE)
     ref = None
     if args.kl > 0:
         rw, rm = load_safetensors(os.path.join(args.ref or args.model, "model.safetensors"))
-        ref = Policy(cfg, dict(rw), rm).requires_grad_(False)
+        ref = Policy(cfg, dict(rw), rm).to(DEVICE).requires_grad_(False)
 
     if args.logprob_tolerance > 0:
         learn = check_logprobs(policy, learn, args.logprob_tolerance, args.batch)
