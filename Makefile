@@ -60,7 +60,7 @@ fuzz:
 	  "./env FuzzExtractAnswer" "./env/sat FuzzParseAssignment" "./env/sat FuzzReward" "./env/story FuzzReward" \
 	  "./model FuzzParseSafetensors" "./model FuzzTokenizer" "./model FuzzMatDot" "./model FuzzExpBlock" \
 	  "./proofs FuzzDecodeRecord" "./proofs FuzzReadWindowFile" \
-	  "./miner FuzzHandler" "./chain FuzzUnpackEvents" "./chain FuzzEIP2537" "./checkpoint FuzzParseManifest"; do \
+	  "./miner FuzzHandler" "./chain FuzzUnpackEvents" "./chain FuzzEIP2537" "./checkpoint FuzzParseManifest" "./checkpoint FuzzApplyPatch"; do \
 	  set -- $$t; echo "== $$1 $$2"; $(GO) test $$1 -run '^$$' -fuzz "^$$2$$" -fuzztime $(FUZZTIME); done
 
 clean:

@@ -10,6 +10,7 @@
 //	GET /                          the model ids served, as JSON
 //	GET /{id}/manifest.json        the manifest of model id (64 hex)
 //	GET /{id}/files/{name}         one file, with Range support
+//	GET /{id}/deltas/{from}/{name} a patch building that file from model from's
 //
 // The model id (model.Checkpoint.ModelID) binds the configuration and every
 // weight; the tokenizer and generation config are bound only by the

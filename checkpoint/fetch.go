@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -43,6 +44,9 @@ type FetchConfig struct {
 	// Progress, when set, is updated as bytes arrive.
 	Progress Progress
 	Log      *slog.Logger
+	// Bases are local checkpoint folders by model id (the models a role
+	// has loaded) that a delta may start from, beside the cache's folders.
+	Bases map[model.ID]string
 }
 
 // Fetch returns the cache folder of model id, downloading it first from
@@ -100,6 +104,18 @@ func Fetch(ctx context.Context, base string, id model.ID, cfg FetchConfig) (stri
 	if err := os.MkdirAll(staging, 0o755); err != nil {
 		return "", fmt.Errorf("checkpoint: %w", err)
 	}
+	// A model this cache holds that the manifest offers a delta from: its
+	// files are copied or patched instead of downloaded.
+	for i, d := range m.Deltas {
+		dir := filepath.Join(cfg.Cache, d.From)
+		if from, err := model.ParseID(d.From); err == nil && cfg.Bases[from] != "" {
+			dir = cfg.Bases[from]
+		}
+		if isDir(dir) {
+			f.delta, f.deltaDir = &m.Deltas[i], dir
+			break
+		}
+	}
 	if err := f.download(ctx, u, m, staging); err != nil {
 		return "", err
 	}
@@ -109,7 +125,7 @@ func Fetch(ctx context.Context, base string, id model.ID, cfg FetchConfig) (stri
 	if err := os.Rename(staging, final); err != nil {
 		return "", fmt.Errorf("checkpoint: %w", err)
 	}
-	f.log.Info("checkpoint fetched", "model", id.String(), "dir", final, "bytes", m.Bytes())
+	f.log.Info("checkpoint fetched", "model", id.String(), "dir", final, "bytes", m.Bytes(), "downloaded", f.received, "from_delta", f.delta != nil)
 	return final, nil
 }
 
@@ -145,6 +161,11 @@ type fetcher struct {
 	cfg  FetchConfig
 	log  *slog.Logger
 	done int64
+	// received counts the bytes that came over the network.
+	received int64
+	// delta, when set, builds files from the cached folder deltaDir.
+	delta    *Delta
+	deltaDir string
 }
 
 // originClient follows at most three redirects, none off the origin
@@ -236,6 +257,11 @@ func (f *fetcher) file(ctx context.Context, base *url.URL, mf File, dir string, 
 	}
 	// The digest is taken as the bytes arrive (those already on disk are
 	// read once), not by reading the finished file again.
+	if have == 0 && f.delta != nil && f.fromDelta(ctx, base, mf, out) {
+		have = mf.Size
+		f.done += mf.Size
+		f.report(total)
+	}
 	h := sha256.New()
 	if have < mf.Size {
 		if err := f.fetchRange(ctx, base, mf, out, have, total, h); err != nil {
@@ -292,6 +318,7 @@ func (f *fetcher) fetchRange(ctx context.Context, base *url.URL, mf File, out *o
 	}
 	want := mf.Size - have
 	w := &counter{w: io.MultiWriter(out, h), f: f, total: total, every: 100 * time.Millisecond}
+	defer func() { f.received += w.n }()
 	n, err := io.Copy(w, io.LimitReader(resp.Body, want+1))
 	f.report(total)
 	switch {
@@ -303,6 +330,103 @@ func (f *fetcher) fetchRange(ctx context.Context, base *url.URL, mf File, out *o
 		return fmt.Errorf("%w: %s is longer than its %d bytes", ErrDigest, mf.Name, mf.Size)
 	}
 	return out.Sync()
+}
+
+// fromDelta writes file mf to out from the cached base folder — the
+// base's file itself, or it patched by the served patch — and reports
+// whether the result has mf's digest; when not (a missing or changed base
+// file, a bad patch) out is emptied and the caller downloads the file.
+func (f *fetcher) fromDelta(ctx context.Context, base *url.URL, mf File, out *os.File) bool {
+	d := f.delta
+	src := filepath.Join(f.deltaDir, mf.Name)
+	var err error
+	switch {
+	case slices.Contains(d.Same, mf.Name):
+		err = copyInto(out, src)
+	default:
+		i := slices.IndexFunc(d.Patches, func(p File) bool { return p.Name == mf.Name })
+		if i < 0 {
+			return false
+		}
+		err = f.patchInto(ctx, base, d.Patches[i], src, out)
+	}
+	if err == nil {
+		var sum string
+		if sum, err = digestOf(out); err == nil && sum != mf.SHA256 {
+			err = fmt.Errorf("%w: rebuilt %s has SHA-256 %s, the manifest says %s", ErrDigest, mf.Name, sum, mf.SHA256)
+		}
+	}
+	if err != nil {
+		f.log.Warn("file not built from the delta: downloading it whole", "file", mf.Name, "from", d.From, "err", err)
+		out.Truncate(0)
+		return false
+	}
+	return true
+}
+
+// patchInto downloads patch p (its digest checked) and applies it to src.
+func (f *fetcher) patchInto(ctx context.Context, base *url.URL, p File, src string, out *os.File) error {
+	pu := base.JoinPath("deltas", f.delta.From, p.Name)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, pu.String(), nil)
+	if err != nil {
+		return err
+	}
+	resp, err := f.cfg.Client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("patch %s: %s", pu.Redacted(), resp.Status)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(out.Name()), ".patch-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+	h := sha256.New()
+	n, err := io.Copy(io.MultiWriter(tmp, h), io.LimitReader(resp.Body, p.Size+1))
+	f.received += n
+	switch {
+	case err != nil:
+		return err
+	case n != p.Size:
+		return fmt.Errorf("patch %s: %d bytes, the manifest says %d", p.Name, n, p.Size)
+	case hex.EncodeToString(h.Sum(nil)) != p.SHA256:
+		return fmt.Errorf("%w: patch %s", ErrDigest, p.Name)
+	}
+	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	return ApplyPatch(src, tmp, out)
+}
+
+func copyInto(out *os.File, src string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	if _, err := out.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		return err
+	}
+	return out.Sync()
+}
+
+func digestOf(f *os.File) (string, error) {
+	h := sha256.New()
+	st, err := f.Stat()
+	if err != nil {
+		return "", err
+	}
+	if _, err := io.Copy(h, io.NewSectionReader(f, 0, st.Size())); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // rangeStart reads the first byte of "bytes first-last/size".
@@ -326,11 +450,13 @@ type counter struct {
 	total int64
 	every time.Duration
 	last  time.Time
+	n     int64
 }
 
 func (c *counter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.f.done += int64(n)
+	c.n += int64(n)
 	if now := time.Now(); now.Sub(c.last) >= c.every {
 		c.last = now
 		c.f.report(c.total)

@@ -37,6 +37,8 @@ type Manifest struct {
 	Version int    `json:"version"`
 	ModelID string `json:"model_id"`
 	Files   []File `json:"files"`
+	// Deltas are the other models this one can be built from (Delta).
+	Deltas []Delta `json:"deltas,omitempty"`
 }
 
 // File is one file of a checkpoint folder.
@@ -110,6 +112,9 @@ func ParseManifest(data []byte) (*Manifest, error) {
 	}
 	if !seen["config.json"] {
 		return nil, fmt.Errorf("%w: no config.json", ErrManifest)
+	}
+	if err := checkDeltas(&m, seen); err != nil {
+		return nil, err
 	}
 	return &m, nil
 }

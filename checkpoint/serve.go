@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+
+	"github.com/assaynet/assay/model"
 )
 
 // Server publishes checkpoint folders by model id. It is an http.Handler;
@@ -22,6 +24,8 @@ type served struct {
 	manifest *Manifest
 	manJSON  []byte
 	files    map[string]File
+	patches  map[string]map[string]File // from id → name → patch
+	patchDir string
 }
 
 // NewServer reads each folder's manifest (BuildManifest: every byte is
@@ -49,7 +53,68 @@ func NewServer(dirs ...string) (*Server, error) {
 	s.mux.HandleFunc("GET /{$}", s.list)
 	s.mux.HandleFunc("GET /{id}/manifest.json", s.manifest)
 	s.mux.HandleFunc("GET /{id}/files/{name}", s.file)
+	s.mux.HandleFunc("GET /{id}/deltas/{from}/{name}", s.patch)
 	return s, nil
+}
+
+// OfferDeltas computes, for every served model, a delta from each folder
+// of bases (a previous checkpoint) whose files it can patch, writing the
+// patches under dir, and lists those that pay in the model's manifest.
+// It returns, per served model id, the base ids a delta is offered from.
+// Call it before serving.
+func (s *Server) OfferDeltas(bases []string, dir string) (map[string][]string, error) {
+	out := map[string][]string{}
+	for _, b := range bases {
+		bm, err := model.OpenCheckpoint(b)
+		if err != nil {
+			return nil, fmt.Errorf("checkpoint: delta base %s: %w", b, err)
+		}
+		from := bm.ModelID().String()
+		bm.Close()
+		for id, sv := range s.models {
+			if id == from {
+				continue
+			}
+			pdir := filepath.Join(dir, id)
+			d, err := makeDelta(from, b, sv, pdir)
+			if err != nil {
+				return nil, fmt.Errorf("checkpoint: delta from %s to %s: %w", b, sv.dir, err)
+			}
+			if d == nil {
+				continue
+			}
+			sv.manifest.Deltas = append(sv.manifest.Deltas, *d)
+			if sv.patches == nil {
+				sv.patches = map[string]map[string]File{}
+			}
+			sv.patches[from] = map[string]File{}
+			for _, p := range d.Patches {
+				sv.patches[from][p.Name] = p
+			}
+			sv.patchDir = pdir
+			js, err := json.MarshalIndent(sv.manifest, "", " ")
+			if err != nil {
+				return nil, err
+			}
+			sv.manJSON = js
+			out[id] = append(out[id], from)
+		}
+	}
+	return out, nil
+}
+
+func (s *Server) patch(w http.ResponseWriter, r *http.Request) {
+	sv, ok := s.models[r.PathValue("id")]
+	if !ok {
+		http.Error(w, "no such model", http.StatusNotFound)
+		return
+	}
+	p, ok := sv.patches[r.PathValue("from")][r.PathValue("name")]
+	if !ok {
+		http.Error(w, "no such patch", http.StatusNotFound)
+		return
+	}
+	s.serveFile(w, r, filepath.Join(sv.patchDir, r.PathValue("from"), p.Name), p)
 }
 
 // Models lists the ids served, sorted.
@@ -98,7 +163,12 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "no such file", http.StatusNotFound)
 		return
 	}
-	f, err := os.Open(filepath.Join(sv.dir, mf.Name))
+	s.serveFile(w, r, filepath.Join(sv.dir, mf.Name), mf)
+}
+
+// serveFile sends a file of the size the manifest says, with ranges.
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, path string, mf File) {
+	f, err := os.Open(path)
 	if err != nil {
 		http.Error(w, "file unavailable", http.StatusInternalServerError)
 		return

@@ -140,6 +140,24 @@ func (s *ModelSet) Loaded() [][32]byte {
 	return ids
 }
 
+// LoadedDirs gives the folder of each model loaded now (a fetch may
+// build the next model from them: checkpoint deltas).
+func (s *ModelSet) LoadedDirs() map[[32]byte]string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[[32]byte]string{}
+	for id, e := range s.entries {
+		select {
+		case <-e.ready:
+			if e.err == nil {
+				out[id] = e.m.Dir
+			}
+		default:
+		}
+	}
+	return out
+}
+
 // Close stops background loads and closes every model's backend.
 func (s *ModelSet) Close() error {
 	s.cancel()

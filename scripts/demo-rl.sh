@@ -38,28 +38,20 @@ cleanup() {
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
+. "$(dirname "$0")/demo-lib.sh"
 
 cp -r "$BASE" "$RUN/models/m0" && chmod -R u+w "$RUN/models/m0"
 ID0=$($ASSAY model id --model "$RUN/models/m0")
 echo "== model 0: $ID0 (TinyStories, $BASE)"
-$ASSAY chain dev --http 127.0.0.1:$PORT --datadir "$RUN/chain" --block-time 1s --window-length 8 --stale-windows 4 \
-  --model "$RUN/models/m0" --accounts 8 > "$RUN/logs/chain.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 60); do
-  [ -f "$RUN/chain/network.json" ] && break
-  kill -0 "${pids[0]}" 2>/dev/null || break
-  sleep 0.5
-done
-[ -f "$RUN/chain/network.json" ] || { cat "$RUN/logs/chain.log"; fail "dev chain did not start"; }
-NET="$RUN/chain/network.json"
-key() { grep -o '"key": "[0-9a-f]*"' "$NET" | sed -n "$(( $1 + 1 ))p" | cut -d'"' -f4; }
+start_chain --window-length 8 --stale-windows 4 --model "$RUN/models/m0"
 printf %s "$(key 0)" > "$RUN/owner.key" && chmod 600 "$RUN/owner.key"
 
-# serve N DIR: a checkpoint server for one model folder (the trainer
-# publishes each update on its own); sets URL.
+# serve N DIR [BASE]: a checkpoint server for one model folder (the
+# trainer publishes each update on its own), offering a delta from the
+# previous model where one pays; sets URL.
 serve() {
   local log="$RUN/logs/checkpoint$1.log"
-  $ASSAY checkpoint serve --listen 127.0.0.1:$((MPORT + 60 + $1)) "$2" > "$log" 2>&1 &
+  $ASSAY checkpoint serve --listen 127.0.0.1:$((MPORT + 60 + $1)) ${3:+--delta-base "$3"} "$2" > "$log" 2>&1 &
   pids+=($!)
   URL=""
   for _ in $(seq 1 40); do
@@ -109,7 +101,7 @@ for u in $(seq 1 "$UPDATES"); do
     --seed "$u" > "$RUN/logs/train$u.log" 2>&1 || { tail -5 "$RUN/logs/train$u.log"; fail "training update $u failed"; }
   t1=$(date +%s.%N)
   id=$($ASSAY model id --model "$RUN/models/m$u")
-  serve "$u" "$RUN/models/m$u"
+  serve "$u" "$RUN/models/m$u" "$RUN/models/m$((u - 1))"
   url=$URL
   out=$($ASSAY chain set-model --network "$NET" --key-file "$RUN/owner.key" --model "$RUN/models/m$u" --url "$url") ||
     fail "the owner could not announce model $u"

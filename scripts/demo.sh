@@ -23,24 +23,14 @@ cleanup() {
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
+. "$(dirname "$0")/demo-lib.sh"
 
 [ -f "$D/tiny/model.safetensors" ] || $ASSAY model init --preset tiny --out "$D/tiny"
 [ -f "$D/tiny-other/model.safetensors" ] || $ASSAY model init --preset tiny --seed 1 --out "$D/tiny-other"
 echo "== network model $($ASSAY model id --model "$D/tiny")"
 
-$ASSAY chain dev --http 127.0.0.1:$PORT --datadir "$RUN/chain" --block-time 1s --window-length 6 --stale-windows 4 \
-  --model "$D/tiny" --accounts 8 > "$RUN/logs/chain.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 60); do
-  [ -f "$RUN/chain/network.json" ] && break
-  kill -0 "${pids[0]}" 2>/dev/null || break
-  sleep 0.5
-done
-[ -f "$RUN/chain/network.json" ] || { cat "$RUN/logs/chain.log"; fail "dev chain did not start"; }
+start_chain --window-length 6 --stale-windows 4 --model "$D/tiny"
 head -1 "$RUN/logs/chain.log"
-NET="$RUN/chain/network.json"
-key() { grep -o '"key": "[0-9a-f]*"' "$NET" | sed -n "$(( $1 + 1 ))p" | cut -d'"' -f4; }
-addr() { grep -o '"address": "0x[0-9a-fA-F]*"' "$NET" | sed -n "$(( $1 + 1 ))p" | cut -d'"' -f4; }
 
 # The network's model on a checkpoint server, announced on chain by the
 # owner (account 0): miner 3 gets no model flag and fetches it from the URL

@@ -27,9 +27,14 @@ var checkpointCommand = &cli.Command{
 			Description: `Publishes each folder under its model id: GET /<id>/manifest.json lists its
 files with their sizes and SHA-256, GET /<id>/files/<name> serves one with
 range requests (docs/checkpoints.md). Every byte is read once at start to
-compute the id and the digests; the folders must not change while served.`,
+compute the id and the digests; the folders must not change while served.
+--delta-base PREV (repeatable) also offers each folder as a delta from the
+checkpoint PREV: a fetcher whose cache holds PREV downloads only patches of
+the files that changed (offered where they save at least half the bytes).`,
 			Flags: []cli.Flag{
 				&cli.StringFlag{Name: "listen", Value: "127.0.0.1:8700", EnvVars: envs("checkpoint_listen"), Usage: "address to serve on"},
+				&cli.StringSliceFlag{Name: "delta-base", Usage: "a previous checkpoint folder to offer deltas from"},
+				&cli.StringFlag{Name: "delta-dir", Usage: "folder for the patches (default: a temporary folder, removed at exit)"},
 			},
 			Action: runCheckpointServe,
 		},
@@ -76,6 +81,31 @@ func runCheckpointServe(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if bases := c.StringSlice("delta-base"); len(bases) > 0 {
+		dir := c.String("delta-dir")
+		if dir == "" {
+			if dir, err = os.MkdirTemp("", "assay-patches-"); err != nil {
+				return err
+			}
+			defer os.RemoveAll(dir)
+		}
+		offered, err := s.OfferDeltas(bases, dir)
+		if err != nil {
+			return err
+		}
+		for _, id := range s.Models() {
+			for _, d := range s.Manifest(id).Deltas {
+				var n int64
+				for _, p := range d.Patches {
+					n += p.Size
+				}
+				log.Info("delta offered", "model", id, "from", d.From, "patch_bytes", n, "unchanged_files", len(d.Same), "model_bytes", s.Manifest(id).Bytes())
+			}
+			if len(offered[id]) == 0 {
+				log.Info("no delta offered (it would not save half the bytes, or no base has these files)", "model", id)
+			}
+		}
+	}
 	ln, err := net.Listen("tcp", c.String("listen"))
 	if err != nil {
 		return err
@@ -100,7 +130,7 @@ func runCheckpointFetch(c *cli.Context) error {
 		return fmt.Errorf("--model-id: %w", err)
 	}
 	start := time.Now()
-	dir, err := fetchModel(c.Context, c, c.String("url"), id)
+	dir, err := fetchModel(c.Context, c, c.String("url"), id, nil)
 	if err != nil {
 		return err
 	}
@@ -111,13 +141,14 @@ func runCheckpointFetch(c *cli.Context) error {
 
 // fetchModel brings model id from url into --model-cache (checkpoint.Fetch:
 // resumed, verified against id), with progress on the error stream.
-func fetchModel(ctx context.Context, c *cli.Context, url string, id model.ID) (string, error) {
+// bases, where given, are local folders a delta may start from.
+func fetchModel(ctx context.Context, c *cli.Context, url string, id model.ID, bases map[model.ID]string) (string, error) {
 	cache, err := modelCache(c)
 	if err != nil {
 		return "", err
 	}
 	log := logger(c)
 	return checkpoint.Fetch(ctx, url, id, checkpoint.FetchConfig{
-		Cache: cache, Log: log, Progress: newByteProgress(c.App.ErrWriter, "fetching model "+id.String()[:12], log),
+		Cache: cache, Log: log, Progress: newByteProgress(c.App.ErrWriter, "fetching model "+id.String()[:12], log), Bases: bases,
 	})
 }

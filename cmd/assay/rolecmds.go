@@ -222,7 +222,8 @@ func setupChainModel(c *cli.Context) (*roleSetup, error) {
 // announced URL into --model-cache and loaded ahead of its first window.
 func roleModels(c *cli.Context, cl *chain.Client, first *network.Model) *network.ModelSet {
 	log := logger(c)
-	set := network.NewModelSet(network.ModelSetConfig{
+	var set *network.ModelSet
+	set = network.NewModelSet(network.ModelSetConfig{
 		Open:   loggedOpener(c),
 		Logger: log,
 		Locate: func(ctx context.Context, id [32]byte) (string, error) {
@@ -231,7 +232,12 @@ func roleModels(c *cli.Context, cl *chain.Client, first *network.Model) *network
 				return "", err
 			}
 			log.Info("fetching an announced model", "model", model.ID(id).String(), "url", printable(url))
-			return fetchModel(ctx, c, url, model.ID(id))
+			// The models loaded now may be the base of a delta.
+			bases := map[model.ID]string{}
+			for lid, dir := range set.LoadedDirs() {
+				bases[model.ID(lid)] = dir
+			}
+			return fetchModel(ctx, c, url, model.ID(id), bases)
 		},
 		Progress: func(id [32]byte) network.Progress {
 			return newByteProgress(c.App.ErrWriter, "loading model "+model.ID(id).String()[:12], log)
@@ -254,7 +260,7 @@ func fetchNetworkModel(c *cli.Context, cl *chain.Client, id model.ID) (string, e
 		}
 	}
 	logger(c).Info("fetching the network's model", "model", id.String(), "url", printable(url))
-	dir, err := fetchModel(c.Context, c, url, id)
+	dir, err := fetchModel(c.Context, c, url, id, nil)
 	if err != nil {
 		return "", fmt.Errorf("network model from %s: %w", printable(url), err)
 	}

@@ -1,0 +1,24 @@
+# Shared by scripts/demo.sh and scripts/demo-rl.sh (sourced): the embedded
+# dev chain started in the background and the dev accounts it funds. Needs
+# ASSAY, RUN, PORT, the pids array and fail() from the sourcing script.
+
+# start_chain ARGS...: `assay chain dev` on 127.0.0.1:PORT with its data in
+# RUN/chain and its log in RUN/logs/chain.log; waits for the network file
+# and sets NET to it.
+start_chain() {
+  $ASSAY chain dev --http 127.0.0.1:$PORT --datadir "$RUN/chain" --block-time 1s --accounts 8 "$@" \
+    > "$RUN/logs/chain.log" 2>&1 &
+  local pid=$!
+  pids+=($pid)
+  for _ in $(seq 1 60); do
+    [ -f "$RUN/chain/network.json" ] && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  [ -f "$RUN/chain/network.json" ] || { cat "$RUN/logs/chain.log"; fail "dev chain did not start"; }
+  NET="$RUN/chain/network.json"
+}
+
+# key N / addr N: dev account N's private key and address (network file).
+key() { grep -o '"key": "[0-9a-f]*"' "$NET" | sed -n "$(( $1 + 1 ))p" | cut -d'"' -f4; }
+addr() { grep -o '"address": "0x[0-9a-fA-F]*"' "$NET" | sed -n "$(( $1 + 1 ))p" | cut -d'"' -f4; }
