@@ -114,7 +114,8 @@ func MakePatch(base, target string, w io.Writer) (int64, error) {
 }
 
 // ApplyPatch writes to out the file that patch builds from base (out is
-// truncated first). A record past the end of base is ErrPatch.
+// truncated first), in one sequential pass over both. A record past the
+// end of base is ErrPatch.
 func ApplyPatch(base string, patch io.Reader, out *os.File) error {
 	bf, err := os.Open(base)
 	if err != nil {
@@ -132,17 +133,14 @@ func ApplyPatch(base string, patch io.Reader, out *os.File) error {
 	if _, err := out.Seek(0, io.SeekStart); err != nil {
 		return fmt.Errorf("checkpoint: %w", err)
 	}
-	if _, err := io.Copy(out, bf); err != nil {
-		return fmt.Errorf("checkpoint: copy %s: %w", base, err)
-	}
 	pr := bufio.NewReaderSize(patch, 1<<20)
 	magic := make([]byte, len(patchMagic))
 	if _, err := io.ReadFull(pr, magic); err != nil || !bytes.Equal(magic, patchMagic) {
 		return fmt.Errorf("%w: no patch header", ErrPatch)
 	}
+	br := bufio.NewReaderSize(bf, 1<<20)
 	w := bufio.NewWriterSize(out, 1<<20)
 	var pos int64
-	buf := make([]byte, 64<<10)
 	for {
 		gap, err := binary.ReadUvarint(pr)
 		if err == io.EOF {
@@ -158,28 +156,47 @@ func ApplyPatch(base string, patch io.Reader, out *os.File) error {
 		if gap > uint64(size-pos) || n > uint64(size-pos)-gap {
 			return fmt.Errorf("%w: a record past the end of the %d-byte file", ErrPatch, size)
 		}
-		pos += int64(gap)
-		if err := w.Flush(); err != nil {
-			return fmt.Errorf("checkpoint: %w", err)
+		if err := copyN(w, br, int64(gap)); err != nil {
+			return fmt.Errorf("checkpoint: read %s: %w", base, err)
 		}
-		if _, err := out.Seek(pos, io.SeekStart); err != nil {
-			return fmt.Errorf("checkpoint: %w", err)
+		if _, err := br.Discard(int(n)); err != nil {
+			return fmt.Errorf("checkpoint: read %s: %w", base, err)
 		}
-		w.Reset(out)
-		for left := int64(n); left > 0; {
-			k := min(left, int64(len(buf)))
-			if _, err := io.ReadFull(pr, buf[:k]); err != nil {
-				return fmt.Errorf("%w: truncated record: %v", ErrPatch, err)
-			}
-			w.Write(buf[:k])
-			left -= k
+		if err := copyN(w, pr, int64(n)); err != nil {
+			return fmt.Errorf("%w: truncated record: %v", ErrPatch, err)
 		}
-		pos += int64(n)
+		pos += int64(gap + n)
+	}
+	if err := copyN(w, br, size-pos); err != nil {
+		return fmt.Errorf("checkpoint: read %s: %w", base, err)
 	}
 	if err := w.Flush(); err != nil {
 		return fmt.Errorf("checkpoint: %w", err)
 	}
 	return out.Sync()
+}
+
+// copyN moves n bytes from r to w through r's buffer (no allocation: a
+// patch has a record every ~100 bytes of a file of gigabytes).
+func copyN(w *bufio.Writer, r *bufio.Reader, n int64) error {
+	for n > 0 {
+		if r.Buffered() == 0 {
+			if _, err := r.Peek(1); err != nil {
+				if err == io.EOF {
+					err = io.ErrUnexpectedEOF
+				}
+				return err
+			}
+		}
+		k := int(min(int64(r.Buffered()), n))
+		b, _ := r.Peek(k)
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+		r.Discard(k)
+		n -= int64(k)
+	}
+	return nil
 }
 
 // makeDelta computes the delta from the folder base (model from) to the

@@ -258,9 +258,9 @@ func (f *fetcher) file(ctx context.Context, base *url.URL, mf File, dir string, 
 	// The digest is taken as the bytes arrive (those already on disk are
 	// read once), not by reading the finished file again.
 	if have == 0 && f.delta != nil && f.fromDelta(ctx, base, mf, out) {
-		have = mf.Size
-		f.done += mf.Size
+		f.done += mf.Size // its digest was checked as it was rebuilt
 		f.report(total)
+		return nil
 	}
 	h := sha256.New()
 	if have < mf.Size {

@@ -11,6 +11,10 @@ PRESET=${1:-qwen2.5-1.5b}
 FRACTION=${2:-0.024}
 W=${ASSAY_BENCH_DIR:-/tmp/assay-delta}
 A=bin/assay
+# REUSE=1 keeps the models of an earlier run (their making takes minutes).
+if [ "${REUSE:-0}" = 1 ] && [ -f "$W/b/model.safetensors" ]; then
+  rm -rf "$W/patches"
+else
 rm -rf "$W" && mkdir -p "$W"
 $A model init --preset "$PRESET" --out "$W/a" >/dev/null
 cp -r "$W/a" "$W/b"
@@ -29,6 +33,7 @@ with open(path, "r+b") as f:
     m.flush()
 print(f"changed {k} of {elems} bf16 weights ({100 * frac:.1f}%)")
 PY
+fi
 IDA=$($A model id --model "$W/a")
 IDB=$($A model id --model "$W/b")
 t0=$(date +%s.%N)
@@ -48,7 +53,7 @@ for run in 1 2; do
   d=$(awk "BEGIN {print $e - $s}")
   s=$(date +%s.%N); $A checkpoint fetch --url "$URL" --model-id "$IDB" --model-cache "$W/cache-full" > /dev/null 2> "$W/fetch-full.log"; e=$(date +%s.%N)
   f=$(awk "BEGIN {print $e - $s}")
-  s=$(date +%s.%N); curl -s -o "$W/curl.bin" "$URL/files/model.safetensors"; e=$(date +%s.%N)
+  s=$(date +%s.%N); curl -sf -o "$W/curl.bin" "${URL}files/model.safetensors"; e=$(date +%s.%N)
   c=$(awk "BEGIN {print $e - $s}")
   echo "run $run: fetch with delta $d s ($(grep -o 'downloaded=[0-9]*' "$W/fetch-delta.log")), whole fetch $f s ($(grep -o 'downloaded=[0-9]*' "$W/fetch-full.log")), curl of the weights $c s"
 done
