@@ -31,7 +31,9 @@ func newFetchClient(timeout time.Duration, publicOnly bool) *http.Client {
 	if publicOnly {
 		rt = publicOnlyTransport()
 	}
-	return &http.Client{Timeout: timeout, Transport: rt, CheckRedirect: redirect.SameOrigin("registered")}
+	// No Client.Timeout: get bounds the answer and the body apart, so
+	// that waiting for download memory costs a miner none of its time.
+	return &http.Client{Transport: rt, CheckRedirect: redirect.SameOrigin("registered")}
 }
 
 // fileURL is the one URL the protocol fetches for a window: ENDPOINT/windows/W.
@@ -75,13 +77,7 @@ func (v *Validator) fetchAll(ctx context.Context, w uint64, miners []score.Miner
 			continue
 		}
 		wg.Go(func() {
-			select {
-			case slots <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			defer func() { <-slots }()
-			data, at, err := v.fetch(ctx, m.Endpoint, w)
+			data, at, err := v.fetch(ctx, m.Endpoint, w, slots)
 			if err != nil {
 				v.log.Warn("no window file", "window", w, "uid", m.UID, "endpoint", m.Endpoint, "err", err)
 				return
@@ -110,8 +106,10 @@ func (v *Validator) fetchAll(ctx context.Context, w uint64, miners []score.Miner
 // commitment, on chain before the deadline, fixed what the file must be
 // before the opening seed existed, so a late fetch (a validator busy
 // verifying) still counts. Errors are retried FetchAttempts times; a 404
-// is retried without counting until the opening block exists.
-func (v *Validator) fetch(ctx context.Context, endpoint string, w uint64) ([]byte, uint64, error) {
+// is retried without counting until the opening block exists. Each
+// attempt holds one of slots, not the waits between attempts: a miner
+// that keeps failing holds no slot another could use meanwhile.
+func (v *Validator) fetch(ctx context.Context, endpoint string, w uint64, slots chan struct{}) ([]byte, uint64, error) {
 	u, err := fileURL(endpoint, w)
 	if err != nil {
 		return nil, 0, err
@@ -124,7 +122,13 @@ func (v *Validator) fetch(ctx context.Context, endpoint string, w uint64) ([]byt
 				return nil, 0, err
 			}
 		}
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
+			return nil, 0, ctx.Err()
+		}
 		data, err := v.get(ctx, u)
+		<-slots
 		if errors.Is(err, errNotFound) {
 			last = err
 			if h, herr := v.headOf(ctx); herr != nil {
@@ -153,23 +157,33 @@ func (v *Validator) fetch(ctx context.Context, endpoint string, w uint64) ([]byt
 
 var errNotFound = errors.New("no file (404)")
 
-// get is one attempt, within FetchTimeout. The bytes a download may
-// hold come out of the shared budget before its body is read — its
-// Content-Length, or MaxFileBytes when it announces none — so downloads in
-// progress never hold more than FetchBytes; one that cannot get its share
-// waits, at most until its timeout.
+// get is one attempt: the answer's headers within FetchTimeout, then its
+// body within FetchTimeout. The bytes a download may hold come out of the
+// shared budget before its body is read — its Content-Length, or
+// MaxFileBytes when it announces none — so downloads in progress never
+// hold more than FetchBytes. Waiting for that share is not counted
+// against the miner: other miners' downloads decide it (a hostile one
+// that trickles holds its share for one FetchTimeout at most).
 func (v *Validator) get(ctx context.Context, u string) ([]byte, error) {
-	ctx, cancel := context.WithTimeout(ctx, v.cfg.FetchTimeout)
+	rctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	timer := time.AfterFunc(v.cfg.FetchTimeout, cancel)
+	defer timer.Stop()
+	req, err := http.NewRequestWithContext(rctx, http.MethodGet, u, nil)
 	if err != nil {
 		return nil, err
 	}
 	resp, err := v.http.Do(req)
 	if err != nil {
+		if ctx.Err() == nil && rctx.Err() != nil {
+			return nil, fmt.Errorf("%s: no answer within %v", u, v.cfg.FetchTimeout)
+		}
 		return nil, err
 	}
 	defer resp.Body.Close()
+	if !timer.Stop() {
+		return nil, fmt.Errorf("%s: no answer within %v", u, v.cfg.FetchTimeout)
+	}
 	switch {
 	case resp.StatusCode == http.StatusNotFound:
 		return nil, fmt.Errorf("%s: %w", u, errNotFound)
@@ -186,8 +200,12 @@ func (v *Validator) get(ctx context.Context, u string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: waiting for download memory: %w", u, err)
 	}
 	defer v.bytes.Release(need)
+	timer.Reset(v.cfg.FetchTimeout)
 	data, err := io.ReadAll(io.LimitReader(resp.Body, need+1))
 	if err != nil {
+		if ctx.Err() == nil && rctx.Err() != nil {
+			return nil, fmt.Errorf("%s: body not received within %v", u, v.cfg.FetchTimeout)
+		}
 		return nil, fmt.Errorf("%s: %w", u, err)
 	}
 	if int64(len(data)) > v.cfg.MaxFileBytes {

@@ -106,7 +106,7 @@ func TestFetch(t *testing.T) {
 				}
 				return h
 			})
-			data, at, err := v.fetch(context.Background(), tt.endpoint, fetchWindow)
+			data, at, err := v.fetch(context.Background(), tt.endpoint, fetchWindow, make(chan struct{}, 1))
 			switch {
 			case tt.ok && (err != nil || string(data) != tt.want):
 				t.Fatalf("got %q, %v; want %q", data, err, tt.want)
@@ -131,7 +131,7 @@ func TestFetchAfterOpening(t *testing.T) {
 	}))
 	defer srv.Close()
 	v := fetchValidator(t, head.Load)
-	data, at, err := v.fetch(context.Background(), srv.URL, fetchWindow)
+	data, at, err := v.fetch(context.Background(), srv.URL, fetchWindow, make(chan struct{}, 1))
 	if err != nil || string(data) != "the committed file" || at != fetchOpening+1 {
 		t.Fatalf("got %q at %d, %v; want the file, arriving at %d", data, at, err, fetchOpening+1)
 	}

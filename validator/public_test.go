@@ -33,12 +33,12 @@ func TestPublicEndpointsOnly(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("file")) }))
 	defer srv.Close()
 	v := fetchValidator(t, func() uint64 { return 40 })
-	if data, _, err := v.fetch(t.Context(), srv.URL, fetchWindow); err != nil || string(data) != "file" {
+	if data, _, err := v.fetch(t.Context(), srv.URL, fetchWindow, make(chan struct{}, 1)); err != nil || string(data) != "file" {
 		t.Fatalf("without the option: %q, %v", data, err)
 	}
 	v.http = newFetchClient(time.Second, true)
 	start := time.Now()
-	_, _, err := v.fetch(t.Context(), srv.URL, fetchWindow)
+	_, _, err := v.fetch(t.Context(), srv.URL, fetchWindow, make(chan struct{}, 1))
 	if !errors.Is(err, ErrPrivateEndpoint) {
 		t.Fatalf("loopback endpoint under PublicEndpointsOnly: %v, want ErrPrivateEndpoint", err)
 	}
