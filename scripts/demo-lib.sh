@@ -1,6 +1,15 @@
-# Shared by scripts/demo.sh and scripts/demo-rl.sh (sourced): the embedded
-# dev chain started in the background and the dev accounts it funds. Needs
-# ASSAY, RUN, PORT, the pids array and fail() from the sourcing script.
+# Shared by scripts/demo.sh and scripts/demo-rl.sh (sourced): the
+# background processes and their stopping at exit, the embedded dev chain
+# and the dev accounts it funds. Needs ASSAY, RUN, PORT and fail() from the
+# sourcing script.
+
+# pids are the background processes; every one is stopped at exit.
+pids=()
+cleanup() {
+  for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
 
 # start_chain ARGS...: `assay chain dev` on 127.0.0.1:PORT with its data in
 # RUN/chain and its log in RUN/logs/chain.log; waits for the network file

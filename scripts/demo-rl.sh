@@ -32,13 +32,7 @@ done
 
 rm -rf "$RUN"
 mkdir -p "$RUN/logs" "$RUN/models" "$RUN/export"
-pids=()
-cleanup() {
-  for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
-. "$(dirname "$0")/demo-lib.sh"
+. "$(dirname "$0")/demo-lib.sh" # pids, the EXIT trap that stops them, start_chain, key, addr
 
 cp -r "$BASE" "$RUN/models/m0" && chmod -R u+w "$RUN/models/m0"
 ID0=$($ASSAY model id --model "$RUN/models/m0")

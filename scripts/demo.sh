@@ -17,13 +17,7 @@ rm -rf "$RUN"
 mkdir -p "$RUN/logs"
 
 fail() { echo "demo: FAILED: $*" >&2; exit 1; }
-pids=()
-cleanup() {
-  for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
-. "$(dirname "$0")/demo-lib.sh"
+. "$(dirname "$0")/demo-lib.sh" # pids, the EXIT trap that stops them, start_chain, key, addr
 
 [ -f "$D/tiny/model.safetensors" ] || $ASSAY model init --preset tiny --out "$D/tiny"
 [ -f "$D/tiny-other/model.safetensors" ] || $ASSAY model init --preset tiny --seed 1 --out "$D/tiny-other"

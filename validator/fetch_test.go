@@ -30,6 +30,34 @@ func fetchValidator(t *testing.T, head func() uint64) *Validator {
 		bytes: semaphore.NewWeighted(cfg.FetchBytes), headOf: func(context.Context) (uint64, error) { return head(), nil }}
 }
 
+// trickling is a hostile endpoint: a byte every period, no length, until
+// stop or the request ends.
+func trickling(stop <-chan struct{}, every time.Duration) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		for {
+			select {
+			case <-stop:
+				return
+			case <-r.Context().Done():
+				return
+			case <-time.After(every):
+				w.Write([]byte{'x'})
+				w.(http.Flusher).Flush()
+			}
+		}
+	}
+}
+
+// hanging is a hostile endpoint that never answers.
+func hanging(stop <-chan struct{}) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-stop:
+		case <-r.Context().Done():
+		}
+	}
+}
+
 // Window 3 of that schedule: deadline 40, opening block 42.
 const fetchWindow, fetchOpening = 3, 42
 
@@ -161,26 +189,9 @@ func TestFetchNoMinerDelaysAnother(t *testing.T) {
 	start := time.Now()
 	stop := make(chan struct{})
 	defer close(stop)
-	trickle := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		for {
-			select {
-			case <-stop:
-				return
-			case <-r.Context().Done():
-				return
-			case <-time.After(100 * time.Millisecond):
-				w.Write([]byte{'x'})
-				w.(http.Flusher).Flush()
-			}
-		}
-	}))
+	trickle := httptest.NewServer(trickling(stop, 100*time.Millisecond))
 	defer trickle.Close()
-	silent := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-stop:
-		case <-r.Context().Done():
-		}
-	}))
+	silent := httptest.NewServer(hanging(stop))
 	defer silent.Close()
 	honest := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("file")) }))
 	defer honest.Close()

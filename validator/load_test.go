@@ -33,25 +33,6 @@ func TestFetchLoad256(t *testing.T) {
 	const each = 256 << 10
 	stop := make(chan struct{})
 	body := bytes.Repeat([]byte{'f'}, each)
-	hang := func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-stop:
-		case <-r.Context().Done():
-		}
-	}
-	trickle := func(w http.ResponseWriter, r *http.Request) {
-		for {
-			select {
-			case <-stop:
-				return
-			case <-r.Context().Done():
-				return
-			case <-time.After(50 * time.Millisecond):
-				w.Write([]byte{'x'})
-				w.(http.Flusher).Flush()
-			}
-		}
-	}
 	huge := func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Length", fmt.Sprint(1<<30))
 		w.Write(body)
@@ -61,7 +42,7 @@ func TestFetchLoad256(t *testing.T) {
 		w.Header().Set("Content-Length", fmt.Sprint(len(body)))
 		w.Write(body)
 	}
-	kinds := []http.HandlerFunc{hang, trickle, huge, broken}
+	kinds := []http.HandlerFunc{hanging(stop), trickling(stop, 50*time.Millisecond), huge, broken}
 	var miners []score.Miner
 	var servers []*httptest.Server
 	for uid := range uint32(256) {
