@@ -199,14 +199,11 @@ func copyN(w *bufio.Writer, r *bufio.Reader, n int64) error {
 	return nil
 }
 
-// makeDelta computes the delta from the folder base (model from) to the
+// makeDelta computes the delta from the folder base (manifest bm) to the
 // served folder sv, writing patches under dir. It returns nil when the
 // delta would not save at least half the bytes of the files it covers.
-func makeDelta(from, base string, sv *served, dir string) (*Delta, error) {
-	bm, err := BuildManifest(base)
-	if err != nil {
-		return nil, err
-	}
+func makeDelta(bm *Manifest, base string, sv *served, dir string) (*Delta, error) {
+	from := bm.ModelID
 	old := map[string]File{}
 	for _, f := range bm.Files {
 		old[f.Name] = f

@@ -352,7 +352,7 @@ func (f *fetcher) fromDelta(ctx context.Context, base *url.URL, mf File, out *os
 	}
 	if err == nil {
 		var sum string
-		if sum, err = digestOf(out); err == nil && sum != mf.SHA256 {
+		if sum, _, err = fileDigest(out.Name()); err == nil && sum != mf.SHA256 {
 			err = fmt.Errorf("%w: rebuilt %s has SHA-256 %s, the manifest says %s", ErrDigest, mf.Name, sum, mf.SHA256)
 		}
 	}
@@ -415,18 +415,6 @@ func copyInto(out *os.File, src string) error {
 		return err
 	}
 	return out.Sync()
-}
-
-func digestOf(f *os.File) (string, error) {
-	h := sha256.New()
-	st, err := f.Stat()
-	if err != nil {
-		return "", err
-	}
-	if _, err := io.Copy(h, io.NewSectionReader(f, 0, st.Size())); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // rangeStart reads the first byte of "bytes first-last/size".

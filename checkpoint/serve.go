@@ -7,8 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-
-	"github.com/assaynet/assay/model"
 )
 
 // Server publishes checkpoint folders by model id. It is an http.Handler;
@@ -65,18 +63,18 @@ func NewServer(dirs ...string) (*Server, error) {
 func (s *Server) OfferDeltas(bases []string, dir string) (map[string][]string, error) {
 	out := map[string][]string{}
 	for _, b := range bases {
-		bm, err := model.OpenCheckpoint(b)
+		// Read once per base: its id and its files' digests.
+		bm, err := BuildManifest(b)
 		if err != nil {
 			return nil, fmt.Errorf("checkpoint: delta base %s: %w", b, err)
 		}
-		from := bm.ModelID().String()
-		bm.Close()
+		from := bm.ModelID
 		for id, sv := range s.models {
 			if id == from {
 				continue
 			}
 			pdir := filepath.Join(dir, id)
-			d, err := makeDelta(from, b, sv, pdir)
+			d, err := makeDelta(bm, b, sv, pdir)
 			if err != nil {
 				return nil, fmt.Errorf("checkpoint: delta from %s to %s: %w", b, sv.dir, err)
 			}

@@ -123,23 +123,6 @@ func (s *ModelSet) Prepare(id [32]byte) {
 	s.release(id, e)
 }
 
-// Loaded lists the ids of the models loaded now.
-func (s *ModelSet) Loaded() [][32]byte {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var ids [][32]byte
-	for id, e := range s.entries {
-		select {
-		case <-e.ready:
-			if e.err == nil {
-				ids = append(ids, id)
-			}
-		default:
-		}
-	}
-	return ids
-}
-
 // LoadedDirs gives the folder of each model loaded now (a fetch may
 // build the next model from them: checkpoint deltas).
 func (s *ModelSet) LoadedDirs() map[[32]byte]string {
@@ -147,12 +130,8 @@ func (s *ModelSet) LoadedDirs() map[[32]byte]string {
 	defer s.mu.Unlock()
 	out := map[[32]byte]string{}
 	for id, e := range s.entries {
-		select {
-		case <-e.ready:
-			if e.err == nil {
-				out[id] = e.m.Dir
-			}
-		default:
+		if ready, ok := e.state(); ready && ok {
+			out[id] = e.m.Dir
 		}
 	}
 	return out
@@ -180,8 +159,10 @@ func (s *ModelSet) entry(id [32]byte) *modelEntry {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	e, ok := s.entries[id]
-	if ok && e.refs == 0 && failed(e) {
-		ok = false // try again
+	if ok && e.refs == 0 {
+		if ready, loaded := e.state(); ready && !loaded {
+			ok = false // a failed load: try again
+		}
 	}
 	if !ok {
 		e = &modelEntry{ready: make(chan struct{})}
@@ -202,12 +183,14 @@ func (s *ModelSet) entry(id [32]byte) *modelEntry {
 	return e
 }
 
-func failed(e *modelEntry) bool {
+// state says whether e's load has finished and, if so, whether it
+// succeeded.
+func (e *modelEntry) state() (ready, ok bool) {
 	select {
 	case <-e.ready:
-		return e.err != nil
+		return true, e.err == nil
 	default:
-		return false
+		return false, false
 	}
 }
 
@@ -263,12 +246,7 @@ func (s *ModelSet) evict() {
 		var oe *modelEntry
 		loaded := 0
 		for id, e := range s.entries {
-			select {
-			case <-e.ready:
-			default:
-				continue
-			}
-			if e.err != nil {
+			if ready, ok := e.state(); !ready || !ok {
 				continue
 			}
 			loaded++

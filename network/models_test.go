@@ -122,8 +122,8 @@ func TestModelSet(t *testing.T) {
 		t.Fatalf("closed %d after releasing model 0, want 1", closed)
 	}
 	mu.Unlock()
-	if got := s.Loaded(); len(got) != 1 || got[0] != ids[1] {
-		t.Fatalf("loaded %x, want only model 1", got)
+	if got := s.LoadedDirs(); len(got) != 1 || got[ids[1]] == "" {
+		t.Fatalf("loaded %v, want only model 1", got)
 	}
 	rel1()
 	// Asked again, an unloaded model is loaded again.

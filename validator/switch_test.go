@@ -9,14 +9,12 @@ import (
 	"math/big"
 	"net/http/httptest"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/assaynet/assay/checkpoint"
 	"github.com/assaynet/assay/env/sat"
 	"github.com/assaynet/assay/export"
-	"github.com/assaynet/assay/miner"
 	"github.com/assaynet/assay/model"
 	"github.com/assaynet/assay/network"
 	"github.com/assaynet/assay/network/networktest"
@@ -68,17 +66,7 @@ func TestModelSwitch(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := net.Seeds.WindowOf(head) + 1
-	var wg sync.WaitGroup
-	mctx, mcancel := context.WithCancel(ctx)
-	defer func() { mcancel(); wg.Wait() }()
-	for i := 1; i <= 2; i++ {
-		m, err := miner.New(miner.Config{Network: net, Models: set(), Env: sat.New(sat.DefaultParams), Key: ch.Keys()[i],
-			Beacon: tn.Beacon, Store: t.TempDir(), Listen: "127.0.0.1:0", MaxGroups: 1, Poll: 50 * time.Millisecond, Logger: quiet})
-		if err != nil {
-			t.Fatal(err)
-		}
-		wg.Go(func() { m.Run(mctx) })
-	}
+	defer runMiners(ctx, t, tn, 2, func() network.Models { return set() })()
 	// Announced once the miners run: it governs two windows on.
 	if err := network.WaitBlock(ctx, net.Chain, net.Seeds.FirstBlock(start), 50*time.Millisecond, quiet); err != nil {
 		t.Fatal(err)

@@ -195,18 +195,7 @@ func TestNetworkResumesAfterKill(t *testing.T) {
 	tn := networktest.Start(ctx, t, networktest.Config{ModelID: honest.ID, Accounts: 6, WindowLength: 6, BlockEvery: 300 * time.Millisecond})
 	net, lb, ch := tn.Network, tn.Beacon, tn.Chain
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	var wg sync.WaitGroup
-	mctx, mcancel := context.WithCancel(ctx)
-	for i := 1; i <= 2; i++ {
-		m, err := miner.New(miner.Config{Network: net, Models: network.Fixed{M: honest}, Env: sat.New(sat.DefaultParams), Key: ch.Keys()[i],
-			Beacon: lb, Store: t.TempDir(), Listen: "127.0.0.1:0", MaxGroups: 1, Poll: 50 * time.Millisecond, Logger: quiet})
-		if err != nil {
-			t.Fatal(err)
-		}
-		wg.Add(1)
-		go func() { defer wg.Done(); m.Run(mctx) }()
-	}
-	defer func() { mcancel(); wg.Wait() }()
+	defer runMiners(ctx, t, tn, 2, func() network.Models { return network.Fixed{M: honest} })()
 	dir, exp := t.TempDir(), t.TempDir()
 	vcfg := Config{Network: net, Models: network.Fixed{M: honest}, Env: sat.New(sat.DefaultParams), Key: ch.Keys()[5], Beacon: lb, DataDir: dir,
 		Poll: 50 * time.Millisecond, Logger: quiet, Windows: 3, Stake: big.NewInt(1e18), Export: exp}
@@ -271,6 +260,26 @@ func TestNetworkResumesAfterKill(t *testing.T) {
 	if d, _ := LoadDecision(dir, last+1); !d.Posted {
 		t.Fatal("decision not marked posted")
 	}
+}
+
+// runMiners starts honest miners with the accounts 1..n of tn, each with
+// the model set models gives it, one group a window; the returned func
+// stops them and waits.
+func runMiners(ctx context.Context, t *testing.T, tn *networktest.Net, n int, models func() network.Models) (stop func()) {
+	t.Helper()
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	var wg sync.WaitGroup
+	mctx, cancel := context.WithCancel(ctx)
+	for i := 1; i <= n; i++ {
+		m, err := miner.New(miner.Config{Network: tn.Network, Models: models(), Env: sat.New(sat.DefaultParams), Key: tn.Chain.Keys()[i],
+			Beacon: tn.Beacon, Store: t.TempDir(), Listen: "127.0.0.1:0", MaxGroups: 1, Poll: 50 * time.Millisecond, Logger: quiet})
+		if err != nil {
+			cancel()
+			t.Fatal(err)
+		}
+		wg.Go(func() { m.Run(mctx) })
+	}
+	return func() { cancel(); wg.Wait() }
 }
 
 func decidedWindows(t *testing.T, dir string) []uint64 {
