@@ -14,8 +14,7 @@ import (
 // and `beacon-randomness`: beacon rounds verified and stored by the
 // contract (EIP-2537), docs/protocol.md §3.
 func beaconChainCommands() []*cli.Command {
-	chainFlags := []cli.Flag{&cli.StringFlag{Name: "network", EnvVars: envs("network"), Usage: "network file"}, rpcFlag, chainIDFlag, contractFlag}
-	keyed := append(append(append([]cli.Flag{}, chainFlags...), identityFlags...), beaconFlags...)
+	keyed := keyedChainFlags(beaconFlags...)
 	roundFlag := &cli.Uint64Flag{Name: "round", Required: true, Usage: "beacon round"}
 	return []*cli.Command{
 		{
@@ -90,7 +89,7 @@ func beaconChainCommands() []*cli.Command {
 			Name:      "beacon-randomness",
 			Usage:     "print a round's randomness as the contract stores it (zero: not submitted)",
 			UsageText: "assay chain beacon-randomness --network FILE --round N",
-			Flags:     append(append([]cli.Flag{}, chainFlags...), roundFlag),
+			Flags:     chainFlagsWith(roundFlag),
 			Action: func(c *cli.Context) error {
 				cl, err := dialChain(c)
 				if err != nil {

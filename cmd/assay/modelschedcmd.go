@@ -13,13 +13,12 @@ import (
 // modelScheduleCommands are `assay chain models` and `assay chain
 // set-model`: the contract's model schedule and the owner's announcements.
 func modelScheduleCommands() []*cli.Command {
-	chainFlags := []cli.Flag{&cli.StringFlag{Name: "network", EnvVars: envs("network"), Usage: "network file"}, rpcFlag, chainIDFlag, contractFlag}
 	return []*cli.Command{
 		{
 			Name:      "models",
 			Usage:     "print the model schedule: from which window each model governs, and where to fetch it",
 			UsageText: "assay chain models --network FILE",
-			Flags:     chainFlags,
+			Flags:     chainFlagsWith(),
 			Action: func(c *cli.Context) error {
 				cl, err := dialChain(c)
 				if err != nil {
@@ -51,7 +50,7 @@ current one, the other parameters unchanged, with the URL of a checkpoint
 server publishing it (assay checkpoint serve). The URL is checked first: its
 manifest must name the same model id (--no-check skips that, for a server
 not up yet). Prints the first window the model governs.`,
-			Flags: append(append(append([]cli.Flag{}, chainFlags...), identityFlags...),
+			Flags: keyedChainFlags(
 				&cli.StringFlag{Name: "model", Usage: "model folder whose id to announce"},
 				&cli.StringFlag{Name: "model-id", Usage: "model id (64 hex) instead of --model"},
 				&cli.StringFlag{Name: "url", Required: true, Usage: "checkpoint server URL of the model (http://host:port/<id>/)"},
