@@ -56,8 +56,9 @@ type kernels struct {
 	stats               cu.Function
 	split, combine      cu.Function
 	siluSplit           cu.Function
-	combineNormSplit    cu.Function // a tensor-core layer's seams: residual, norm, split
-	combineRope         cu.Function // the q|k|v product's terms into RoPE and the cache
+	combineNormSplit    cu.Function    // a tensor-core layer's seams: residual, norm, split
+	combineRope         cu.Function    // the q|k|v product's terms into RoPE and the cache
+	skinny              [3]cu.Function // the tensor-core product of few term rows, by row tile (skinnyRowTiles)
 }
 
 // Backend is the CUDA model.Backend. It is safe for concurrent use; calls
@@ -84,8 +85,12 @@ type Backend struct {
 	prof              *profiler // Config.Profile
 	stage             string    // the forward pass's stage, for the profiler
 	blas              *cublasLib
-	split             int // bf16 terms per activation on tensor cores, 0 = off
-	splitMin          int // smallest pass that uses them
+	split             int          // bf16 terms per activation on tensor cores, 0 = off
+	splitMin          int          // smallest pass that uses them
+	gemmMode          string       // Config.GEMM
+	skinnyMax         int          // most term rows for the skinny kernel (Config.SkinnyMaxRows)
+	skinnyBlocks      int          // blocks a skinny product's grid aims at (Config.SkinnyBlocks)
+	arrivals          cu.DevicePtr // the skinny kernel's arrival counters, zero between launches
 	name              string
 	embed             weight
 	head              weight
@@ -448,6 +453,9 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 		b.split, b.splitMin = cfg.TensorSplit, cfg.TensorMinRows
 		if b.splitMin <= 0 {
 			b.splitMin = defaultTensorMinRows
+		}
+		if err := b.openSkinny(dev, cfg); err != nil {
+			return nil, err
 		}
 	default:
 		return nil, fmt.Errorf("cuda: tensor split %d: want 2 or 3 bf16 terms (0 for exact products)", cfg.TensorSplit)
@@ -1086,12 +1094,10 @@ func (b *Backend) tensorGEMM(xs cu.DevicePtr, w weight, rows, in, outDim int) (c
 	if err != nil {
 		return 0, err
 	}
-	end := func() {}
-	if b.prof != nil {
-		end = b.prof.begin(b.stage + " gemm")
-	}
+	saved := b.stage
+	b.stage += " gemm"
 	err = b.gemm(ys, w.ptr, xs, outDim, b.split*rows, in)
-	end()
+	b.stage = saved
 	return ys, err
 }
 

@@ -97,8 +97,9 @@ func openPair(t testing.TB, name string, withCPU bool) *pair {
 // for (scripts/gpu/perf.sh sets them).
 func envConfig() Config {
 	return Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), MatTile: os.Getenv("ASSAY_CUDA_TILE"), MatTileWide: os.Getenv("ASSAY_CUDA_TILE_WIDE"), TensorSplit: envInt("ASSAY_CUDA_SPLIT"),
-		TensorMinRows: envInt("ASSAY_CUDA_SPLIT_MIN_ROWS"),
-		Attention:     os.Getenv("ASSAY_CUDA_ATTN"), AttentionHeadsPerBlock: envInt("ASSAY_CUDA_HPB"), Unfused: os.Getenv("ASSAY_CUDA_MLP") == "unfused",
+		TensorMinRows: envInt("ASSAY_CUDA_SPLIT_MIN_ROWS"), GEMM: os.Getenv("ASSAY_CUDA_GEMM"), SkinnyMaxRows: envInt("ASSAY_CUDA_SKINNY_MAX_ROWS"),
+		SkinnyBlocks: envInt("ASSAY_CUDA_SKINNY_BLOCKS"),
+		Attention:    os.Getenv("ASSAY_CUDA_ATTN"), AttentionHeadsPerBlock: envInt("ASSAY_CUDA_HPB"), Unfused: os.Getenv("ASSAY_CUDA_MLP") == "unfused",
 		Profile: os.Getenv("ASSAY_CUDA_PROFILE") == "1", NoGraphs: os.Getenv("ASSAY_CUDA_GRAPHS") == "0"}
 }
 

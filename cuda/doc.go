@@ -55,6 +55,21 @@ type Config struct {
 	// TensorMinRows is the smallest pass (in rows) that uses tensor cores;
 	// 0 means 4 (below it the exact kernels are faster).
 	TensorMinRows int
+	// GEMM picks the tensor-core product's kernel: "" the skinny kernel
+	// (kernels.cu skinny_gemm: weights streamed through shared memory,
+	// k split over blocks where the output has few tiles) for products
+	// of at most SkinnyMaxRows term rows (split × pass rows) and cuBLAS
+	// above; "cublas" cuBLAS everywhere; "skinny" the skinny kernel
+	// everywhere it takes the shape. Both accumulate the same exact bf16
+	// products in f32, in different orders: results agree within the
+	// tensor-core path's tolerance, not bit for bit.
+	GEMM string
+	// SkinnyMaxRows is the most term rows the skinny kernel takes under
+	// GEMM ""; 0 means 192.
+	SkinnyMaxRows int
+	// SkinnyBlocks is how many blocks the skinny kernel's grid aims at by
+	// splitting k; 0 means three per multiprocessor. For measurements.
+	SkinnyBlocks int
 	// Attention picks the attention kernels: "" chooses by the pass (see
 	// Backend.attentionPlan), "head" runs one block per (row, query head),
 	// "group" one block per (row, KV head) for all the query heads sharing

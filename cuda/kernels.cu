@@ -13,6 +13,9 @@
 // Regenerate kernels.ptx with `make ptx` (needs nvcc; the committed PTX is
 // what builds use).
 
+#include <cuda_bf16.h>
+#include <mma.h>  // WMMA: the skinny tensor-core product only
+
 typedef unsigned short bf16_t;
 typedef unsigned long long u64;
 
@@ -1670,4 +1673,153 @@ extern "C" __global__ void combine_rope_store(float* qkv, const float* ys, const
     const int N = (heads + 2 * kvHeads) * headDim;
     TermSrc src{ys, bias, (long)R * N, N, terms};
     rope_impl(qkv, src, rows, invFreq, heads, kvHeads, headDim, layer, true);
+}
+
+// ---------------------------------------------------------------------------
+// The tensor-core product of a decode step, out[n][m] = Σ_k x[n][k]·w[m][k]
+// (bf16 in, f32 out, row-major: cuBLAS's gemmWT), for few term rows n. At
+// 48–192 term rows cuBLAS's own choice streamed the weights at 0.3–1.6 TB/s
+// (qkv and o: 32 and 24 tiles of output for 132 multiprocessors, each
+// walking all of k), a third of what the step could read. Here a block
+// takes 64 weight rows × BN term rows and a slice of k (the split is picked
+// on the host so that every multiprocessor holds a few blocks), streams the
+// weights through a SKINNY_STAGES-deep cp.async pipeline into shared
+// memory and multiplies with WMMA (bf16 in, f32 accumulation: the exact
+// products cuBLAS forms; only the summation order differs, as between any
+// two GEMM kernels — the fast path's tolerance covers it, the exact path
+// never comes here). Where k is split, the last of a tile's blocks to
+// finish adds the slices' partial sums in slice order 0, 1, …, so the
+// result does not depend on which block finishes first: the same bits
+// every run and under graph replay.
+#define SKINNY_BM 64
+#define SKINNY_BK 64
+#define SKINNY_LD (SKINNY_BK + 8)   // bf16 a shared row: 144 bytes, the 8 of padding keep fragment loads conflict-free
+#define SKINNY_LDC (SKINNY_BM + 4)  // f32 a row of the staged output tile
+#define SKINNY_STAGES 4
+#define SKINNY_THREADS 128          // 4 warps, each 16 weight rows of the block's 64
+
+__device__ __forceinline__ void cp_async16(void* smem, const void* gmem, int bytes) {
+    unsigned s = (unsigned)__cvta_generic_to_shared(smem);
+    asm volatile("cp.async.cg.shared.global [%0], [%1], 16, %2;\n" ::"r"(s), "l"(gmem), "r"(bytes));
+}
+__device__ __forceinline__ void cp_async_commit() { asm volatile("cp.async.commit_group;\n" ::); }
+template <int N>
+__device__ __forceinline__ void cp_async_wait() { asm volatile("cp.async.wait_group %0;\n" ::"n"(N)); }
+
+// skinny_load queues rows [r0, r0+R) of a row-major bf16 matrix with
+// `rows` rows of k into a shared tile (SKINNY_LD a row), columns
+// [k0, k0+SKINNY_BK) of them below kend; what lies outside is zero-filled
+// (src-size 0 reads nothing).
+template <int R>
+__device__ __forceinline__ void skinny_load(bf16_t* dst, const bf16_t* src, int r0, int rows, int k, int k0, int kend) {
+    constexpr int chunks = R * (SKINNY_BK / 8);
+#pragma unroll
+    for (int c = threadIdx.x; c < chunks; c += SKINNY_THREADS) {
+        int r = c / (SKINNY_BK / 8), col = (c % (SKINNY_BK / 8)) * 8;
+        int gr = r0 + r, gk = k0 + col;
+        bool ok = gr < rows && gk < kend;
+        cp_async16(dst + r * SKINNY_LD + col, ok ? src + (long)gr * k + gk : src, ok ? 16 : 0);
+    }
+}
+
+template <int BN>
+__device__ void skinny_gemm_t(float* out, float* partial, int* arrivals, const bf16_t* w, const bf16_t* x, int m, int n,
+                              int k, int tilesPerSplit) {
+    using namespace nvcuda;
+    extern __shared__ __align__(128) unsigned char skinny_smem[];
+    __shared__ int last;
+    bf16_t* ws = (bf16_t*)skinny_smem;                     // [stage][BM][LD]
+    bf16_t* xs = ws + SKINNY_STAGES * SKINNY_BM * SKINNY_LD; // [stage][BN][LD]
+    const int m0 = blockIdx.x * SKINNY_BM, n0 = blockIdx.y * BN;
+    const int split = blockIdx.z, splits = gridDim.z, warp = threadIdx.x / 32;
+    const int t0 = split * tilesPerSplit;
+    const int kend = min(k, (t0 + tilesPerSplit) * SKINNY_BK);
+    const int nt = (kend - t0 * SKINNY_BK + SKINNY_BK - 1) / SKINNY_BK;
+
+    wmma::fragment<wmma::accumulator, 16, 16, 16, float> acc[BN / 16];
+#pragma unroll
+    for (int i = 0; i < BN / 16; i++) wmma::fill_fragment(acc[i], 0.0f);
+    auto load = [&](int slot, int tile) {
+        int k0 = (t0 + tile) * SKINNY_BK;
+        skinny_load<SKINNY_BM>(ws + slot * SKINNY_BM * SKINNY_LD, w, m0, m, k, k0, kend);
+        skinny_load<BN>(xs + slot * BN * SKINNY_LD, x, n0, n, k, k0, kend);
+    };
+#pragma unroll
+    for (int s = 0; s < SKINNY_STAGES - 1; s++) {
+        if (s < nt) load(s, s);
+        cp_async_commit();
+    }
+    for (int t = 0; t < nt; t++) {
+        cp_async_wait<SKINNY_STAGES - 2>();
+        __syncthreads();  // tile t is in; every warp is done with tile t-1's slot
+        int next = t + SKINNY_STAGES - 1;
+        if (next < nt) load(next % SKINNY_STAGES, next);
+        cp_async_commit();
+        const bf16_t* wt = ws + (t % SKINNY_STAGES) * SKINNY_BM * SKINNY_LD + warp * 16 * SKINNY_LD;
+        const bf16_t* xt = xs + (t % SKINNY_STAGES) * BN * SKINNY_LD;
+#pragma unroll
+        for (int kk = 0; kk < SKINNY_BK; kk += 16) {
+            // B = wᵀ: element (k, j) of the 16×16 fragment is w row j, column k.
+            wmma::fragment<wmma::matrix_b, 16, 16, 16, __nv_bfloat16, wmma::col_major> b;
+            wmma::load_matrix_sync(b, (const __nv_bfloat16*)(wt + kk), SKINNY_LD);
+#pragma unroll
+            for (int i = 0; i < BN / 16; i++) {
+                wmma::fragment<wmma::matrix_a, 16, 16, 16, __nv_bfloat16, wmma::row_major> a;
+                wmma::load_matrix_sync(a, (const __nv_bfloat16*)(xt + i * 16 * SKINNY_LD + kk), SKINNY_LD);
+                wmma::mma_sync(acc[i], a, b, acc[i]);
+            }
+        }
+    }
+    cp_async_wait<0>();
+    __syncthreads();  // the pipeline's shared memory becomes the output tile
+    float* cs = (float*)skinny_smem;  // [BN][LDC]
+#pragma unroll
+    for (int i = 0; i < BN / 16; i++)
+        wmma::store_matrix_sync(cs + i * 16 * SKINNY_LDC + warp * 16, acc[i], SKINNY_LDC, wmma::mem_row_major);
+    __syncthreads();
+    float* dst = splits == 1 ? out : partial + (long)split * n * m;
+    for (int e = threadIdx.x; e < BN * SKINNY_BM; e += SKINNY_THREADS) {
+        int r = e / SKINNY_BM, c = e % SKINNY_BM;
+        if (n0 + r < n && m0 + c < m) dst[(long)(n0 + r) * m + m0 + c] = cs[r * SKINNY_LDC + c];
+    }
+    if (splits == 1) return;
+    // The tile's last block to arrive sums the slices in slice order.
+    __threadfence();
+    __syncthreads();
+    const int tile = blockIdx.y * gridDim.x + blockIdx.x;
+    if (threadIdx.x == 0) {
+        last = atomicAdd(&arrivals[tile], 1) == splits - 1;
+        if (last) arrivals[tile] = 0;  // every slice is in: ready for the next launch
+    }
+    __syncthreads();
+    if (!last) return;
+    __threadfence();
+    for (int e = threadIdx.x; e < BN * SKINNY_BM; e += SKINNY_THREADS) {
+        int r = e / SKINNY_BM, c = e % SKINNY_BM;
+        if (n0 + r >= n || m0 + c >= m) continue;
+        long i = (long)(n0 + r) * m + m0 + c;
+        float s = __ldcg(partial + i);
+        for (int p = 1; p < splits; p++) s = s + __ldcg(partial + (long)p * n * m + i);
+        out[i] = s;
+    }
+}
+
+// Grid (⌈m/64⌉, ⌈n/BN⌉, splits), SKINNY_THREADS threads, shared memory
+// SKINNY_STAGES·(64 + BN)·SKINNY_LD·2 bytes; partial holds splits·n·m
+// floats and arrivals ⌈m/64⌉·⌈n/BN⌉ zeroed ints where splits > 1; k a
+// multiple of 8 and the matrices 16-byte aligned (the host checks).
+extern "C" __global__ void __launch_bounds__(SKINNY_THREADS) skinny_gemm_16(float* out, float* partial, int* arrivals,
+                                                                             const bf16_t* w, const bf16_t* x, int m,
+                                                                             int n, int k, int tilesPerSplit) {
+    skinny_gemm_t<16>(out, partial, arrivals, w, x, m, n, k, tilesPerSplit);
+}
+extern "C" __global__ void __launch_bounds__(SKINNY_THREADS) skinny_gemm_32(float* out, float* partial, int* arrivals,
+                                                                             const bf16_t* w, const bf16_t* x, int m,
+                                                                             int n, int k, int tilesPerSplit) {
+    skinny_gemm_t<32>(out, partial, arrivals, w, x, m, n, k, tilesPerSplit);
+}
+extern "C" __global__ void __launch_bounds__(SKINNY_THREADS) skinny_gemm_64(float* out, float* partial, int* arrivals,
+                                                                             const bf16_t* w, const bf16_t* x, int m,
+                                                                             int n, int k, int tilesPerSplit) {
+    skinny_gemm_t<64>(out, partial, arrivals, w, x, m, n, k, tilesPerSplit);
 }
