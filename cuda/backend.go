@@ -45,6 +45,7 @@ type kernels struct {
 	linear              map[matTile][2]cu.Function // [f32, bf16] weights
 	rmsnorm, ropeStore  cu.Function
 	attention, attnGrp  cu.Function
+	attnDecode          cu.Function
 	attnScores, attnVal cu.Function // the two-pass attention
 	attnSoftmax         cu.Function
 	attnScoresTiled     cu.Function // the tiled attention (long passes)
@@ -56,9 +57,8 @@ type kernels struct {
 	stats               cu.Function
 	split, combine      cu.Function
 	siluSplit           cu.Function
-	combineNormSplit    cu.Function    // a tensor-core layer's seams: residual, norm, split
-	combineRope         cu.Function    // the q|k|v product's terms into RoPE and the cache
-	skinny              [3]cu.Function // the tensor-core product of few term rows, by row tile (skinnyRowTiles)
+	combineNormSplit    cu.Function // a tensor-core layer's seams: residual, norm, split
+	combineRope         cu.Function // the q|k|v product's terms into RoPE and the cache
 }
 
 // Backend is the CUDA model.Backend. It is safe for concurrent use; calls
@@ -82,15 +82,12 @@ type Backend struct {
 	// kernel.
 	attnSmem, grpSmem int
 	tiledSmem         int
+	decSmem           int       // attention_decode's
 	prof              *profiler // Config.Profile
 	stage             string    // the forward pass's stage, for the profiler
 	blas              *cublasLib
-	split             int          // bf16 terms per activation on tensor cores, 0 = off
-	splitMin          int          // smallest pass that uses them
-	gemmMode          string       // Config.GEMM
-	skinnyMax         int          // most term rows for the skinny kernel (Config.SkinnyMaxRows)
-	skinnyBlocks      int          // blocks a skinny product's grid aims at (Config.SkinnyBlocks)
-	arrivals          cu.DevicePtr // the skinny kernel's arrival counters, zero between launches
+	split             int // bf16 terms per activation on tensor cores, 0 = off
+	splitMin          int // smallest pass that uses them
 	name              string
 	embed             weight
 	head              weight
@@ -145,6 +142,45 @@ func attnGroupFits(cfg *model.Config, hpb, n, smem int) bool {
 	g, hd := cfg.Heads/cfg.KVHeads, cfg.HeadDim
 	return hpb >= 1 && hpb <= attnGroupMax && cfg.Heads%cfg.KVHeads == 0 && g%hpb == 0 &&
 		hd <= attnGroupHeadDim && attnThreads%hd == 0 && attnGroupSmem(hpb, hd, n) <= smem
+}
+
+// kernels.cu's ADC_T and ADC_S.
+const (
+	attnDecodeChunk = 32
+	attnDecodeSlots = 4
+)
+
+// attnDecodeSmem is attention_decode's dynamic shared memory for g query
+// heads a block over n positions: the key and value ring, the f64
+// exponentials of a chunk, the queries, the scores.
+func attnDecodeSmem(g, headDim, n int) int {
+	return attnDecodeSlots*attnDecodeChunk*(headDim+8)*4 + g*attnGroupChunk*8 + g*headDim*4 + g*n*4
+}
+
+// attnDecodeFits reports whether attention_decode, with smem bytes of
+// dynamic shared memory a block, takes a pass whose longest row attends
+// over n positions with g query heads a block.
+func attnDecodeFits(cfg *model.Config, g, n, smem int) bool {
+	hd := cfg.HeadDim
+	return g >= 1 && g <= attnGroupMax && cfg.Heads%cfg.KVHeads == 0 && (cfg.Heads/cfg.KVHeads)%g == 0 &&
+		hd <= attnGroupHeadDim && hd%8 == 0 && attnThreads%hd == 0 && attnDecodeSmem(g, hd, n) <= smem
+}
+
+// decodeHeads is attention_decode's query heads a block for a pass of R
+// rows (Config.AttentionHeadsPerBlock where set): the most of a KV head's
+// that still leave every multiprocessor a block, since a block reads its
+// keys and values once for all its heads, else one.
+func (b *Backend) decodeHeads(R int) int {
+	if b.hpb > 0 {
+		return b.hpb
+	}
+	g := b.cfg.Heads / b.cfg.KVHeads
+	for h := min(g, attnGroupMax); h > 1; h-- {
+		if g%h == 0 && b.cfg.KVHeads*(g/h)*R >= b.sms {
+			return h
+		}
+	}
+	return 1
 }
 
 // attnGroupBlocksPerSM is the fewest blocks per multiprocessor (KV heads ×
@@ -230,6 +266,7 @@ const (
 	attnGroup
 	attnTwoPass
 	attnTiled
+	attnDecode
 )
 
 // kernels.cu's ATT_TQ, ATT_TQS, ATT_TP and ATT_TR.
@@ -274,7 +311,7 @@ const (
 // attnPlan is the attention kernel of a pass and its parameter.
 type attnPlan struct {
 	kind int
-	hpb  int // attnGroup: query heads a block
+	hpb  int // attnGroup, attnDecode: query heads a block
 	ds   int // attnTwoPass: value dimensions a block
 }
 
@@ -287,15 +324,16 @@ func (b *Backend) tiledDefault(R, tiles int) bool {
 // attentionPlan picks the attention kernels for a pass of R rows in the
 // given number of tiles (runs of up to 16 rows of one step) attending over
 // at most n positions: Config.Attention where it takes the pass, else the
-// next that does (tiled, two-pass, grouped, per-head). By default the
+// next that does (tiled, two-pass, decode, grouped, per-head). By default the
 // tiled kernels take passes whose tiles are mostly full and fill the
 // device (tiledDefault: a verifier's 16 rollouts of 1,224 positions 1.37×
 // the grouped kernel, BENCHMARKS.md 2026-12-03 run 31); else
-// (measured on the H200 at 1.5B shapes, BENCHMARKS.md 2026-12-02 session
-// 9, decode steps at ~200–456 positions): two-pass below one per-head
-// block a multiprocessor (batch 1: 1.14× the per-head kernel; at batch 16
-// it is 0.94×), the grouped kernel from one (row, KV head) block a
-// multiprocessor (batch 256: 1.21× the per-head kernel), per-head between.
+// (measured on the H200 at 1.5B shapes, decode steps at ~200 positions,
+// BENCHMARKS.md 2026-12-04 run 49): two-pass below one per-head block a
+// multiprocessor (batch 1: 1.07× the decode kernel, a tie at batch 4),
+// the decode kernel above (batch 16: 1.08× the per-head kernel, 64: 1.26×,
+// 256: 1.13× the grouped kernel); the grouped or per-head kernel where it
+// does not fit (long contexts at many heads a block).
 func (b *Backend) attentionPlan(R, tiles, n int) attnPlan {
 	if (b.attn == "tiled" || b.attn == "" && b.tiledDefault(R, tiles)) && b.tiledFits(n) {
 		return attnPlan{kind: attnTiled}
@@ -306,6 +344,11 @@ func (b *Backend) attentionPlan(R, tiles, n int) attnPlan {
 		// even the per-head kernel to give every multiprocessor a block.
 		if ds := b.twoPassSlice(R, n); ds > 0 && (b.attn == "twopass" || b.cfg.Heads*R < b.sms) {
 			return attnPlan{kind: attnTwoPass, ds: ds}
+		}
+	}
+	if b.attn == "" || b.attn == "decode" {
+		if g := b.decodeHeads(R); attnDecodeFits(b.cfg, g, n, b.decSmem) {
+			return attnPlan{kind: attnDecode, hpb: g}
 		}
 	}
 	if b.attn != "head" {
@@ -363,9 +406,9 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 		return nil, fmt.Errorf("cuda: attention heads per block %d: want a divisor of %d (query heads per KV head) up to %d", b.hpb, g, attnGroupMax)
 	}
 	switch cfg.Attention {
-	case "", "head", "group", "twopass", "tiled":
+	case "", "head", "group", "twopass", "tiled", "decode":
 	default:
-		return nil, fmt.Errorf("cuda: attention kernel %q: want head, group, twopass or tiled (empty chooses by the pass)", cfg.Attention)
+		return nil, fmt.Errorf("cuda: attention kernel %q: want head, group, twopass, tiled or decode (empty chooses by the pass)", cfg.Attention)
 	}
 	if b.sms, err = dev.Attribute(cu.MultiprocessorCount); err != nil {
 		return nil, fmt.Errorf("%w: device %d: multiprocessors: %v", ErrDevice, cfg.Device, err)
@@ -398,6 +441,7 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 	}{
 		{&b.k.embedBF16, "embed_bf16"}, {&b.k.embedF32, "embed_f32"},
 		{&b.k.rmsnorm, "rmsnorm"}, {&b.k.ropeStore, "rope_store"}, {&b.k.attention, "attention"}, {&b.k.attnGrp, "attention_group"},
+		{&b.k.attnDecode, "attention_decode"},
 		{&b.k.attnScores, "attention_scores"}, {&b.k.attnVal, "attention_values"}, {&b.k.attnSoftmax, "attention_softmax"},
 		{&b.k.attnScoresTiled, "attention_scores_tiled"}, {&b.k.attnValTiled, "attention_values_tiled"},
 		{&b.k.attnSoftmaxWarps, "attention_softmax_warps"},
@@ -415,6 +459,9 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 	}
 	if b.grpSmem, err = optInSharedMemory(dev, b.k.attnGrp); err != nil {
 		return nil, fmt.Errorf("%w: kernel attention_group: %v", ErrKernels, err)
+	}
+	if b.decSmem, err = optInSharedMemory(dev, b.k.attnDecode); err != nil {
+		return nil, fmt.Errorf("%w: kernel attention_decode: %v", ErrKernels, err)
 	}
 	if b.tiledSmem, err = optInSharedMemory(dev, b.k.attnScoresTiled); err != nil {
 		return nil, fmt.Errorf("%w: kernel attention_scores_tiled: %v", ErrKernels, err)
@@ -453,9 +500,6 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 		b.split, b.splitMin = cfg.TensorSplit, cfg.TensorMinRows
 		if b.splitMin <= 0 {
 			b.splitMin = defaultTensorMinRows
-		}
-		if err := b.openSkinny(dev, cfg); err != nil {
-			return nil, err
 		}
 	default:
 		return nil, fmt.Errorf("cuda: tensor split %d: want 2 or 3 bf16 terms (0 for exact products)", cfg.TensorSplit)
@@ -1094,10 +1138,12 @@ func (b *Backend) tensorGEMM(xs cu.DevicePtr, w weight, rows, in, outDim int) (c
 	if err != nil {
 		return 0, err
 	}
-	saved := b.stage
-	b.stage += " gemm"
+	end := func() {}
+	if b.prof != nil {
+		end = b.prof.begin(b.stage + " gemm")
+	}
 	err = b.gemm(ys, w.ptr, xs, outDim, b.split*rows, in)
-	b.stage = saved
+	end()
 	return ys, err
 }
 

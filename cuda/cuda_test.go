@@ -97,9 +97,8 @@ func openPair(t testing.TB, name string, withCPU bool) *pair {
 // for (scripts/gpu/perf.sh sets them).
 func envConfig() Config {
 	return Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), MatTile: os.Getenv("ASSAY_CUDA_TILE"), MatTileWide: os.Getenv("ASSAY_CUDA_TILE_WIDE"), TensorSplit: envInt("ASSAY_CUDA_SPLIT"),
-		TensorMinRows: envInt("ASSAY_CUDA_SPLIT_MIN_ROWS"), GEMM: os.Getenv("ASSAY_CUDA_GEMM"), SkinnyMaxRows: envInt("ASSAY_CUDA_SKINNY_MAX_ROWS"),
-		SkinnyBlocks: envInt("ASSAY_CUDA_SKINNY_BLOCKS"),
-		Attention:    os.Getenv("ASSAY_CUDA_ATTN"), AttentionHeadsPerBlock: envInt("ASSAY_CUDA_HPB"), Unfused: os.Getenv("ASSAY_CUDA_MLP") == "unfused",
+		TensorMinRows: envInt("ASSAY_CUDA_SPLIT_MIN_ROWS"),
+		Attention:     os.Getenv("ASSAY_CUDA_ATTN"), AttentionHeadsPerBlock: envInt("ASSAY_CUDA_HPB"), Unfused: os.Getenv("ASSAY_CUDA_MLP") == "unfused",
 		Profile: os.Getenv("ASSAY_CUDA_PROFILE") == "1", NoGraphs: os.Getenv("ASSAY_CUDA_GRAPHS") == "0"}
 }
 
@@ -884,7 +883,19 @@ func TestAttentionKernelsAgree(t *testing.T) {
 						t.Fatalf("%s: %d heads over %d KV heads of %d: the grouped kernel should take it", name, cfg.Heads, cfg.KVHeads, cfg.HeadDim)
 					}
 					return ""
-				}, Config{Attention: "head"}, Config{AttentionHeadsPerBlock: hpb})
+				}, Config{Attention: "head"}, Config{Attention: "group", AttentionHeadsPerBlock: hpb})
+			})
+			// The decode kernel at the same heads a block (0: its own choice).
+			t.Run(fmt.Sprintf("%s/decode-hpb%d", name, hpb), func(t *testing.T) {
+				agree(t, name, func(cfg *model.Config) string {
+					if g := cfg.Heads / cfg.KVHeads; hpb > 0 && g%hpb != 0 {
+						return fmt.Sprintf("%d does not divide %d query heads per KV head", hpb, g)
+					}
+					if !attnDecodeFits(cfg, max(hpb, 1), 400, 200*1024) {
+						t.Fatalf("%s: %d heads over %d KV heads of %d: the decode kernel should take it", name, cfg.Heads, cfg.KVHeads, cfg.HeadDim)
+					}
+					return ""
+				}, Config{Attention: "head"}, Config{Attention: "decode", AttentionHeadsPerBlock: hpb})
 			})
 		}
 		// The two-pass kernels on every pass they take (the ragged prefill
@@ -943,7 +954,7 @@ func TestLongContext(t *testing.T) {
 				t.Skip("large shapes skipped in -short")
 			}
 			const prompt, forks = 7000, 16
-			cfgs := []Config{{Attention: "group"}, {Attention: "head"}, {Attention: "twopass"}, {Attention: "tiled"}}
+			cfgs := []Config{{Attention: "group"}, {Attention: "head"}, {Attention: "twopass"}, {Attention: "tiled"}, {Attention: "decode"}}
 			outs := make([][]model.Output, len(cfgs))
 			for k, c := range cfgs {
 				c.PTXFile = os.Getenv("ASSAY_CUDA_PTX")
@@ -961,6 +972,10 @@ func TestLongContext(t *testing.T) {
 				case "group":
 					if !attnGroupFits(b.cfg, b.cfg.Heads/b.cfg.KVHeads, prompt+8, b.grpSmem) {
 						t.Fatalf("the grouped kernel does not take %d positions (%d bytes of shared memory)", prompt+8, b.grpSmem)
+					}
+				case "decode":
+					if p := b.attentionPlan(forks, 0, b.attnSpan(prompt+8)); p.kind != attnDecode {
+						t.Fatalf("the decode kernel does not take %d rows over %d positions", forks, prompt+8)
 					}
 				case "twopass":
 					if b.twoPassSlice(forks, prompt+8) == 0 {
@@ -1120,6 +1135,15 @@ func agree(t *testing.T, name string, applies func(*model.Config) string, a, b C
 		g, err := Open(ck, c)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if c.Attention == "decode" {
+			// The passes: a prefill of 437 rows, decode steps of 16; no row
+			// attends over more than 300 + 3 positions.
+			for _, R := range []int{437, 16} {
+				if p := g.(*Backend).attentionPlan(R, 0, 512); p.kind != attnDecode {
+					t.Fatalf("a pass of %d rows runs attention kind %d, not the decode kernel", R, p.kind)
+				}
+			}
 		}
 		outs[k] = attentionPasses(t, g, ck.Config.VocabSize)
 		g.(*Backend).Close()

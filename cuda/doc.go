@@ -55,21 +55,6 @@ type Config struct {
 	// TensorMinRows is the smallest pass (in rows) that uses tensor cores;
 	// 0 means 4 (below it the exact kernels are faster).
 	TensorMinRows int
-	// GEMM picks the tensor-core product's kernel: "" the skinny kernel
-	// (kernels.cu skinny_gemm: weights streamed through shared memory,
-	// k split over blocks where the output has few tiles) for products
-	// of at most SkinnyMaxRows term rows (split × pass rows) and cuBLAS
-	// above; "cublas" cuBLAS everywhere; "skinny" the skinny kernel
-	// everywhere it takes the shape. Both accumulate the same exact bf16
-	// products in f32, in different orders: results agree within the
-	// tensor-core path's tolerance, not bit for bit.
-	GEMM string
-	// SkinnyMaxRows is the most term rows the skinny kernel takes under
-	// GEMM ""; 0 means 192.
-	SkinnyMaxRows int
-	// SkinnyBlocks is how many blocks the skinny kernel's grid aims at by
-	// splitting k; 0 means three per multiprocessor. For measurements.
-	SkinnyBlocks int
 	// Attention picks the attention kernels: "" chooses by the pass (see
 	// Backend.attentionPlan), "head" runs one block per (row, query head),
 	// "group" one block per (row, KV head) for all the query heads sharing
@@ -77,15 +62,17 @@ type Config struct {
 	// kernel over tiles of positions and a values kernel over slices of the
 	// head dimension (many blocks even at batch 1), "tiled" the same three
 	// steps over tiles of 16 consecutive rows of a sequence, each key and
-	// value read once for the tile (prefills, a verifier's passes). All
+	// value read once for the tile (prefills, a verifier's passes),
+	// "decode" one block per (row, a few query heads of a KV head) with
+	// the keys and values streamed through shared memory. All
 	// compute the same numbers, bit for bit; only the speed differs. A
 	// kernel that cannot take a pass (shape, context length) hands it to
 	// the next that can.
 	Attention string
-	// AttentionHeadsPerBlock, when set, makes every pass use the grouped
-	// kernel with this many of a KV head's query heads per block (a divisor
-	// of heads / KV heads, at most 8); 0 is the default above. For
-	// measurements: the numbers do not change.
+	// AttentionHeadsPerBlock, when set, makes the decode and grouped
+	// kernels take this many of a KV head's query heads per block (a
+	// divisor of heads / KV heads, at most 8); 0 lets the backend choose.
+	// For measurements: the numbers do not change.
 	AttentionHeadsPerBlock int
 	// Unfused, when set, runs a tensor-core layer's seams as the separate
 	// kernels the fused ones replace: combine, SiLU and split in the MLP's

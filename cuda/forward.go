@@ -378,6 +378,9 @@ func (l *launcher) attention(bufs *passBufs, ps *pass, layer int) {
 		b.stage = "attention values"
 		l.run3(b.k.attnVal, [3]int{cfg.KVHeads, R, hd / plan.ds}, attnThreads, 0,
 			bufs.att, bufs.scores, bufs.rows, cfg.Heads, cfg.KVHeads, hd, layer, n, bits.TrailingZeros(uint(plan.ds)))
+	case attnDecode:
+		l.run(b.k.attnDecode, [2]int{cfg.Heads / plan.hpb, R}, attnThreads, attnDecodeSmem(plan.hpb, hd, n),
+			bufs.att, bufs.qkv, bufs.rows, cfg.Heads, cfg.KVHeads, hd, layer, scale, plan.hpb)
 	case attnGroup:
 		l.run(b.k.attnGrp, [2]int{cfg.Heads / plan.hpb, R}, attnThreads, attnGroupSmem(plan.hpb, hd, n),
 			bufs.att, bufs.qkv, bufs.rows, cfg.Heads, cfg.KVHeads, hd, layer, scale, plan.hpb)

@@ -107,12 +107,6 @@ func (b *Backend) record(fn cu.Function, grid [3]int, block, smem int, vals []ui
 // gemm is cuBLAS's product on the backend's stream, recorded while a pass
 // records.
 func (b *Backend) gemm(out, w, x cu.DevicePtr, m, n, k int) error {
-	if b.skinnyTakes(w, x, n, k) {
-		return b.skinnyGEMM(out, w, x, m, n, k)
-	}
-	if b.prof != nil {
-		defer b.prof.begin(b.stage)()
-	}
 	if b.graph != nil && b.graph.on {
 		b.graph.rec = append(b.graph.rec, op{gemm: 1, nargs: 6, args: [16]uint64{uint64(out), uint64(w), uint64(x), uint64(m), uint64(n), uint64(k)}})
 		return nil

@@ -13,9 +13,6 @@
 // Regenerate kernels.ptx with `make ptx` (needs nvcc; the committed PTX is
 // what builds use).
 
-#include <cuda_bf16.h>
-#include <mma.h>  // WMMA: the skinny tensor-core product only
-
 typedef unsigned short bf16_t;
 typedef unsigned long long u64;
 
@@ -787,6 +784,204 @@ extern "C" __global__ void __launch_bounds__(ATT_THREADS, 4) attention_group(flo
         int h = h0 + a * hs;
         if (a * hs < ATT_GMAX && h < G) o[h * headDim + i] = acc[a];
     }
+}
+
+// ---------------------------------------------------------------------------
+// Decode attention: `attention`'s numbers, bit for bit, for G of a KV head's
+// query heads a block (grid x kvHeads · heads / kvHeads / G, y the rows),
+// built so that a block is not a chain of load round trips. The per-head
+// and grouped kernels read keys and values from global memory a few
+// positions at a time and wait on each batch (run 39's ncu: 61% of the
+// per-head kernel's issue slots waiting on L1/L2, DRAM at 5%); here every
+// key and value chunk of ADC_T positions streams through a ring of ADC_S
+// shared-memory slots by cp.async, the keys first and then the values, so
+// that ADC_S − 1 chunks are in flight while one is used and the first
+// values arrive while the softmax runs. Each (row, head) result is
+// computed as `attention` computes it: lane j of eight sums q·k over
+// elements j, j+8, … in ascending order, the shuffle tree xor 1, 2, 4
+// (model.dot's), times the f32 scale; f64 exponentials, their f64 sum in
+// ascending position order; p = f32(e / sum); values accumulated in f32
+// over ascending positions.
+//
+// Dynamic shared memory (the backend's attnDecodeSmem): the ring, ADC_S ·
+// ADC_T rows of headDim + 8 floats (the padding puts a warp's four
+// positions on different banks); G · ATT_CHUNK f64 exponentials; G ·
+// headDim f32 queries; G · n f32 scores, then probabilities. Requirements
+// the backend checks (attnDecodeFits): G ≤ ATT_GMAX, headDim ≤ ATT_HDMAX,
+// a multiple of 8 dividing ATT_THREADS.
+#define ADC_T 32 // positions a chunk: one per lane group
+#define ADC_S 4  // ring slots
+__device__ __forceinline__ void adc_cp16(float* smem, const float* gmem, int bytes) {
+    unsigned s = (unsigned)__cvta_generic_to_shared(smem);
+    asm volatile("cp.async.cg.shared.global [%0], [%1], 16, %2;\n" ::"r"(s), "l"(gmem), "r"(bytes));
+}
+// A chunk's scores for G heads: lane j of position group grp sums its
+// eight-strided elements, then the shuffle tree. G is a template
+// parameter so that the head loops carry no per-head guards (with G at
+// run time they were most of the kernel's instructions: run 48's ncu).
+template <int G>
+__device__ __forceinline__ void adc_scores(float* sc, float* mx, const float* kt, const float* qs, int headDim, int j, int t,
+                                           int n, float scale) {
+    float sj[G];
+#pragma unroll
+    for (int h = 0; h < G; h++) sj[h] = 0;
+#pragma unroll 4
+    for (int i = j; i < headDim; i += 8) {
+        const float k = kt[i];
+#pragma unroll
+        for (int h = 0; h < G; h++) sj[h] = sj[h] + qs[h * headDim + i] * k;
+    }
+#pragma unroll
+    for (int h = 0; h < G; h++) {
+        float v = sj[h];
+        v = v + __shfl_xor_sync(0xffffffff, v, 1);
+        v = v + __shfl_xor_sync(0xffffffff, v, 2);
+        v = v + __shfl_xor_sync(0xffffffff, v, 4);
+        if (t < n && j == 0) {
+            const float s = v * scale;
+            sc[h * n + t] = s;
+            mx[h] = fmaxf(mx[h], s);
+        }
+    }
+}
+
+// A chunk's values for a thread's NA heads: acc[a] += p[a][t] · v[t] over
+// ascending t.
+template <int NA>
+__device__ __forceinline__ void adc_values(float* acc, const float* vs, const float* const* pr, int cn, int ld) {
+#pragma unroll 8
+    for (int t = 0; t < cn; t++) {
+        const float v = vs[t * ld];
+#pragma unroll
+        for (int a = 0; a < NA; a++) acc[a] = acc[a] + pr[a][t] * v;
+    }
+}
+
+extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_decode(float* out, const float* q, const RowInfo* rows, int heads, int kvHeads,
+                                                                          int headDim, int layer, float scale, int hpb) {
+    extern __shared__ __align__(16) float sdc[];
+    const int G = hpb, split = heads / kvHeads / hpb;
+    const int kh = blockIdx.x / split, r = blockIdx.y;
+    const int first = kh * (heads / kvHeads) + (blockIdx.x % split) * hpb;
+    const RowInfo ri = rows[r];
+    const int n = ri.pos + 1;
+    const int kvd = kvHeads * headDim, ld = headDim + 8;
+    float* ring = sdc;                                         // [ADC_S][ADC_T][ld]
+    double* ex = (double*)(ring + ADC_S * ADC_T * ld);         // [G][ATT_CHUNK]
+    float* qs = (float*)(ex + G * ATT_CHUNK);                  // [G][headDim]
+    float* sc = qs + G * headDim;                              // [G][n]
+    __shared__ float redm[ATT_THREADS / 32][ATT_GMAX];
+    __shared__ double mxs[ATT_GMAX], sums[ATT_GMAX];
+    const float* kc = (const float*)ri.cache + ((long)layer * 2) * ri.maxLen * kvd + kh * headDim;
+    const float* vc = kc + (long)ri.maxLen * kvd;
+    const int nt = (n + ADC_T - 1) / ADC_T, quads = headDim / 4;
+    // Thread e copies 16 bytes at column (e mod quads)·4 of rows e / quads,
+    // + ATT_THREADS / quads, … (quads divides ATT_THREADS).
+    const int crow = threadIdx.x / quads, ccol = (threadIdx.x % quads) * 4, cstep = ATT_THREADS / quads;
+    // Chunk c < nt is keys t ∈ [c·ADC_T, …), then values; past n zero-filled.
+    auto issue = [&](int c) {
+        if (c < 2 * nt) {
+            const float* base = (c < nt ? kc : vc) + ccol;
+            const int t0 = (c < nt ? c : c - nt) * ADC_T;
+            float* dst = ring + (c % ADC_S) * ADC_T * ld + ccol;
+            for (int row = crow; row < ADC_T; row += cstep) {
+                const int t = t0 + row;
+                const bool ok = t < n;
+                adc_cp16(dst + row * ld, ok ? base + (long)t * kvd : base, ok ? 16 : 0);
+            }
+        }
+        asm volatile("cp.async.commit_group;\n" ::);
+    };
+#pragma unroll
+    for (int c = 0; c < ADC_S - 1; c++) issue(c);
+    const float* qrow = q + (long)r * (heads + 2 * kvHeads) * headDim + (long)first * headDim;
+    for (int i = threadIdx.x; i < G * headDim; i += ATT_THREADS) qs[i] = qrow[i];
+    const int j = threadIdx.x & 7, grp = threadIdx.x >> 3;
+    float mx[ATT_GMAX];
+#pragma unroll
+    for (int h = 0; h < ATT_GMAX; h++) mx[h] = -1.0f / 0.0f;
+    for (int c = 0; c < nt; c++) {
+        asm volatile("cp.async.wait_group %0;\n" ::"n"(ADC_S - 2));
+        __syncthreads(); // chunk c is in; every thread is done with chunk c−1's slot
+        issue(c + ADC_S - 1);
+        const float* kt = ring + (c % ADC_S) * ADC_T * ld + grp * ld;
+        const int t = c * ADC_T + grp;
+        switch (G) {
+        case 1: adc_scores<1>(sc, mx, kt, qs, headDim, j, t, n, scale); break;
+        case 2: adc_scores<2>(sc, mx, kt, qs, headDim, j, t, n, scale); break;
+        case 3: adc_scores<3>(sc, mx, kt, qs, headDim, j, t, n, scale); break;
+        case 4: adc_scores<4>(sc, mx, kt, qs, headDim, j, t, n, scale); break;
+        case 5: adc_scores<5>(sc, mx, kt, qs, headDim, j, t, n, scale); break;
+        case 6: adc_scores<6>(sc, mx, kt, qs, headDim, j, t, n, scale); break;
+        case 7: adc_scores<7>(sc, mx, kt, qs, headDim, j, t, n, scale); break;
+        default: adc_scores<8>(sc, mx, kt, qs, headDim, j, t, n, scale); break;
+        }
+    }
+    const int warp = threadIdx.x >> 5, lane = threadIdx.x & 31;
+#pragma unroll
+    for (int h = 0; h < ATT_GMAX; h++) {
+        float m = mx[h];
+        for (int o = 16; o > 0; o >>= 1) m = fmaxf(m, __shfl_xor_sync(0xffffffff, m, o));
+        if (lane == 0) redm[warp][h] = m;
+    }
+    __syncthreads();
+    if (threadIdx.x < G) {
+        float m = redm[0][threadIdx.x];
+        for (int w = 1; w < ATT_THREADS / 32; w++) m = fmaxf(m, redm[w][threadIdx.x]);
+        mxs[threadIdx.x] = (double)m;
+        sums[threadIdx.x] = 0;
+    }
+    __syncthreads();
+    for (int c0 = 0; c0 < n; c0 += ATT_CHUNK) {
+        const int cn = min(ATT_CHUNK, n - c0);
+        for (int k = threadIdx.x; k < G * cn; k += ATT_THREADS) {
+            const int h = k / cn, t = k % cn;
+            ex[h * ATT_CHUNK + t] = exp((double)sc[h * n + c0 + t] - mxs[h]);
+        }
+        __syncthreads();
+        if (threadIdx.x < G) {
+            double s = sums[threadIdx.x];
+            const double* e = ex + threadIdx.x * ATT_CHUNK;
+#pragma unroll 8
+            for (int t = 0; t < cn; t++) s += e[t];
+            sums[threadIdx.x] = s;
+        }
+        __syncthreads();
+    }
+    for (int k = threadIdx.x; k < G * n; k += ATT_THREADS) {
+        const int h = k / n;
+        sc[k] = (float)(exp((double)sc[k] - mxs[h]) / sums[h]);
+    }
+    // Values: thread (h0, i) owns dimension i of heads h0, h0 + hs, … (na
+    // of them; a warp's threads share h0, so idle warps skip whole).
+    const int hs = ATT_THREADS / headDim, i = threadIdx.x % headDim, h0 = threadIdx.x / headDim;
+    const int na = h0 < G ? (G - h0 + hs - 1) / hs : 0;
+    float acc[ATT_GMAX];
+#pragma unroll
+    for (int a = 0; a < ATT_GMAX; a++) acc[a] = 0;
+    for (int c = nt; c < 2 * nt; c++) {
+        asm volatile("cp.async.wait_group %0;\n" ::"n"(ADC_S - 2));
+        __syncthreads(); // as above; the first time also the probabilities
+        issue(c + ADC_S - 1);
+        const float* vs = ring + (c % ADC_S) * ADC_T * ld + i;
+        const int t0 = (c - nt) * ADC_T, cn = min(ADC_T, n - t0);
+        const float* pr[ATT_GMAX];
+#pragma unroll
+        for (int a = 0; a < ATT_GMAX; a++) pr[a] = sc + (long)min(h0 + a * hs, G - 1) * n + t0;
+        switch (na) {
+        case 0: break;
+        case 1: adc_values<1>(acc, vs, pr, cn, ld); break;
+        case 2: adc_values<2>(acc, vs, pr, cn, ld); break;
+        case 3: adc_values<3>(acc, vs, pr, cn, ld); break;
+        case 4: adc_values<4>(acc, vs, pr, cn, ld); break;
+        default: adc_values<ATT_GMAX>(acc, vs, pr, cn, ld); break;
+        }
+    }
+    asm volatile("cp.async.wait_group 0;\n" ::);
+    float* o = out + (long)r * heads * headDim + (long)first * headDim;
+#pragma unroll
+    for (int a = 0; a < ATT_GMAX; a++)
+        if (a < na) o[(h0 + a * hs) * headDim + i] = acc[a];
 }
 
 // ---------------------------------------------------------------------------
@@ -1673,153 +1868,4 @@ extern "C" __global__ void combine_rope_store(float* qkv, const float* ys, const
     const int N = (heads + 2 * kvHeads) * headDim;
     TermSrc src{ys, bias, (long)R * N, N, terms};
     rope_impl(qkv, src, rows, invFreq, heads, kvHeads, headDim, layer, true);
-}
-
-// ---------------------------------------------------------------------------
-// The tensor-core product of a decode step, out[n][m] = Σ_k x[n][k]·w[m][k]
-// (bf16 in, f32 out, row-major: cuBLAS's gemmWT), for few term rows n. At
-// 48–192 term rows cuBLAS's own choice streamed the weights at 0.3–1.6 TB/s
-// (qkv and o: 32 and 24 tiles of output for 132 multiprocessors, each
-// walking all of k), a third of what the step could read. Here a block
-// takes 64 weight rows × BN term rows and a slice of k (the split is picked
-// on the host so that every multiprocessor holds a few blocks), streams the
-// weights through a SKINNY_STAGES-deep cp.async pipeline into shared
-// memory and multiplies with WMMA (bf16 in, f32 accumulation: the exact
-// products cuBLAS forms; only the summation order differs, as between any
-// two GEMM kernels — the fast path's tolerance covers it, the exact path
-// never comes here). Where k is split, the last of a tile's blocks to
-// finish adds the slices' partial sums in slice order 0, 1, …, so the
-// result does not depend on which block finishes first: the same bits
-// every run and under graph replay.
-#define SKINNY_BM 64
-#define SKINNY_BK 64
-#define SKINNY_LD (SKINNY_BK + 8)   // bf16 a shared row: 144 bytes, the 8 of padding keep fragment loads conflict-free
-#define SKINNY_LDC (SKINNY_BM + 4)  // f32 a row of the staged output tile
-#define SKINNY_STAGES 4
-#define SKINNY_THREADS 128          // 4 warps, each 16 weight rows of the block's 64
-
-__device__ __forceinline__ void cp_async16(void* smem, const void* gmem, int bytes) {
-    unsigned s = (unsigned)__cvta_generic_to_shared(smem);
-    asm volatile("cp.async.cg.shared.global [%0], [%1], 16, %2;\n" ::"r"(s), "l"(gmem), "r"(bytes));
-}
-__device__ __forceinline__ void cp_async_commit() { asm volatile("cp.async.commit_group;\n" ::); }
-template <int N>
-__device__ __forceinline__ void cp_async_wait() { asm volatile("cp.async.wait_group %0;\n" ::"n"(N)); }
-
-// skinny_load queues rows [r0, r0+R) of a row-major bf16 matrix with
-// `rows` rows of k into a shared tile (SKINNY_LD a row), columns
-// [k0, k0+SKINNY_BK) of them below kend; what lies outside is zero-filled
-// (src-size 0 reads nothing).
-template <int R>
-__device__ __forceinline__ void skinny_load(bf16_t* dst, const bf16_t* src, int r0, int rows, int k, int k0, int kend) {
-    constexpr int chunks = R * (SKINNY_BK / 8);
-#pragma unroll
-    for (int c = threadIdx.x; c < chunks; c += SKINNY_THREADS) {
-        int r = c / (SKINNY_BK / 8), col = (c % (SKINNY_BK / 8)) * 8;
-        int gr = r0 + r, gk = k0 + col;
-        bool ok = gr < rows && gk < kend;
-        cp_async16(dst + r * SKINNY_LD + col, ok ? src + (long)gr * k + gk : src, ok ? 16 : 0);
-    }
-}
-
-template <int BN>
-__device__ void skinny_gemm_t(float* out, float* partial, int* arrivals, const bf16_t* w, const bf16_t* x, int m, int n,
-                              int k, int tilesPerSplit) {
-    using namespace nvcuda;
-    extern __shared__ __align__(128) unsigned char skinny_smem[];
-    __shared__ int last;
-    bf16_t* ws = (bf16_t*)skinny_smem;                     // [stage][BM][LD]
-    bf16_t* xs = ws + SKINNY_STAGES * SKINNY_BM * SKINNY_LD; // [stage][BN][LD]
-    const int m0 = blockIdx.x * SKINNY_BM, n0 = blockIdx.y * BN;
-    const int split = blockIdx.z, splits = gridDim.z, warp = threadIdx.x / 32;
-    const int t0 = split * tilesPerSplit;
-    const int kend = min(k, (t0 + tilesPerSplit) * SKINNY_BK);
-    const int nt = (kend - t0 * SKINNY_BK + SKINNY_BK - 1) / SKINNY_BK;
-
-    wmma::fragment<wmma::accumulator, 16, 16, 16, float> acc[BN / 16];
-#pragma unroll
-    for (int i = 0; i < BN / 16; i++) wmma::fill_fragment(acc[i], 0.0f);
-    auto load = [&](int slot, int tile) {
-        int k0 = (t0 + tile) * SKINNY_BK;
-        skinny_load<SKINNY_BM>(ws + slot * SKINNY_BM * SKINNY_LD, w, m0, m, k, k0, kend);
-        skinny_load<BN>(xs + slot * BN * SKINNY_LD, x, n0, n, k, k0, kend);
-    };
-#pragma unroll
-    for (int s = 0; s < SKINNY_STAGES - 1; s++) {
-        if (s < nt) load(s, s);
-        cp_async_commit();
-    }
-    for (int t = 0; t < nt; t++) {
-        cp_async_wait<SKINNY_STAGES - 2>();
-        __syncthreads();  // tile t is in; every warp is done with tile t-1's slot
-        int next = t + SKINNY_STAGES - 1;
-        if (next < nt) load(next % SKINNY_STAGES, next);
-        cp_async_commit();
-        const bf16_t* wt = ws + (t % SKINNY_STAGES) * SKINNY_BM * SKINNY_LD + warp * 16 * SKINNY_LD;
-        const bf16_t* xt = xs + (t % SKINNY_STAGES) * BN * SKINNY_LD;
-#pragma unroll
-        for (int kk = 0; kk < SKINNY_BK; kk += 16) {
-            // B = wᵀ: element (k, j) of the 16×16 fragment is w row j, column k.
-            wmma::fragment<wmma::matrix_b, 16, 16, 16, __nv_bfloat16, wmma::col_major> b;
-            wmma::load_matrix_sync(b, (const __nv_bfloat16*)(wt + kk), SKINNY_LD);
-#pragma unroll
-            for (int i = 0; i < BN / 16; i++) {
-                wmma::fragment<wmma::matrix_a, 16, 16, 16, __nv_bfloat16, wmma::row_major> a;
-                wmma::load_matrix_sync(a, (const __nv_bfloat16*)(xt + i * 16 * SKINNY_LD + kk), SKINNY_LD);
-                wmma::mma_sync(acc[i], a, b, acc[i]);
-            }
-        }
-    }
-    cp_async_wait<0>();
-    __syncthreads();  // the pipeline's shared memory becomes the output tile
-    float* cs = (float*)skinny_smem;  // [BN][LDC]
-#pragma unroll
-    for (int i = 0; i < BN / 16; i++)
-        wmma::store_matrix_sync(cs + i * 16 * SKINNY_LDC + warp * 16, acc[i], SKINNY_LDC, wmma::mem_row_major);
-    __syncthreads();
-    float* dst = splits == 1 ? out : partial + (long)split * n * m;
-    for (int e = threadIdx.x; e < BN * SKINNY_BM; e += SKINNY_THREADS) {
-        int r = e / SKINNY_BM, c = e % SKINNY_BM;
-        if (n0 + r < n && m0 + c < m) dst[(long)(n0 + r) * m + m0 + c] = cs[r * SKINNY_LDC + c];
-    }
-    if (splits == 1) return;
-    // The tile's last block to arrive sums the slices in slice order.
-    __threadfence();
-    __syncthreads();
-    const int tile = blockIdx.y * gridDim.x + blockIdx.x;
-    if (threadIdx.x == 0) {
-        last = atomicAdd(&arrivals[tile], 1) == splits - 1;
-        if (last) arrivals[tile] = 0;  // every slice is in: ready for the next launch
-    }
-    __syncthreads();
-    if (!last) return;
-    __threadfence();
-    for (int e = threadIdx.x; e < BN * SKINNY_BM; e += SKINNY_THREADS) {
-        int r = e / SKINNY_BM, c = e % SKINNY_BM;
-        if (n0 + r >= n || m0 + c >= m) continue;
-        long i = (long)(n0 + r) * m + m0 + c;
-        float s = __ldcg(partial + i);
-        for (int p = 1; p < splits; p++) s = s + __ldcg(partial + (long)p * n * m + i);
-        out[i] = s;
-    }
-}
-
-// Grid (⌈m/64⌉, ⌈n/BN⌉, splits), SKINNY_THREADS threads, shared memory
-// SKINNY_STAGES·(64 + BN)·SKINNY_LD·2 bytes; partial holds splits·n·m
-// floats and arrivals ⌈m/64⌉·⌈n/BN⌉ zeroed ints where splits > 1; k a
-// multiple of 8 and the matrices 16-byte aligned (the host checks).
-extern "C" __global__ void __launch_bounds__(SKINNY_THREADS) skinny_gemm_16(float* out, float* partial, int* arrivals,
-                                                                             const bf16_t* w, const bf16_t* x, int m,
-                                                                             int n, int k, int tilesPerSplit) {
-    skinny_gemm_t<16>(out, partial, arrivals, w, x, m, n, k, tilesPerSplit);
-}
-extern "C" __global__ void __launch_bounds__(SKINNY_THREADS) skinny_gemm_32(float* out, float* partial, int* arrivals,
-                                                                             const bf16_t* w, const bf16_t* x, int m,
-                                                                             int n, int k, int tilesPerSplit) {
-    skinny_gemm_t<32>(out, partial, arrivals, w, x, m, n, k, tilesPerSplit);
-}
-extern "C" __global__ void __launch_bounds__(SKINNY_THREADS) skinny_gemm_64(float* out, float* partial, int* arrivals,
-                                                                             const bf16_t* w, const bf16_t* x, int m,
-                                                                             int n, int k, int tilesPerSplit) {
-    skinny_gemm_t<64>(out, partial, arrivals, w, x, m, n, k, tilesPerSplit);
 }

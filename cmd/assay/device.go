@@ -78,7 +78,6 @@ func openDevice(spec string, threads int, bf16 bool) network.OpenBackend {
 			// ASSAY_CUDA_SPLIT=2|3: tensor-core products as +split2|3 does.
 			// ASSAY_CUDA_SPLIT_MIN_ROWS: the smallest pass that uses them
 			// (default 4; 1 puts every pass on tensor cores, for calibration).
-			// ASSAY_CUDA_GEMM: the tensor-core product's kernel (cuda.Config.GEMM).
 			env := func(name string) (int, error) {
 				v := os.Getenv(name)
 				if v == "" {
@@ -99,7 +98,7 @@ func openDevice(spec string, threads int, bf16 bool) network.OpenBackend {
 			if err != nil {
 				return nil, err
 			}
-			return cuda.Open(ck, cuda.Config{Device: d.ordinal, PTXFile: os.Getenv("ASSAY_CUDA_PTX"), TensorSplit: d.split, TensorMinRows: minRows, GEMM: os.Getenv("ASSAY_CUDA_GEMM")})
+			return cuda.Open(ck, cuda.Config{Device: d.ordinal, PTXFile: os.Getenv("ASSAY_CUDA_PTX"), TensorSplit: d.split, TensorMinRows: minRows})
 		}
 		return model.NewCPU(ck, model.CPUConfig{Threads: threads, BF16Activations: bf16})
 	}

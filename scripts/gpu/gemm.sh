@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The tensor-core product alone, in one run on one GPU: the backend's
-# kernels at qwen2.5-1.5b's layer shapes (cuda.BenchmarkTensorGEMM, cuBLAS
-# and the skinny kernel) and PyTorch's products at the same shapes
+# cuBLAS products at qwen2.5-1.5b's layer shapes (cuda.BenchmarkTensorGEMM)
+# and PyTorch's products at the same shapes
 # (gemm_reference.py), with .gpu-in carried:
 #
 #   OUT=/tmp/out scripts/gpu/gemm.sh    # $OUT/gemm.log, $OUT/gemm-ref.log

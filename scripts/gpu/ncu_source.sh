@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Where one kernel's warps stall, by source line: Nsight Compute's
+# SourceCounters and WarpStateStats for KERNEL inside BENCH, from PTX built
+# with -lineinfo, plus ptxas' registers and shared memory for the kernel
+# (on the GPU machine, .gpu-in carried):
+#
+#   KERNEL=attention_decode BENCH='Forward/decode/batch=16$' SKIP=100 \
+#       scripts/gpu/ncu_source.sh ASSAY_BENCH_BATCHES=16 ASSAY_CUDA_SPLIT=3
+#
+# $OUT/ncu-KERNEL.txt holds the report; $OUT/ncu-KERNEL-source.csv the
+# per-line counters of kernels.cu.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+out=${OUT:-/tmp/out}
+mkdir -p "$out"
+k=${KERNEL:?KERNEL=name}
+nvcc -ptx -arch=sm_90 -O3 -fmad=false -lineinfo -o "$out/lineinfo.ptx" cuda/kernels.cu 2>/dev/null || exit 1
+nvcc -cubin -arch=sm_90 -O3 -fmad=false -Xptxas -v -o /tmp/kernels.cubin cuda/kernels.cu 2>&1 | grep -A2 "entry function '$k'" >"$out/ptxas-$k.txt"
+export ASSAY_CUDA_PTX=$out/lineinfo.ptx ASSAY_MODELS=${ASSAY_MODELS:-/tmp/assay-models} ASSAY_SHARED=$PWD/.gpu-in/shared
+model=${MODEL:-qwen2.5-1.5b}
+export ASSAY_BENCH_MODEL=$model
+dir=$ASSAY_MODELS/assay-$model
+[ -f .gpu-in/assay.gz ] && gunzip -f .gpu-in/assay.gz
+[ -f "$dir/config.json" ] || .gpu-in/assay model init --preset "$model" --out "$dir" >/dev/null || exit 1
+cd cuda
+env "$@" ncu --clock-control none --kernel-name "$k" --launch-skip "${SKIP:-0}" --launch-count "${COUNT:-1}" --import-source yes \
+	--section SpeedOfLight --section Occupancy --section LaunchStats --section WarpStateStats --section SourceCounters \
+	-o "$out/ncu-$k" -f ../.gpu-in/cuda.test -test.run '^$' -test.bench "${BENCH:?BENCH=benchmark pattern}" -test.benchtime "${BENCHTIME:-4x}" >/dev/null 2>&1
+ncu -i "$out/ncu-$k.ncu-rep" --print-details all >"$out/ncu-$k.txt" 2>&1
+ncu -i "$out/ncu-$k.ncu-rep" --page source --csv --print-source cuda >"$out/ncu-$k-source.csv" 2>&1
+rm -f "$out/ncu-$k.ncu-rep" "$out/lineinfo.ptx"
