@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
-# Where one kernel's warps stall, by source line: Nsight Compute's
-# SourceCounters and WarpStateStats for KERNEL inside BENCH, from PTX built
-# with -lineinfo, plus ptxas' registers and shared memory for the kernel
-# (on the GPU machine, .gpu-in carried):
+# One kernel's instruction counts and warp stalls: Nsight Compute's
+# SourceCounters, WarpStateStats, occupancy and launch sections for KERNEL
+# inside BENCH (PTX built with -lineinfo), plus ptxas' registers, spills
+# and shared memory for the kernel (on the GPU machine, .gpu-in carried):
 #
-#   KERNEL=attention_decode BENCH='Forward/decode/batch=16$' SKIP=100 \
-#       scripts/gpu/ncu_source.sh ASSAY_BENCH_BATCHES=16 ASSAY_CUDA_SPLIT=3
+#   KERNEL=attention_decode BENCH='Forward/decode/batch=16$' SKIP=470 \
+#       scripts/gpu/ncu_stalls.sh ASSAY_BENCH_BATCHES=16 ASSAY_CUDA_SPLIT=3
 #
-# $OUT/ncu-KERNEL.txt holds the report; $OUT/ncu-KERNEL-source.csv the
-# per-line counters of kernels.cu.
+# $OUT/ncu-KERNEL.txt holds the report, $OUT/ptxas-KERNEL.txt ptxas' lines.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 out=${OUT:-/tmp/out}
@@ -27,5 +26,4 @@ env "$@" ncu --clock-control none --kernel-name "$k" --launch-skip "${SKIP:-0}" 
 	--section SpeedOfLight --section Occupancy --section LaunchStats --section WarpStateStats --section SourceCounters \
 	-o "$out/ncu-$k" -f ../.gpu-in/cuda.test -test.run '^$' -test.bench "${BENCH:?BENCH=benchmark pattern}" -test.benchtime "${BENCHTIME:-4x}" >/dev/null 2>&1
 ncu -i "$out/ncu-$k.ncu-rep" --print-details all >"$out/ncu-$k.txt" 2>&1
-ncu -i "$out/ncu-$k.ncu-rep" --page source --csv --print-source cuda >"$out/ncu-$k-source.csv" 2>&1
 rm -f "$out/ncu-$k.ncu-rep" "$out/lineinfo.ptx"
