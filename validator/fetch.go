@@ -16,6 +16,7 @@ import (
 	"github.com/assaynet/assay/internal/ctxsleep"
 	"github.com/assaynet/assay/internal/redirect"
 	"github.com/assaynet/assay/score"
+	"golang.org/x/sync/semaphore"
 )
 
 // keptJunk is how much of a response whose header is not a window file of
@@ -158,12 +159,16 @@ func (v *Validator) fetch(ctx context.Context, endpoint string, w uint64, slots 
 var errNotFound = errors.New("no file (404)")
 
 // get is one attempt: the answer's headers within FetchTimeout, then its
-// body within FetchTimeout. The bytes a download may hold come out of the
-// shared budget before its body is read — its Content-Length, or
-// MaxFileBytes when it announces none — so downloads in progress never
-// hold more than FetchBytes. Waiting for that share is not counted
-// against the miner: other miners' downloads decide it (a hostile one
-// that trickles holds its share for one FetchTimeout at most).
+// body within FetchTimeout. The bytes a download holds come out of the
+// shared budget, so downloads in progress never hold more than
+// FetchBytes. A body of announced length takes its whole share before it
+// is read, and waiting for it is not counted against the miner: other
+// miners' downloads decide it. A body of no announced length takes its
+// share as its bytes arrive (unsizedStep at a time), so one that trickles
+// holds what it sent rather than a whole MaxFileBytes that honest
+// downloads would queue behind; its waits count against its own body
+// timeout, which also keeps downloads that hold part of the budget and
+// wait for more from waiting on each other for good.
 func (v *Validator) get(ctx context.Context, u string) ([]byte, error) {
 	rctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -192,24 +197,71 @@ func (v *Validator) get(ctx context.Context, u string) ([]byte, error) {
 	case resp.ContentLength > v.cfg.MaxFileBytes:
 		return nil, fmt.Errorf("%s: file larger than %d bytes", u, v.cfg.MaxFileBytes)
 	}
-	need := v.cfg.MaxFileBytes
-	if resp.ContentLength >= 0 {
-		need = resp.ContentLength // the client reads no more than announced
-	}
-	if err := v.bytes.Acquire(ctx, need); err != nil {
-		return nil, fmt.Errorf("%s: waiting for download memory: %w", u, err)
-	}
-	defer v.bytes.Release(need)
-	timer.Reset(v.cfg.FetchTimeout)
-	data, err := io.ReadAll(io.LimitReader(resp.Body, need+1))
-	if err != nil {
-		if ctx.Err() == nil && rctx.Err() != nil {
-			return nil, fmt.Errorf("%s: body not received within %v", u, v.cfg.FetchTimeout)
+	var body io.Reader
+	if need := resp.ContentLength; need >= 0 {
+		if err := v.bytes.Acquire(ctx, need); err != nil {
+			return nil, fmt.Errorf("%s: waiting for download memory: %w", u, err)
 		}
-		return nil, fmt.Errorf("%s: %w", u, err)
+		defer v.bytes.Release(need)
+		body = io.LimitReader(resp.Body, need) // the client reads no more than announced
+	} else {
+		br := &budgetReader{ctx: rctx, r: resp.Body, limit: v.cfg.MaxFileBytes, budget: v.bytes}
+		defer br.release()
+		body = br
 	}
-	if int64(len(data)) > v.cfg.MaxFileBytes {
+	timer.Reset(v.cfg.FetchTimeout)
+	data, err := io.ReadAll(body)
+	switch {
+	case errors.Is(err, errTooLarge):
 		return nil, fmt.Errorf("%s: file larger than %d bytes", u, v.cfg.MaxFileBytes)
+	case err != nil && ctx.Err() == nil && rctx.Err() != nil:
+		return nil, fmt.Errorf("%s: body not received within %v", u, v.cfg.FetchTimeout)
+	case err != nil:
+		return nil, fmt.Errorf("%s: %w", u, err)
 	}
 	return data, nil
 }
+
+// unsizedStep is how much of the download budget a body of no announced
+// length takes at a time.
+const unsizedStep = 64 << 10
+
+// budgetReader lets up to limit bytes through, each only once the budget
+// holds room for it (taken unsizedStep at a time, never past limit);
+// a byte past limit is errTooLarge. release gives back what it took.
+type budgetReader struct {
+	ctx          context.Context
+	r            io.Reader
+	limit        int64
+	budget       *semaphore.Weighted
+	held, passed int64
+}
+
+var errTooLarge = errors.New("body past the size limit")
+
+func (b *budgetReader) Read(p []byte) (int, error) {
+	if b.passed == b.limit {
+		var probe [1]byte // one byte, not worth a share of the budget
+		n, err := io.ReadFull(b.r, probe[:])
+		if n > 0 {
+			return 0, errTooLarge
+		}
+		if err == io.ErrUnexpectedEOF {
+			err = io.EOF
+		}
+		return 0, err
+	}
+	if b.passed == b.held {
+		step := min(unsizedStep, b.limit-b.held)
+		if err := b.budget.Acquire(b.ctx, step); err != nil {
+			return 0, fmt.Errorf("waiting for download memory: %w", err)
+		}
+		b.held += step
+	}
+	p = p[:min(int64(len(p)), b.held-b.passed)]
+	n, err := b.r.Read(p)
+	b.passed += int64(n)
+	return n, err
+}
+
+func (b *budgetReader) release() { b.budget.Release(b.held) }

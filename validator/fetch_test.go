@@ -3,12 +3,14 @@ package validator
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -243,5 +245,60 @@ func TestFetchKeepsOnlyWhatIsJudged(t *testing.T) {
 	}
 	if info, err := os.Stat(score.FilePath(FilesRoot(v.cfg.DataDir), fetchWindow, miner.UID)); err != nil || info.Mode().Perm() != 0o600 {
 		t.Fatalf("kept file mode %v (%v), want 0600", info.Mode().Perm(), err)
+	}
+}
+
+// TestUnsizedBodiesHoldWhatTheySent: bodies of no announced length take
+// the download budget as their bytes arrive, so four tricklers against a
+// budget of one file at the cap leave room for an honest sized file
+// (before, each reserved the whole cap up front and the honest download
+// waited out a trickler's body timeout); a body of no length larger than
+// the cap is refused; everything taken is given back.
+func TestUnsizedBodiesHoldWhatTheySent(t *testing.T) {
+	stop := make(chan struct{})
+	slow := httptest.NewServer(trickling(stop, 20*time.Millisecond))
+	defer slow.Close()
+	defer close(stop)
+	file := bytes.Repeat([]byte{'f'}, 256<<10)
+	sized := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", fmt.Sprint(len(file)))
+		w.Write(file)
+	}))
+	defer sized.Close()
+	big := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for range 5 { // 1.25 MiB in flushed pieces: no Content-Length
+			w.Write(file)
+			w.(http.Flusher).Flush()
+		}
+	}))
+	defer big.Close()
+	v := fetchValidator(t, func() uint64 { return 0 })
+	v.cfg.FetchTimeout, v.cfg.FetchBytes = 3*time.Second, v.cfg.MaxFileBytes
+	v.bytes = semaphore.NewWeighted(v.cfg.FetchBytes)
+	v.http = newFetchClient(v.cfg.FetchTimeout, false)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			if _, err := v.get(context.Background(), slow.URL); err == nil {
+				t.Error("a trickler's body was accepted")
+			}
+		})
+	}
+	time.Sleep(300 * time.Millisecond) // the tricklers are sending
+	start := time.Now()
+	data, err := v.get(context.Background(), sized.URL)
+	if err != nil || !bytes.Equal(data, file) {
+		t.Fatalf("the sized file beside four tricklers: %d bytes, %v", len(data), err)
+	}
+	if took := time.Since(start); took > v.cfg.FetchTimeout/2 {
+		t.Errorf("the sized file took %v: it waited on the tricklers' reservations", took)
+	}
+	wg.Wait() // the tricklers' body timeouts
+	if _, err := v.get(context.Background(), big.URL); err == nil || !strings.Contains(err.Error(), "larger than") {
+		t.Errorf("a body of no length past the cap: %v, want it refused as too large", err)
+	}
+
+	if !v.bytes.TryAcquire(v.cfg.FetchBytes) {
+		t.Error("downloads did not give back all of the budget")
 	}
 }
