@@ -631,6 +631,53 @@ extern "C" __global__ void attention(float* out, const float* q, const RowInfo* 
 #define ATT_HDMAX 128 // largest headDim taken
 #define ATT_KP 2      // positions a lane group scores per iteration
 #define ATT_VB 16     // values loaded ahead per thread
+// att_probabilities turns the f32 scores sc[h][t] of G heads over n
+// positions (mx: a thread's running maxima) into probabilities in place, in
+// `attention`'s order: the maximum, f64 exponentials, their f64 sum in
+// ascending position order (a chunk's exponentials in parallel into ex
+// [G][ATT_CHUNK], then one thread per head adds them in order), p =
+// f32(e / sum). Every thread of the block calls it; it ends with the
+// probabilities written by this thread, not yet synchronized.
+__device__ __forceinline__ void att_probabilities(float* sc, double* ex, const float* mx, int G, int n) {
+    __shared__ float redm[ATT_THREADS / 32][ATT_GMAX];
+    __shared__ double mxs[ATT_GMAX], sums[ATT_GMAX];
+    const int warp = threadIdx.x >> 5, lane = threadIdx.x & 31;
+#pragma unroll
+    for (int h = 0; h < ATT_GMAX; h++) {
+        float m = mx[h];
+        for (int o = 16; o > 0; o >>= 1) m = fmaxf(m, __shfl_xor_sync(0xffffffff, m, o));
+        if (lane == 0) redm[warp][h] = m;
+    }
+    __syncthreads();
+    if (threadIdx.x < G) {
+        float m = redm[0][threadIdx.x];
+        for (int w = 1; w < ATT_THREADS / 32; w++) m = fmaxf(m, redm[w][threadIdx.x]);
+        mxs[threadIdx.x] = (double)m;
+        sums[threadIdx.x] = 0;
+    }
+    __syncthreads();
+    for (int c0 = 0; c0 < n; c0 += ATT_CHUNK) {
+        const int cn = min(ATT_CHUNK, n - c0);
+        for (int k = threadIdx.x; k < G * cn; k += ATT_THREADS) {
+            const int h = k / cn, t = k % cn;
+            ex[h * ATT_CHUNK + t] = exp((double)sc[h * n + c0 + t] - mxs[h]);
+        }
+        __syncthreads();
+        if (threadIdx.x < G) {
+            double s = sums[threadIdx.x];
+            const double* e = ex + threadIdx.x * ATT_CHUNK;
+#pragma unroll 8
+            for (int t = 0; t < cn; t++) s += e[t];
+            sums[threadIdx.x] = s;
+        }
+        __syncthreads();
+    }
+    for (int k = threadIdx.x; k < G * n; k += ATT_THREADS) {
+        const int h = k / n;
+        sc[k] = (float)(exp((double)sc[k] - mxs[h]) / sums[h]);
+    }
+}
+
 extern "C" __global__ void __launch_bounds__(ATT_THREADS, 4) attention_group(float* out, const float* q, const RowInfo* rows, int heads, int kvHeads,
                                            int headDim, int layer, float scale, int hpb) {
     extern __shared__ double shg[];
@@ -644,8 +691,6 @@ extern "C" __global__ void __launch_bounds__(ATT_THREADS, 4) attention_group(flo
     double* ex = shg;                             // [G][ATT_CHUNK]
     float* qs = (float*)(shg + G * ATT_CHUNK);    // [G][headDim]
     float* sc = qs + G * headDim;                 // [G][n]
-    __shared__ float redm[ATT_THREADS / 32][ATT_GMAX];
-    __shared__ double mxs[ATT_GMAX], sums[ATT_GMAX];
     const float* qrow = q + (long)r * (heads + 2 * kvHeads) * headDim + (long)first * headDim;
     for (int i = threadIdx.x; i < G * headDim; i += blockDim.x) qs[i] = qrow[i];
     __syncthreads();
@@ -710,43 +755,7 @@ extern "C" __global__ void __launch_bounds__(ATT_THREADS, 4) attention_group(flo
             }
         }
     }
-    // Per-head maxima over the block: warp shuffles, then across warps.
-    const int warp = threadIdx.x >> 5, lane = threadIdx.x & 31;
-#pragma unroll
-    for (int h = 0; h < ATT_GMAX; h++) {
-        float m = mx[h];
-        for (int o = 16; o > 0; o >>= 1) m = fmaxf(m, __shfl_xor_sync(0xffffffff, m, o));
-        if (lane == 0) redm[warp][h] = m;
-    }
-    __syncthreads();
-    if (threadIdx.x < G) {
-        float m = redm[0][threadIdx.x];
-        for (int w = 1; w < ATT_THREADS / 32; w++) m = fmaxf(m, redm[w][threadIdx.x]);
-        mxs[threadIdx.x] = (double)m;
-        sums[threadIdx.x] = 0;
-    }
-    __syncthreads();
-    // The normalizing sums, in ascending position order: a chunk's
-    // exponentials in parallel, then one thread per head adds them in order.
-    for (int c0 = 0; c0 < n; c0 += ATT_CHUNK) {
-        int cn = min(ATT_CHUNK, n - c0);
-        for (int k = threadIdx.x; k < G * cn; k += blockDim.x) {
-            int h = k / cn, t = k % cn;
-            ex[h * ATT_CHUNK + t] = exp((double)sc[h * n + c0 + t] - mxs[h]);
-        }
-        __syncthreads();
-        if (threadIdx.x < G) {
-            double s = sums[threadIdx.x];
-            const double* e = ex + threadIdx.x * ATT_CHUNK;
-            for (int t = 0; t < cn; t++) s += e[t];
-            sums[threadIdx.x] = s;
-        }
-        __syncthreads();
-    }
-    for (int k = threadIdx.x; k < G * n; k += blockDim.x) {
-        int h = k / n;
-        sc[k] = (float)(exp((double)sc[k] - mxs[h]) / sums[h]);
-    }
+    att_probabilities(sc, ex, mx, G, n);
     __syncthreads();
     // Values: thread owns dimension i of heads h0, h0+hs, … (hs = threads
     // per headDim), each accumulated over ascending positions.
@@ -870,8 +879,6 @@ extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_decode(float
     double* ex = (double*)(ring + ADC_S * ADC_T * ld);         // [G][ATT_CHUNK]
     float* qs = (float*)(ex + G * ATT_CHUNK);                  // [G][headDim]
     float* sc = qs + G * headDim;                              // [G][n]
-    __shared__ float redm[ATT_THREADS / 32][ATT_GMAX];
-    __shared__ double mxs[ATT_GMAX], sums[ATT_GMAX];
     const float* kc = (const float*)ri.cache + ((long)layer * 2) * ri.maxLen * kvd + kh * headDim;
     const float* vc = kc + (long)ri.maxLen * kvd;
     const int nt = (n + ADC_T - 1) / ADC_T, quads = headDim / 4;
@@ -917,41 +924,7 @@ extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_decode(float
         default: adc_scores<8>(sc, mx, kt, qs, headDim, j, t, n, scale); break;
         }
     }
-    const int warp = threadIdx.x >> 5, lane = threadIdx.x & 31;
-#pragma unroll
-    for (int h = 0; h < ATT_GMAX; h++) {
-        float m = mx[h];
-        for (int o = 16; o > 0; o >>= 1) m = fmaxf(m, __shfl_xor_sync(0xffffffff, m, o));
-        if (lane == 0) redm[warp][h] = m;
-    }
-    __syncthreads();
-    if (threadIdx.x < G) {
-        float m = redm[0][threadIdx.x];
-        for (int w = 1; w < ATT_THREADS / 32; w++) m = fmaxf(m, redm[w][threadIdx.x]);
-        mxs[threadIdx.x] = (double)m;
-        sums[threadIdx.x] = 0;
-    }
-    __syncthreads();
-    for (int c0 = 0; c0 < n; c0 += ATT_CHUNK) {
-        const int cn = min(ATT_CHUNK, n - c0);
-        for (int k = threadIdx.x; k < G * cn; k += ATT_THREADS) {
-            const int h = k / cn, t = k % cn;
-            ex[h * ATT_CHUNK + t] = exp((double)sc[h * n + c0 + t] - mxs[h]);
-        }
-        __syncthreads();
-        if (threadIdx.x < G) {
-            double s = sums[threadIdx.x];
-            const double* e = ex + threadIdx.x * ATT_CHUNK;
-#pragma unroll 8
-            for (int t = 0; t < cn; t++) s += e[t];
-            sums[threadIdx.x] = s;
-        }
-        __syncthreads();
-    }
-    for (int k = threadIdx.x; k < G * n; k += ATT_THREADS) {
-        const int h = k / n;
-        sc[k] = (float)(exp((double)sc[k] - mxs[h]) / sums[h]);
-    }
+    att_probabilities(sc, ex, mx, G, n);
     // Values: thread (h0, i) owns dimension i of heads h0, h0 + hs, … (na
     // of them; a warp's threads share h0, so idle warps skip whole).
     const int hs = ATT_THREADS / headDim, i = threadIdx.x % headDim, h0 = threadIdx.x / headDim;

@@ -10,9 +10,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/gpu/lib.sh
-out=${OUT:-/tmp/out}
-mkdir -p "$out"
-export ASSAY_MODELS=${ASSAY_MODELS:-/tmp/assay-models} ASSAY_SHARED=$PWD/.gpu-in/shared
+gpu_env
 build_ptx "$out" || { echo "kernels.cu does not compile"; exit 1; }
 nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader | tee "$out/gemm.log"
 (cd cuda && ../.gpu-in/cuda.test -test.run '^$' -test.bench 'BenchmarkTensorGEMM' -test.benchtime "${BENCHTIME:-200x}" 2>&1) >>"$out/gemm.log"

@@ -12,3 +12,21 @@ build_ptx() {
 	mv "$1/kernels.ptx.tmp" "$1/kernels.ptx"
 	export ASSAY_CUDA_PTX=$1/kernels.ptx
 }
+
+# gpu_env: $out (OUT, default /tmp/out, created), where generated models go
+# (ASSAY_MODELS) and the carried shared data (ASSAY_SHARED); the assay
+# binary unpacked.
+gpu_env() {
+	out=${OUT:-/tmp/out}
+	mkdir -p "$out"
+	export ASSAY_MODELS=${ASSAY_MODELS:-/tmp/assay-models} ASSAY_SHARED=$PWD/.gpu-in/shared
+	[ -f .gpu-in/assay.gz ] && gunzip -f .gpu-in/assay.gz
+	return 0
+}
+
+# model_ready PRESET: the preset's random checkpoint under $ASSAY_MODELS,
+# generated once.
+model_ready() {
+	local dir=$ASSAY_MODELS/assay-$1
+	[ -f "$dir/config.json" ] || .gpu-in/assay model init --preset "$1" --out "$dir" >/dev/null
+}

@@ -14,20 +14,15 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/gpu/lib.sh
-out=${OUT:-/tmp/out}
-mkdir -p "$out"
+gpu_env
 build_ptx "$out" >&2 || exit 1
 if [ "${PTXAS:-0}" = 1 ]; then
 	nvcc -cubin -arch=sm_90 -O3 -fmad=false -Xptxas -v -o "$out/kernels.cubin" cuda/kernels.cu 2>&1 |
 		grep -A2 "Compiling entry function '${PTXAS_KERNELS:-attention}" || true
 	rm -f "$out/kernels.cubin"
 fi
-export ASSAY_MODELS=${ASSAY_MODELS:-/tmp/assay-models} ASSAY_SHARED=$PWD/.gpu-in/shared
-model=${MODEL:-qwen2.5-1.5b}
-export ASSAY_BENCH_MODEL=$model
-dir=$ASSAY_MODELS/assay-$model
-[ -f .gpu-in/assay.gz ] && gunzip -f .gpu-in/assay.gz
-[ -f "$dir/config.json" ] || .gpu-in/assay model init --preset "$model" --out "$dir" >/dev/null || exit 1
+export ASSAY_BENCH_MODEL=${MODEL:-qwen2.5-1.5b}
+model_ready "$ASSAY_BENCH_MODEL" || exit 1
 cd cuda
 env "$@" ncu --clock-control none --kernel-name "${KERNELS:?KERNELS=regex:…}" --launch-skip "${SKIP:-0}" --launch-count "${COUNT:-3}" \
 	--section SpeedOfLight --section Occupancy --section LaunchStats --section WarpStateStats --section MemoryWorkloadAnalysis \

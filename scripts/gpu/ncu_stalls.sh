@@ -10,17 +10,13 @@
 # $OUT/ncu-KERNEL.txt holds the report, $OUT/ptxas-KERNEL.txt ptxas' lines.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-out=${OUT:-/tmp/out}
-mkdir -p "$out"
+. scripts/gpu/lib.sh
+gpu_env
 k=${KERNEL:?KERNEL=name}
 nvcc -ptx -arch=sm_90 -O3 -fmad=false -lineinfo -o "$out/lineinfo.ptx" cuda/kernels.cu 2>/dev/null || exit 1
 nvcc -cubin -arch=sm_90 -O3 -fmad=false -Xptxas -v -o /tmp/kernels.cubin cuda/kernels.cu 2>&1 | grep -A2 "entry function '$k'" >"$out/ptxas-$k.txt"
-export ASSAY_CUDA_PTX=$out/lineinfo.ptx ASSAY_MODELS=${ASSAY_MODELS:-/tmp/assay-models} ASSAY_SHARED=$PWD/.gpu-in/shared
-model=${MODEL:-qwen2.5-1.5b}
-export ASSAY_BENCH_MODEL=$model
-dir=$ASSAY_MODELS/assay-$model
-[ -f .gpu-in/assay.gz ] && gunzip -f .gpu-in/assay.gz
-[ -f "$dir/config.json" ] || .gpu-in/assay model init --preset "$model" --out "$dir" >/dev/null || exit 1
+export ASSAY_CUDA_PTX=$out/lineinfo.ptx ASSAY_BENCH_MODEL=${MODEL:-qwen2.5-1.5b}
+model_ready "$ASSAY_BENCH_MODEL" || exit 1
 cd cuda
 env "$@" ncu --clock-control none --kernel-name "$k" --launch-skip "${SKIP:-0}" --launch-count "${COUNT:-1}" --import-source yes \
 	--section SpeedOfLight --section Occupancy --section LaunchStats --section WarpStateStats --section SourceCounters \

@@ -15,17 +15,13 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/gpu/lib.sh
-out=${OUT:-/tmp/out}
-mkdir -p "$out"
-export ASSAY_MODELS=${ASSAY_MODELS:-/tmp/assay-models} ASSAY_SHARED=$PWD/.gpu-in/shared
+gpu_env
 t0=$(date +%s)
 stamp() { echo "[perf +$(($(date +%s) - t0)) s] $*" | tee -a "$out/perf.log"; }
-[ -f .gpu-in/assay.gz ] && gunzip -f .gpu-in/assay.gz
 nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.sm,clocks.mem --format=csv,noheader | tee -a "$out/perf.log"
 build_ptx "$out" || exit 1
 for preset in ${PRESETS:-qwen2.5-0.5b qwen2.5-1.5b}; do
-	dir=$ASSAY_MODELS/assay-$preset
-	[ -f "$dir/config.json" ] || .gpu-in/assay model init --preset "$preset" --out "$dir" >/dev/null
+	model_ready "$preset"
 done
 stamp "models ready"
 cd cuda
