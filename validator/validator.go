@@ -171,7 +171,8 @@ func saveDecision(dataDir string, d *score.Decision) error {
 }
 
 // Run decides and posts windows until ctx ends (or cfg.Windows were posted).
-// A restart resumes: a stored decision is never recomputed and a posted one
+// A restart resumes after the last stored decision (cfg.From unset): a
+// stored decision is never recomputed and a posted one
 // never re-posted; a decision stored but not posted is posted.
 func (v *Validator) Run(ctx context.Context) error {
 	cfg := v.cfg
@@ -212,8 +213,15 @@ func (v *Validator) Run(ctx context.Context) error {
 			return network.IgnoreCanceled(err)
 		}
 		// Start with the next window, as miners do: the current one may
-		// have started before anyone could answer it.
+		// have started before anyone could answer it. After a restart, with
+		// the windows since the last decided one (a kill mid-window loses
+		// none) as far back as a post is still accepted.
 		w = seeds.WindowOf(head) + 1
+		if first, err := v.resumeAfter(ctx, seeds.WindowOf(head)); err != nil {
+			return err
+		} else if first < w {
+			w = first
+		}
 	}
 	// Fetching runs on its own, window after window at each deadline, so
 	// that a long verification delays no window's fetch.
@@ -281,6 +289,30 @@ func (v *Validator) resumeUnposted(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// resumeAfter is the first window to decide after a restart in window
+// cur: the one after the last stored decision, or the oldest the contract
+// still takes a post for (staleWindows back, one spared for deciding it)
+// when that is later; cur + 1 when nothing was decided.
+func (v *Validator) resumeAfter(ctx context.Context, cur uint64) (uint64, error) {
+	ws, err := score.DecidedWindows(DecisionsDir(v.cfg.DataDir))
+	if err != nil || len(ws) == 0 || ws[len(ws)-1] >= cur {
+		return cur + 1, err
+	}
+	first := ws[len(ws)-1] + 1
+	if c := v.cfg.Network.Chain; c != nil {
+		p, err := c.Params(ctx)
+		if err != nil {
+			return 0, fmt.Errorf("validator: resume: %w", err)
+		}
+		if oldest := cur + 1 - min(cur, p.StaleWindows); first < oldest {
+			v.log.Warn("windows since the last decision are past the stale limit: not decided", "from", first, "to", oldest-1)
+			first = oldest
+		}
+	}
+	v.log.Info("resuming after the last decided window", "window", first)
+	return first, nil
 }
 
 func (v *Validator) register(ctx context.Context) error {

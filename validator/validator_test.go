@@ -241,6 +241,24 @@ func TestNetworkResumesAfterKill(t *testing.T) {
 			t.Fatalf("window %d: %d posts (%v)", w, len(posts), err)
 		}
 	}
+	// Killed while verifying a window (its decision not stored): a restart
+	// with no window given resumes after the last stored decision, so the
+	// window is decided again (the same weights: its post stands, once).
+	mid := decided[len(decided)-1]
+	if err := os.Remove(score.DecisionFile(DecisionsDir(dir), mid)); err != nil {
+		t.Fatal(err)
+	}
+	vcfg.From, vcfg.Windows = 0, 1
+	v4, _ := New(vcfg)
+	if err := v4.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if d, err := LoadDecision(dir, mid); err != nil || !d.Posted {
+		t.Fatalf("window %d, killed mid-verification, not decided again after the restart: %v", mid, err)
+	}
+	if posts, _ := net.Chain.Posts(ctx, mid); len(posts) != 1 {
+		t.Fatalf("window %d re-decided after a restart: %d posts", mid, len(posts))
+	}
 	// Killed between storing a decision and posting it: the next window's
 	// decision is stored with Posted=false; the restart posts it once.
 	last := decided[len(decided)-1]
