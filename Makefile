@@ -6,7 +6,7 @@ PKGS    := ./...
 # Go 1.26 ("context deadline exceeded" with no crasher), fixed in Go 1.27.
 FUZZTIME ?= 100000x
 
-.PHONY: all build build-cuda cuda-sdk vet-cuda gpu-in bench-gpu ptx test test-short demo demo-rl bench lint fmt vectors-check fuzz clean
+.PHONY: all build build-cuda cuda-sdk vet-cuda gpu-in bench-gpu ptx test test-short demo demo-rl kill-test bench lint fmt vectors-check fuzz clean
 
 all: build
 
@@ -30,6 +30,11 @@ test-short:
 
 demo: build
 	./scripts/demo.sh $(BIN)/assay
+
+# kill -9 of the validator at every step of a window (scripts/killtest.sh):
+# no window lost, none posted twice.
+kill-test: build
+	./scripts/killtest.sh $(BIN)/assay
 
 # The RL loop: rollouts → export → GRPO (trainer/grpo.py, PyTorch) →
 # announce → miners switch → verified again, on the real TinyStories model

@@ -132,6 +132,28 @@ func DecidedWindows(dir string) ([]uint64, error) {
 	return ws, nil
 }
 
+// FetchedWindows lists the windows that have a files folder under root
+// (FilesDir), ascending: those whose fetching began.
+func FetchedWindows(root string) ([]uint64, error) {
+	entries, err := os.ReadDir(root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var ws []uint64
+	for _, e := range entries {
+		if n, ok := strings.CutPrefix(e.Name(), "window-"); ok && e.IsDir() {
+			if w, err := strconv.ParseUint(n, 10, 64); err == nil {
+				ws = append(ws, w)
+			}
+		}
+	}
+	slices.Sort(ws)
+	return ws, nil
+}
+
 // PostsAt are the consensus inputs of window w (protocol §8.4): every
 // weight vector posted for w by a validator with bonded stake as of w's
 // deadline block, with that stake. Posts of validators unstaked then are

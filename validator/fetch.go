@@ -69,6 +69,7 @@ func (v *Validator) fetchAll(ctx context.Context, w uint64, miners []score.Miner
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		v.log.Error("files dir", "err", err)
 	}
+	v.pause(ctx, PauseFetching, w)
 	var mu sync.Mutex
 	arrivals := map[uint32]uint64{}
 	slots := make(chan struct{}, v.cfg.FetchConcurrency)

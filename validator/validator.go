@@ -71,8 +71,16 @@ type Config struct {
 	Logger              *slog.Logger
 	// Windows stops after this many windows were posted (0: run until ctx ends).
 	Windows int
-	// From is the first window to decide (0: the last closed one at start).
+	// From is the first window to decide (0: the next window at a first
+	// start, the one after the last stored decision at a restart).
 	From uint64
+	// PauseAt, for fault tests, is a step of a window at which Run stops
+	// until ctx ends, logging "paused for a fault test", so that a harness
+	// can kill the process exactly there: PauseFetching (the miners known,
+	// the window's files folder made, no file fetched), PauseVerifying (a miner of the window verified,
+	// the decision not stored), PauseDecided (stored, not posted),
+	// PausePosted (posted, the post not recorded). Empty in production.
+	PauseAt string
 	// Export, when set, is a folder where every decided window's verified
 	// rollouts are written as training data (package export), in
 	// ExportFormat ("parquet" when empty, or "jsonl"): window-N.parquet.
@@ -125,6 +133,11 @@ func New(cfg Config) (*Validator, error) {
 		cfg.FetchBytes = 4 * cfg.MaxFileBytes
 	}
 	cfg.FetchBytes = max(cfg.FetchBytes, cfg.MaxFileBytes) // room for one file at the cap
+	switch cfg.PauseAt {
+	case "", PauseFetching, PauseVerifying, PauseDecided, PausePosted:
+	default:
+		return nil, fmt.Errorf("validator: pause step %q: want %s, %s, %s or %s", cfg.PauseAt, PauseFetching, PauseVerifying, PauseDecided, PausePosted)
+	}
 	if cfg.Poll == 0 {
 		cfg.Poll = time.Second
 	}
@@ -291,16 +304,46 @@ func (v *Validator) resumeUnposted(ctx context.Context) error {
 	return nil
 }
 
+// Fault-test steps (Config.PauseAt).
+const (
+	PauseFetching  = "fetching"
+	PauseVerifying = "verifying"
+	PauseDecided   = "decided"
+	PausePosted    = "posted"
+)
+
+// pause waits for ctx to end where Config.PauseAt names step.
+func (v *Validator) pause(ctx context.Context, step string, w uint64) {
+	if v.cfg.PauseAt != step {
+		return
+	}
+	v.log.Warn("paused for a fault test", "step", step, "window", w)
+	<-ctx.Done()
+}
+
 // resumeAfter is the first window to decide after a restart in window
-// cur: the one after the last stored decision, or the oldest the contract
-// still takes a post for (staleWindows back, one spared for deciding it)
-// when that is later; cur + 1 when nothing was decided.
+// cur: the one after the last stored decision (before any decision, the
+// first whose fetching began), or the oldest the contract still takes a
+// post for (staleWindows back, one spared for deciding it) when that is
+// later; cur + 1 at a first start.
 func (v *Validator) resumeAfter(ctx context.Context, cur uint64) (uint64, error) {
 	ws, err := score.DecidedWindows(DecisionsDir(v.cfg.DataDir))
-	if err != nil || len(ws) == 0 || ws[len(ws)-1] >= cur {
-		return cur + 1, err
+	if err != nil {
+		return 0, err
 	}
-	first := ws[len(ws)-1] + 1
+	var first uint64
+	if len(ws) > 0 {
+		first = ws[len(ws)-1] + 1
+	} else {
+		fetched, err := score.FetchedWindows(FilesRoot(v.cfg.DataDir))
+		if err != nil || len(fetched) == 0 {
+			return cur + 1, err
+		}
+		first = fetched[0]
+	}
+	if first > cur {
+		return cur + 1, nil
+	}
 	if c := v.cfg.Network.Chain; c != nil {
 		p, err := c.Params(ctx)
 		if err != nil {
@@ -439,9 +482,13 @@ func (v *Validator) decide(ctx context.Context, w uint64, miners []score.Miner, 
 	}
 	net.PrepareNext(ctx, w, cfg.Models, v.log)
 	start := time.Now()
-	var progress func(done, total int)
-	if cfg.Progress != nil {
-		progress = func(done, total int) { cfg.Progress(w, done, total) }
+	progress := func(done, total int) {
+		if cfg.Progress != nil {
+			cfg.Progress(w, done, total)
+		}
+		if done > 0 {
+			v.pause(ctx, PauseVerifying, w)
+		}
 	}
 	d, err := score.Decide(ctx, score.Input{Verifier: net.Verifier(mdl, cfg.Env, w, ws.Value, opening.Value), Miners: miners,
 		Files: score.DirFiles(score.FilesDir(FilesRoot(cfg.DataDir), w)), Arrivals: arrivals, Gated: gated, Progress: progress})
@@ -452,6 +499,7 @@ func (v *Validator) decide(ctx context.Context, w uint64, miners []score.Miner, 
 	if err := saveDecision(cfg.DataDir, d); err != nil {
 		return nil, err
 	}
+	v.pause(ctx, PauseDecided, w)
 	v.decisions.Inc()
 	if cfg.Export != "" {
 		v.exportWindow(d, mdl, net.Proofs)
@@ -492,6 +540,7 @@ func (v *Validator) post(ctx context.Context, d *score.Decision) error {
 	}
 	v.posted.Inc()
 	v.log.Info("weights posted", "window", d.Window, "miners", len(uids), "tx", d.TxHash)
+	v.pause(ctx, PausePosted, d.Window)
 	return saveDecision(v.cfg.DataDir, d)
 }
 

@@ -29,7 +29,9 @@ can replay.`,
 			&cli.StringFlag{Name: "datadir", Required: true, EnvVars: envs("datadir"), Usage: "decisions and kept files"},
 			&cli.IntFlag{Name: "lookback", Value: 2, EnvVars: envs("lookback"), Usage: "windows of failure gating"},
 			&cli.IntFlag{Name: "windows", EnvVars: envs("windows"), Usage: "stop after posting this many windows (0: run until interrupted)"},
-			&cli.Uint64Flag{Name: "from", Usage: "first window to decide (0: the current one)"},
+			&cli.Uint64Flag{Name: "from", Usage: "first window to decide (0: the next one at a first start, the one after the last decision at a restart)"},
+			&cli.StringFlag{Name: "pause-at", Hidden: true, EnvVars: envs("pause_at"),
+				Usage: "fault tests only: stop at this step of a window (fetching, verifying, decided, posted) until killed"},
 			&cli.BoolFlag{Name: "public-endpoints-only", EnvVars: envs("public-endpoints-only"),
 				Usage: "fetch only from public addresses: refuse miner endpoints that resolve to loopback, private or link-local ones (production; off for dev chains)"},
 			&cli.StringFlag{Name: "listen", EnvVars: envs("listen"), Usage: "HTTP address for /metrics and /healthz (empty: none)"},
@@ -61,7 +63,7 @@ can replay.`,
 				}
 			}
 			v, err := validator.New(validator.Config{Stake: stake, Export: c.String("export"), ExportFormat: c.String("export-format"), Network: s.net, Models: s.models, Env: s.env, Key: key, Beacon: s.beacon, DataDir: c.String("datadir"),
-				Lookback: c.Int("lookback"), Listen: c.String("listen"), PublicEndpointsOnly: c.Bool("public-endpoints-only"), Logger: logger(c), Windows: c.Int("windows"), From: c.Uint64("from"),
+				Lookback: c.Int("lookback"), Listen: c.String("listen"), PublicEndpointsOnly: c.Bool("public-endpoints-only"), Logger: logger(c), Windows: c.Int("windows"), From: c.Uint64("from"), PauseAt: c.String("pause-at"),
 				Progress: windowProgress(c.App.ErrWriter, "validator: window %d: miners verified", logger(c))})
 			if err != nil {
 				return err
