@@ -13,7 +13,7 @@
 set -euo pipefail
 ASSAY=${1:-bin/assay}
 D=${ASSAY_KILL_DIR:-killtest-data}
-PORT=${ASSAY_KILL_PORT:-18645}
+PORT=${ASSAY_KILL_PORT:-18945}
 MPORT=$((PORT + 100))
 RUN=$D/run
 mkdir -p "$D"
