@@ -112,6 +112,25 @@ func WriteDecision(dir string, d *Decision) error {
 // DecidedWindows lists the windows with a decision in dir, ascending (none
 // when dir does not exist).
 func DecidedWindows(dir string) ([]uint64, error) {
+	return windowsIn(dir, func(e fs.DirEntry) (string, bool) {
+		n, ok := strings.CutPrefix(e.Name(), "window-")
+		n, ok2 := strings.CutSuffix(n, ".json")
+		return n, ok && ok2 && !e.IsDir()
+	})
+}
+
+// FetchedWindows lists the windows that have a files folder under root
+// (FilesDir), ascending: those whose fetching began.
+func FetchedWindows(root string) ([]uint64, error) {
+	return windowsIn(root, func(e fs.DirEntry) (string, bool) {
+		n, ok := strings.CutPrefix(e.Name(), "window-")
+		return n, ok && e.IsDir()
+	})
+}
+
+// windowsIn lists the window numbers that name picks out of dir's
+// entries, ascending; none when dir does not exist.
+func windowsIn(dir string, name func(fs.DirEntry) (string, bool)) ([]uint64, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -121,30 +140,7 @@ func DecidedWindows(dir string) ([]uint64, error) {
 	}
 	var ws []uint64
 	for _, e := range entries {
-		n, ok := strings.CutPrefix(e.Name(), "window-")
-		if n, ok2 := strings.CutSuffix(n, ".json"); ok && ok2 {
-			if w, err := strconv.ParseUint(n, 10, 64); err == nil {
-				ws = append(ws, w)
-			}
-		}
-	}
-	slices.Sort(ws)
-	return ws, nil
-}
-
-// FetchedWindows lists the windows that have a files folder under root
-// (FilesDir), ascending: those whose fetching began.
-func FetchedWindows(root string) ([]uint64, error) {
-	entries, err := os.ReadDir(root)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	var ws []uint64
-	for _, e := range entries {
-		if n, ok := strings.CutPrefix(e.Name(), "window-"); ok && e.IsDir() {
+		if n, ok := name(e); ok {
 			if w, err := strconv.ParseUint(n, 10, 64); err == nil {
 				ws = append(ws, w)
 			}
