@@ -139,9 +139,16 @@ func attnGroupSmem(g, headDim, n int) int { return g*attnGroupChunk*8 + g*headDi
 // over n positions with hpb query heads a block; longer ones (and odd
 // shapes) go to the per-head kernel, which holds more positions.
 func attnGroupFits(cfg *model.Config, hpb, n, smem int) bool {
-	g, hd := cfg.Heads/cfg.KVHeads, cfg.HeadDim
-	return hpb >= 1 && hpb <= attnGroupMax && cfg.Heads%cfg.KVHeads == 0 && g%hpb == 0 &&
-		hd <= attnGroupHeadDim && attnThreads%hd == 0 && attnGroupSmem(hpb, hd, n) <= smem
+	return attnHeadsFit(cfg, hpb) && attnGroupSmem(hpb, cfg.HeadDim, n) <= smem
+}
+
+// attnHeadsFit reports whether a kernel taking g of a KV head's query
+// heads a block (grouped, decode) takes the model's heads: g divides them,
+// at most ATT_GMAX, head size at most ATT_HDMAX and dividing ATT_THREADS.
+func attnHeadsFit(cfg *model.Config, g int) bool {
+	hd := cfg.HeadDim
+	return g >= 1 && g <= attnGroupMax && cfg.Heads%cfg.KVHeads == 0 && (cfg.Heads/cfg.KVHeads)%g == 0 &&
+		hd <= attnGroupHeadDim && attnThreads%hd == 0
 }
 
 // kernels.cu's ADC_T and ADC_S.
@@ -161,9 +168,7 @@ func attnDecodeSmem(g, headDim, n int) int {
 // dynamic shared memory a block, takes a pass whose longest row attends
 // over n positions with g query heads a block.
 func attnDecodeFits(cfg *model.Config, g, n, smem int) bool {
-	hd := cfg.HeadDim
-	return g >= 1 && g <= attnGroupMax && cfg.Heads%cfg.KVHeads == 0 && (cfg.Heads/cfg.KVHeads)%g == 0 &&
-		hd <= attnGroupHeadDim && hd%8 == 0 && attnThreads%hd == 0 && attnDecodeSmem(g, hd, n) <= smem
+	return attnHeadsFit(cfg, g) && cfg.HeadDim%8 == 0 && attnDecodeSmem(g, cfg.HeadDim, n) <= smem
 }
 
 // decodeHeads is attention_decode's query heads a block for a pass of R

@@ -77,9 +77,10 @@ type Config struct {
 	// PauseAt, for fault tests, is a step of a window at which Run stops
 	// until ctx ends, logging "paused for a fault test", so that a harness
 	// can kill the process exactly there: PauseFetching (the miners known,
-	// the window's files folder made, no file fetched), PauseVerifying (a miner of the window verified,
-	// the decision not stored), PauseDecided (stored, not posted),
-	// PausePosted (posted, the post not recorded). Empty in production.
+	// the window's files folder made, no file fetched), PauseVerifying (a
+	// miner of the window verified, the decision not stored), PauseDecided
+	// (stored, not posted), PausePosted (posted, the post not recorded).
+	// Empty in production.
 	PauseAt string
 	// Export, when set, is a folder where every decided window's verified
 	// rollouts are written as training data (package export), in
@@ -185,8 +186,8 @@ func saveDecision(dataDir string, d *score.Decision) error {
 
 // Run decides and posts windows until ctx ends (or cfg.Windows were posted).
 // A restart resumes after the last stored decision (cfg.From unset): a
-// stored decision is never recomputed and a posted one
-// never re-posted; a decision stored but not posted is posted.
+// stored decision is never recomputed and a posted one never re-posted; a
+// decision stored but not posted is posted.
 func (v *Validator) Run(ctx context.Context) error {
 	cfg := v.cfg
 	if cfg.Listen != "" {
