@@ -156,10 +156,8 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 						pairs[key] = p
 						rep.Pairs = append(rep.Pairs, p)
 					}
-					for i, r := range rs {
-						if err := p.check(ctx, chk, prompt, r, cfg, coeffs, func(t int) float64 { return u(i, t) }); err != nil {
-							return nil, fmt.Errorf("recompute on %s: %w", chk.Name, err)
-						}
+					if err := p.checkGroup(ctx, chk, prompt, rs, cfg, coeffs, u); err != nil {
+						return nil, fmt.Errorf("recompute on %s: %w", chk.Name, err)
 					}
 				}
 				done++
@@ -180,15 +178,26 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	return rep, nil
 }
 
-// check recomputes one rollout on chk as the verifier does
-// (proofs.Recompute) and records each position's slack, log-probability
-// difference and sketch distance.
-func (p *Pair) check(ctx context.Context, chk Backend, prompt []int, r model.Rollout, cfg Config, coeffs sketch.Coefficients, u func(int) float64) error {
-	outs, err := proofs.Recompute(ctx, chk, []proofs.Rollout{{Prompt: prompt, Completion: r.Tokens}}, &cfg.Sampling, &coeffs)
+// checkGroup recomputes a group's rollouts on chk in one batched pass, as
+// the verifier does (proofs.Recompute: the shared prompt once), and records
+// each position's slack, log-probability difference and sketch distance.
+func (p *Pair) checkGroup(ctx context.Context, chk Backend, prompt []int, rs []model.Rollout, cfg Config, coeffs sketch.Coefficients, u func(i, t int) float64) error {
+	in := make([]proofs.Rollout, len(rs))
+	for i, r := range rs {
+		in[i] = proofs.Rollout{Prompt: prompt, Completion: r.Tokens}
+	}
+	outs, err := proofs.Recompute(ctx, chk, in, &cfg.Sampling, &coeffs)
 	if err != nil {
 		return err
 	}
-	out := outs[0]
+	for i, r := range rs {
+		p.check(r, outs[i], cfg, func(t int) float64 { return u(i, t) })
+	}
+	return nil
+}
+
+// check records one recomputed rollout's positions.
+func (p *Pair) check(r model.Rollout, out model.Output, cfg Config, u func(int) float64) {
 	p.Rollouts++
 	bad := false
 	for t, tok := range r.Tokens {
@@ -220,7 +229,6 @@ func (p *Pair) check(ctx context.Context, chk Backend, prompt []int, r model.Rol
 	if bad {
 		p.RejectedRollouts++
 	}
-	return nil
 }
 
 // replay is proofs.Recompute over one rollout without statistics: row t

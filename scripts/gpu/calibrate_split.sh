@@ -13,7 +13,14 @@
 # TINYSTORIES=N first runs N rollouts on the real TinyStories checkpoint
 # (.gpu-in/shared, as scripts/gpu/cuda_tests.sh prepare copies it) re-stored
 # in bf16 without loss (`assay model convert`), the contract's calibration
-# on a real checkpoint; PRESETS= (empty) skips the random Qwen shapes.
+# on a real checkpoint; PRESETS= (empty) skips the random Qwen shapes;
+# Q05_ROLLOUTS / Q15_ROLLOUTS set the presets' rollout counts. SEEDS (words)
+# repeats each calibration once per seed text (other prompts and uniforms,
+# a report each: calib-NAME-splitS-SEED.json), and LIMIT=N ends the script
+# within N seconds (a seed still running then is cut and reports nothing;
+# later ones do not start while fewer than MIN_LEFT seconds, default 30,
+# remain), so a calibration larger than one device call
+# allows adds up over calls with distinct seeds.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 split=${1:-3}
@@ -25,12 +32,22 @@ A=$PWD/.gpu-in/assay
 export ASSAY_CUDA_SPLIT_MIN_ROWS=1
 models=${ASSAY_MODELS:-/tmp/assay-models}
 mkdir -p "$models"
+t0=$(date +%s)
 run() { # name model rollouts prompt-max
-	local name=$1 dir=$2 n=$3 pmax=$4
-	echo "== $name: $n rollouts, split-$split" | tee -a "$out/calibrate-split.log"
-	/usr/bin/time -f "%e s" "$A" calibrate --model "$dir" --backends "cuda,cuda+split$split" --generators "cuda+split$split" \
-		--batches 16,64 --rollouts "$n" --max-new 64 --prompt-max "$pmax" \
-		--out "$out/calib-$name-split$split.json" 2>&1 | grep -v '^calibrate: group' | tee -a "$out/calibrate-split.log" || true
+	local name=$1 dir=$2 n=$3 pmax=$4 seed suffix
+	for seed in ${SEEDS:-assay-calibrate}; do
+		local left=$((${LIMIT:-86400} - ($(date +%s) - t0)))
+		if [ "$left" -lt "${MIN_LEFT:-30}" ]; then
+			echo "== $name: seed $seed not started (${LIMIT:-} s limit)" | tee -a "$out/calibrate-split.log"
+			continue
+		fi
+		suffix=
+		[ -n "${SEEDS:-}" ] && suffix=-$seed
+		echo "== $name: $n rollouts, split-$split, seed $seed ($(date -u +%FT%TZ))" | tee -a "$out/calibrate-split.log"
+		/usr/bin/time -f "%e s" timeout "$left" "$A" calibrate --model "$dir" --backends "cuda,cuda+split$split" --generators "cuda+split$split" \
+			--batches 16,64 --rollouts "$n" --max-new 64 --prompt-max "$pmax" --seed "$seed" \
+			--out "$out/calib-$name-split$split$suffix.json" 2>&1 | grep -v '^calibrate: group' | tee -a "$out/calibrate-split.log" || true
+	done
 }
 # Random bf16 checkpoints of the Qwen shapes (TinyStories stores f32
 # weights, which tensor cores cannot take: cuda.Open refuses +split there).
@@ -48,5 +65,6 @@ for preset in ${PRESETS-qwen2.5-0.5b qwen2.5-1.5b}; do
 	[ -f "$dir/config.json" ] || "$A" model init --preset "$preset" --out "$dir" >/dev/null
 	n=${Q05_ROLLOUTS:-256}
 	[ "$preset" = qwen2.5-1.5b ] && n=${Q15_ROLLOUTS:-128}
+	[ "$preset" = qwen2.5-7b ] && n=${Q7_ROLLOUTS:-64}
 	run "$preset" "$dir" "$n" 64
 done
