@@ -53,6 +53,14 @@ type Config struct {
 	SketchTol          func(pos int) uint32
 	// Progress, when set, is called after each group.
 	Progress func(done, total int)
+	// Explain generates with hidden states returned to the host (the
+	// commitments' sketches then computed there, which the device sketch
+	// matches bit for bit) and explains every rejected sketch (Report.
+	// Explanations). OnlyBatch, when set, runs only that batch size's
+	// groups, with the prompts and uniforms they have in a full run, so a
+	// rejection can be looked at again without the rest.
+	Explain   bool
+	OnlyBatch int
 }
 
 // Sample is one completion position recomputed on a checker.
@@ -102,6 +110,8 @@ type Report struct {
 	Pairs []*Pair
 	// Honest totals over pairs inside the contract.
 	HonestRollouts, HonestPositions, HonestRejected int
+	// Explanations of rejected sketches (Config.Explain).
+	Explanations []Explanation `json:",omitempty"`
 }
 
 // Run executes the calibration.
@@ -124,6 +134,10 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	done := 0
 	for gi, gen := range cfg.Generators {
 		for bi, bs := range cfg.Batches {
+			if cfg.OnlyBatch != 0 && bs != cfg.OnlyBatch {
+				done += plan[bi]
+				continue
+			}
 			for g := 0; g < plan[bi]; g++ {
 				if err := ctx.Err(); err != nil {
 					return nil, err
@@ -140,8 +154,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 					us[i] = challenge.NewTokenUniforms(cfg.Seed, [20]byte{}, problem, uint64(i))
 				}
 				u := func(i, t int) float64 { return us[i].At(t) }
-				rs, err := model.GenerateGroup(ctx, gen, prompt, bs, model.GenerateConfig{
-					MaxNewTokens: cfg.MaxNew, Sampling: cfg.Sampling, Sketch: &coeffs}, u)
+				rs, err := generate(ctx, gen, prompt, bs, cfg, coeffs, u)
 				if err != nil {
 					return nil, fmt.Errorf("generate on %s (batch %d): %w", gen.Name, bs, err)
 				}
@@ -156,8 +169,16 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 						pairs[key] = p
 						rep.Pairs = append(rep.Pairs, p)
 					}
-					if err := p.checkGroup(ctx, chk, prompt, rs, cfg, coeffs, u); err != nil {
+					outs, err := p.checkGroup(ctx, chk, prompt, rs, cfg, coeffs, u)
+					if err != nil {
 						return nil, fmt.Errorf("recompute on %s: %w", chk.Name, err)
+					}
+					if cfg.Explain {
+						es, err := explainGroup(ctx, chk, prompt, rs, outs, cfg, bs, g)
+						if err != nil {
+							return nil, err
+						}
+						rep.Explanations = append(rep.Explanations, es...)
 					}
 				}
 				done++
@@ -181,19 +202,42 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 // checkGroup recomputes a group's rollouts on chk in one batched pass, as
 // the verifier does (proofs.Recompute: the shared prompt once), and records
 // each position's slack, log-probability difference and sketch distance.
-func (p *Pair) checkGroup(ctx context.Context, chk Backend, prompt []int, rs []model.Rollout, cfg Config, coeffs sketch.Coefficients, u func(i, t int) float64) error {
+func (p *Pair) checkGroup(ctx context.Context, chk Backend, prompt []int, rs []model.Rollout, cfg Config, coeffs sketch.Coefficients, u func(i, t int) float64) ([]model.Output, error) {
 	in := make([]proofs.Rollout, len(rs))
 	for i, r := range rs {
 		in[i] = proofs.Rollout{Prompt: prompt, Completion: r.Tokens}
 	}
 	outs, err := proofs.Recompute(ctx, chk, in, &cfg.Sampling, &coeffs)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for i, r := range rs {
 		p.check(r, outs[i], cfg, func(t int) float64 { return u(i, t) })
 	}
-	return nil
+	return outs, nil
+}
+
+// generate decodes one group on gen as a miner does. With cfg.Explain the
+// hidden states come back to the host and the sketches are computed there.
+func generate(ctx context.Context, gen Backend, prompt []int, n int, cfg Config, coeffs sketch.Coefficients, u func(i, t int) float64) ([]model.Rollout, error) {
+	gc := model.GenerateConfig{MaxNewTokens: cfg.MaxNew, Sampling: cfg.Sampling, Sketch: &coeffs}
+	if cfg.Explain {
+		gc.Sketch, gc.Hidden = nil, true
+	}
+	rs, err := model.GenerateGroup(ctx, gen, prompt, n, gc, u)
+	if err != nil || !cfg.Explain {
+		return rs, err
+	}
+	for i := range rs {
+		if len(rs[i].Hidden) != len(rs[i].Tokens) {
+			return nil, fmt.Errorf("explain: %s returned %d hidden states for %d tokens", gen.Name, len(rs[i].Hidden), len(rs[i].Tokens))
+		}
+		rs[i].Sketches = make([]uint32, len(rs[i].Tokens))
+		for t, h := range rs[i].Hidden {
+			rs[i].Sketches[t] = sketch.Compute(h, coeffs)
+		}
+	}
+	return rs, nil
 }
 
 // check records one recomputed rollout's positions.

@@ -40,6 +40,8 @@ precision contract, measured for the record and never counted as honest).`,
 		&cli.StringFlag{Name: "seed", Value: "assay-calibrate", Usage: "seed text (prompts, uniforms, sketch coefficients)"},
 		&cli.StringFlag{Name: "out", Usage: "write the report as JSON here"},
 		&cli.StringFlag{Name: "plot", Usage: "write a PNG of |Δ logprob| by position here"},
+		&cli.BoolFlag{Name: "explain", Usage: "return hidden states to the host and explain every rejected sketch (ranks and magnitudes at the top 16's edge on both sides)"},
+		&cli.IntFlag{Name: "only-batch", Usage: "run only this batch size's groups, with the prompts and uniforms of a full run"},
 	},
 	Action: calibrateAction,
 }
@@ -86,6 +88,7 @@ func calibrateAction(c *cli.Context) error {
 		Margin:   proofs.DefaultParams.SamplingMargin, LogProbTol: proofs.DefaultParams.LogProbTol,
 		SketchTol: sketch.Tolerance,
 		Progress:  func(done, total int) { prog.Update(int64(done), int64(total)) },
+		Explain:   c.Bool("explain"), OnlyBatch: c.Int("only-batch"),
 	}
 	byName := map[string]calibrate.Backend{}
 	for _, spec := range strings.Split(c.String("backends"), ",") {
@@ -123,6 +126,7 @@ func calibrateAction(c *cli.Context) error {
 	if err := calibrate.WriteTable(c.App.Writer, rep); err != nil {
 		return err
 	}
+	calibrate.WriteExplanations(c.App.Writer, rep.Explanations)
 	if out := c.String("out"); out != "" {
 		raw, err := json.MarshalIndent(rep, "", " ")
 		if err != nil {
