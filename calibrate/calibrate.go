@@ -240,6 +240,12 @@ func generate(ctx context.Context, gen Backend, prompt []int, n int, cfg Config,
 	return rs, nil
 }
 
+// sketchRejects reports whether a sketch distance at position t breaks the
+// tolerance under test (none set: nothing is rejected for it).
+func (c Config) sketchRejects(d uint32, t int) bool {
+	return c.SketchTol != nil && d > c.SketchTol(t)
+}
+
 // check records one recomputed rollout's positions.
 func (p *Pair) check(r model.Rollout, out model.Output, cfg Config, u func(int) float64) {
 	p.Rollouts++
@@ -257,14 +263,11 @@ func (p *Pair) check(r model.Rollout, out model.Output, cfg Config, u func(int) 
 		if !st.In {
 			s.Slack = -1 // the token is outside the kept set: as far out as a probability goes
 		}
-		tie := out.Sketches[t]
-		if out.SketchTies != nil {
-			tie = out.SketchTies[t]
-		}
+		tie := out.TieAt(t)
 		s.SketchDist, _ = sketch.Check(r.Sketches[t], out.Sketches[t], tie, t)
 		s.Tied = s.SketchDist < sketch.Distance(r.Sketches[t], out.Sketches[t])
 		s.HasTie = tie != out.Sketches[t]
-		if s.Slack < -cfg.Margin || s.LogProb > cfg.LogProbTol || (cfg.SketchTol != nil && s.SketchDist > cfg.SketchTol(t)) {
+		if s.Slack < -cfg.Margin || s.LogProb > cfg.LogProbTol || cfg.sketchRejects(s.SketchDist, t) {
 			p.Rejected++
 			bad = true
 		}

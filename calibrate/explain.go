@@ -105,11 +105,8 @@ func explainGroup(ctx context.Context, chk Backend, prompt []int, rs []model.Rol
 	for i, r := range rs {
 		var replayed *model.Output
 		for t := range r.Tokens {
-			tie := out[i].Sketches[t]
-			if out[i].SketchTies != nil {
-				tie = out[i].SketchTies[t]
-			}
-			if d, _ := sketch.Check(r.Sketches[t], out[i].Sketches[t], tie, t); cfg.SketchTol == nil || d <= cfg.SketchTol(t) {
+			tie := out[i].TieAt(t)
+			if d, _ := sketch.Check(r.Sketches[t], out[i].Sketches[t], tie, t); !cfg.sketchRejects(d, t) {
 				continue
 			}
 			if replayed == nil {
@@ -117,8 +114,8 @@ func explainGroup(ctx context.Context, chk Backend, prompt []int, rs []model.Rol
 				if err != nil {
 					return nil, fmt.Errorf("replay for an explanation: %w", err)
 				}
-				if len(o.Hidden) != len(r.Tokens) || len(r.Hidden) != len(r.Tokens) {
-					return nil, fmt.Errorf("explain: the backends returned %d and %d hidden states for %d tokens", len(r.Hidden), len(o.Hidden), len(r.Tokens))
+				if len(o.Hidden) != len(r.Tokens) { // the generator's were checked by generate
+					return nil, fmt.Errorf("explain: %s returned %d hidden states for %d tokens", chk.Name, len(o.Hidden), len(r.Tokens))
 				}
 				replayed = &o
 			}

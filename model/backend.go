@@ -87,6 +87,15 @@ type Output struct {
 	Stats []PositionStats
 }
 
+// TieAt is row t's tie sketch: SketchTies[t], or the sketch itself from a
+// backend that returns no tie sketches.
+func (o Output) TieAt(t int) uint32 {
+	if o.SketchTies != nil {
+		return o.SketchTies[t]
+	}
+	return o.Sketches[t]
+}
+
 // Picked is the sampler's result at one position.
 type Picked struct {
 	Token int

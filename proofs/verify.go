@@ -421,11 +421,7 @@ func (v *Verifier) postcheck(ctx context.Context, pd *pending, out model.Output,
 	opened := OpenPositions(v.OpeningSeed, rec.Hash(), n, p.K)
 	res.SketchesOpened = len(opened)
 	for _, t := range opened {
-		got, tie := out.Sketches[t], out.Sketches[t]
-		if out.SketchTies != nil {
-			tie = out.SketchTies[t]
-		}
-		d, ok := sketch.Check(rec.Sketches[t], got, tie, t)
+		d, ok := sketch.Check(rec.Sketches[t], out.Sketches[t], out.TieAt(t), t)
 		res.MaxSketchDist = max(res.MaxSketchDist, d)
 		if !ok {
 			pd.fail(ErrSketch, "position %d: distance %d over tolerance %d", t, d, sketch.Tolerance(t))
