@@ -68,9 +68,10 @@ type Sample struct {
 	Pos        int
 	Slack      float64 // min(u−lo, hi−u); negative when u is outside the interval
 	LogProb    float64 // |committed − recomputed|, in f32 as the verifier compares
-	SketchDist uint32  // to the nearer of the checker's sketch and tie sketch, as a verifier measures it
-	Tied       bool    // the commitment matched only the tie sketch (a near-tied swap at the top 16's edge)
-	HasTie     bool    // the checker's tie sketch differs from its sketch (a near tie exists)
+	SketchDist uint32  // to the nearest of the checker's sketch set, as a verifier measures it (sketch.Check)
+	Tied       bool    // the commitment matched only an alternative (a near-tied swap across the top 16's edge)
+	HasTie     bool    // the checker's sketch set has alternatives (a near tie exists)
+	Alts       int     // how many (each one more accepted residue window for a forger)
 }
 
 // Pair is the result of one generator → checker pair at one batch size.
@@ -90,8 +91,9 @@ type Pair struct {
 	MaxSketch         uint32
 	P9999Sketch       uint32
 	SketchNonzero     int
-	SketchTied        int // positions accepted only through the tie sketch
-	TiePositions      int // positions whose checker had a tie sketch (a second accepted value)
+	SketchTied        int // positions accepted only through an alternative of the sketch set
+	TiePositions      int // positions whose checker's sketch set had alternatives (more accepted values)
+	Alternatives      int // alternatives over all positions: 1 + Alternatives/Positions is the mean accepted windows a position
 	ByPosition        []Bucket
 	ByPositionLogProb []float64 `json:"-"`
 }
@@ -263,10 +265,11 @@ func (p *Pair) check(r model.Rollout, out model.Output, cfg Config, u func(int) 
 		if !st.In {
 			s.Slack = -1 // the token is outside the kept set: as far out as a probability goes
 		}
-		tie := out.TieAt(t)
-		s.SketchDist, _ = sketch.Check(r.Sketches[t], out.Sketches[t], tie, t)
-		s.Tied = s.SketchDist < sketch.Distance(r.Sketches[t], out.Sketches[t])
-		s.HasTie = tie != out.Sketches[t]
+		set := out.SketchSet(t)
+		s.SketchDist, _ = sketch.Check(r.Sketches[t], set, t)
+		s.Tied = s.SketchDist < sketch.Distance(r.Sketches[t], set.Sketch)
+		s.Alts = len(set.Alternatives())
+		s.HasTie = s.Alts > 0
 		if s.Slack < -cfg.Margin || s.LogProb > cfg.LogProbTol || cfg.sketchRejects(s.SketchDist, t) {
 			p.Rejected++
 			bad = true
@@ -312,6 +315,7 @@ func (p *Pair) summarize(maxNew int) {
 		if s.HasTie {
 			p.TiePositions++
 		}
+		p.Alternatives += s.Alts
 		lps = append(lps, s.LogProb)
 		sks = append(sks, float64(s.SketchDist))
 		b := &p.ByPosition[s.Pos/width]

@@ -19,7 +19,8 @@ import (
 // story of a membership swap.
 type Explanation struct {
 	Batch, Group, Rollout, Pos int
-	Committed, Sketch, Tie     uint32
+	Committed, Sketch          uint32
+	Alternatives               []uint32 // the checker's sketch set beside Sketch
 	// Gen and Chk are the 24 largest magnitudes of each side in rank order.
 	Gen, Chk []Ranked
 	// OnlyGen are in the generator's top 16 and not the checker's; OnlyChk
@@ -105,8 +106,8 @@ func explainGroup(ctx context.Context, chk Backend, prompt []int, rs []model.Rol
 	for i, r := range rs {
 		var replayed *model.Output
 		for t := range r.Tokens {
-			tie := out[i].TieAt(t)
-			if d, _ := sketch.Check(r.Sketches[t], out[i].Sketches[t], tie, t); !cfg.sketchRejects(d, t) {
+			set := out[i].SketchSet(t)
+			if d, _ := sketch.Check(r.Sketches[t], set, t); !cfg.sketchRejects(d, t) {
 				continue
 			}
 			if replayed == nil {
@@ -121,7 +122,7 @@ func explainGroup(ctx context.Context, chk Backend, prompt []int, rs []model.Rol
 			}
 			e := explain(r.Hidden[t], replayed.Hidden[t])
 			e.Batch, e.Group, e.Rollout, e.Pos = batch, group, i, t
-			e.Committed, e.Sketch, e.Tie = r.Sketches[t], out[i].Sketches[t], tie
+			e.Committed, e.Sketch, e.Alternatives = r.Sketches[t], set.Sketch, set.Alternatives()
 			es = append(es, e)
 		}
 	}
@@ -133,8 +134,8 @@ func explainGroup(ctx context.Context, chk Backend, prompt []int, rs []model.Rol
 // (sketch.TieGap) would have had to admit.
 func WriteExplanations(w io.Writer, es []Explanation) {
 	for _, e := range es {
-		fmt.Fprintf(w, "\nrejected sketch: batch %d group %d rollout %d position %d: committed %d, sketch %d, tie %d; max relative drift in the top 24 %.3g\n",
-			e.Batch, e.Group, e.Rollout, e.Pos, e.Committed, e.Sketch, e.Tie, e.MaxRelDrift)
+		fmt.Fprintf(w, "\nrejected sketch: batch %d group %d rollout %d position %d: committed %d, sketch %d, alternatives %v; max relative drift in the top 24 %.3g\n",
+			e.Batch, e.Group, e.Rollout, e.Pos, e.Committed, e.Sketch, e.Alternatives, e.MaxRelDrift)
 		for _, s := range e.OnlyGen {
 			fmt.Fprintf(w, "  only in the generator's top 16: index %d, ranks gen %d / chk %d, |h| gen %.9g chk %.9g\n", s.Index, s.GenRank, s.ChkRank, s.GenMag, s.ChkMag)
 		}

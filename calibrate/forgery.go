@@ -402,14 +402,14 @@ func (f *forgery) sketchRow(c sketchCheat) (ForgeryRow, error) {
 	for hi, h := range f.honest {
 		ok, opened := 0, 0
 		for t := range h.r.Tokens {
-			right, tie := sketch.Of(h.r.Hidden[t], f.coeffs)
-			got, err := c.value(h, hi, t, right)
+			set := sketch.Of(h.r.Hidden[t], f.coeffs)
+			got, err := c.value(h, hi, t, set.Sketch)
 			if err != nil {
 				return row, err
 			}
 			row.Positions++
-			// As a verifier measures: to the nearer of the sketch and its tie sketch.
-			if min(sketch.Distance(got, right), sketch.Distance(got, tie)) <= cfg.SketchTol(t) {
+			// As a verifier measures: to the nearest of the sketch set.
+			if d, _ := sketch.Check(got, set, t); d <= cfg.SketchTol(t) {
 				pass++
 				if t < cfg.K {
 					ok++

@@ -16,14 +16,14 @@ import (
 // position of the first pair inside the contract and of the first reference.
 func WriteTable(w io.Writer, r *Report) error {
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "generator → checker\tbatch\trollouts\tpositions\trejected\tmin slack\tmax |Δlogprob|\tp99.99\tmax sketch dist\tp99.99\tsketch ≠ 0\tvia tie\ttie exists")
+	fmt.Fprintln(tw, "generator → checker\tbatch\trollouts\tpositions\trejected\tmin slack\tmax |Δlogprob|\tp99.99\tmax sketch dist\tp99.99\tsketch ≠ 0\tvia tie\ttie exists\talternatives")
 	for _, p := range r.Pairs {
 		name := p.Generator + " → " + p.Checker
 		if p.Reference {
 			name += " (reference, outside the contract)"
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%.3g\t%.3g\t%.3g\t%d\t%d\t%d\t%d\t%d\n", name, p.Batch, p.Rollouts, p.Positions,
-			p.Rejected, p.MinSlack, p.MaxLogProb, p.P9999LogProb, p.MaxSketch, p.P9999Sketch, p.SketchNonzero, p.SketchTied, p.TiePositions)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%.3g\t%.3g\t%.3g\t%d\t%d\t%d\t%d\t%d\t%d\n", name, p.Batch, p.Rollouts, p.Positions,
+			p.Rejected, p.MinSlack, p.MaxLogProb, p.P9999LogProb, p.MaxSketch, p.P9999Sketch, p.SketchNonzero, p.SketchTied, p.TiePositions, p.Alternatives)
 	}
 	fmt.Fprintf(tw, "honest (inside the contract): %d rollouts, %d positions, %d rejected\n", r.HonestRollouts, r.HonestPositions, r.HonestRejected)
 	if err := tw.Flush(); err != nil {

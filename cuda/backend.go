@@ -53,7 +53,7 @@ type kernels struct {
 	attnSoftmaxWarps    cu.Function
 	siluMul, gather     cu.Function
 	gateUpSilu          [2]cu.Function // [f32, bf16] weights: the batch-1 gate/up product with SiLU
-	sample, sketch      cu.Function
+	sample, sketchRank  cu.Function
 	stats               cu.Function
 	split, combine      cu.Function
 	siluSplit           cu.Function
@@ -452,7 +452,7 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 		{&b.k.attnSoftmaxWarps, "attention_softmax_warps"},
 		{&b.k.gateUpSilu[0], "gate_up_silu_f32"}, {&b.k.gateUpSilu[1], "gate_up_silu_bf16"},
 		{&b.k.siluMul, "silu_mul"}, {&b.k.gather, "gather_rows"},
-		{&b.k.sample, "sample"}, {&b.k.sketch, "sketch"}, {&b.k.stats, "position_stats"}, {&b.k.split, "split_bf16"}, {&b.k.combine, "combine_terms"}, {&b.k.siluSplit, "combine_silu_split"},
+		{&b.k.sample, "sample"}, {&b.k.sketchRank, "sketch_rank"}, {&b.k.stats, "position_stats"}, {&b.k.split, "split_bf16"}, {&b.k.combine, "combine_terms"}, {&b.k.siluSplit, "combine_silu_split"},
 		{&b.k.combineNormSplit, "combine_norm_split"}, {&b.k.combineRope, "combine_rope_store"},
 	} {
 		if *f.dst, err = b.mod.Function(f.name); err != nil {

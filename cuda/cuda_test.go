@@ -274,8 +274,8 @@ type samplerStats struct {
 	// Sketches: how many positions came from a device kernel (generator,
 	// verifier), how many differ from the other side's, the largest distance.
 	devGen, devVer, sketchDiff int    // positions with sketches from the generator, the verifier; differing
-	maxSketch                  uint32 // as a verifier measures: to the nearer of the sketch and the tie sketch
-	sketchBad, viaTie          int    // positions a verifier rejects (check v2); accepted through the tie sketch only
+	maxSketch                  uint32 // as a verifier measures: to the nearest of the sketch set
+	sketchBad, viaTie          int    // positions a verifier rejects (check v3); accepted through an alternative only
 }
 
 // testCoeffs are the sketch coefficients of the sampler tests' rollouts.
@@ -303,12 +303,9 @@ func (st *samplerStats) verify(t *testing.T, v model.Backend, prompt []int, rs [
 			st.devVer += len(r.Tokens)
 		}
 		for k, tok := range r.Tokens {
-			main := out[0].Sketches[len(prompt)-1+k]
-			tie := main
-			if out[0].SketchTies != nil {
-				tie = out[0].SketchTies[len(prompt)-1+k]
-			}
-			d, ok := sketch.Check(r.Sketches[k], main, tie, k)
+			set := out[0].SketchSet(len(prompt) - 1 + k)
+			main := set.Sketch
+			d, ok := sketch.Check(r.Sketches[k], set, k)
 			if d != 0 {
 				st.sketchDiff++
 			}
@@ -721,58 +718,76 @@ func prefillAll(t *testing.T, b model.Backend, seq []int) model.Output {
 	return out[0]
 }
 
-// sketchRows runs the device sketch kernel on rows of h (H values each).
-func (b *Backend) sketchRows(h []float32, H int, r sketch.Coefficients) ([]uint32, error) {
+// sketchRows runs the device ranking kernel on rows of h (H values each)
+// and turns its ranking into sketch sets as a pass does (sketchSets); the
+// ranking comes back too, to compare with sketch.Rank.
+func (b *Backend) sketchRows(h []float32, H int, r sketch.Coefficients) ([]sketch.Set, []uint32, error) {
 	leave, err := b.enter()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer leave()
 	W := len(h) / H
 	hp, err := b.buf("test-h", int64(len(h))*4)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	cp, err := b.buf("test-coeffs", int64(W*len(r)))
+	op, err := b.buf("test-out", f4(2*sketch.Ranked*W))
 	if err != nil {
-		return nil, err
-	}
-	op, err := b.buf("test-out", int64(W)*8)
-	if err != nil {
-		return nil, err
-	}
-	coeffs := make([]int8, 0, W*len(r))
-	for range W {
-		coeffs = append(coeffs, r[:]...)
+		return nil, nil, err
 	}
 	if err := cu.MemcpyHtoD(hp, unsafe.Pointer(&h[0]), int64(len(h))*4); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if err := cu.MemcpyHtoD(cp, unsafe.Pointer(&coeffs[0]), int64(len(coeffs))); err != nil {
-		return nil, err
+	if err := b.launch(b.k.sketchRank, [2]int{W, 1}, 128, 0, op, hp, H); err != nil {
+		return nil, nil, err
 	}
-	if err := b.launch(b.k.sketch, [2]int{W, 1}, 128, 0, op, hp, cp, H); err != nil {
-		return nil, err
+	ranks := make([]uint32, 2*sketch.Ranked*W)
+	if err := cu.MemcpyDtoH(unsafe.Pointer(&ranks[0]), op, f4(len(ranks))); err != nil {
+		return nil, nil, err
 	}
-	out := make([]uint32, 2*W)
-	if err := cu.MemcpyDtoH(unsafe.Pointer(&out[0]), op, int64(W)*8); err != nil {
-		return nil, err
+	sketches, sets := sketchSets(ranks, 0, W, &r)
+	for w := range sets {
+		if sketches[w] != sets[w].Sketch {
+			return nil, nil, fmt.Errorf("row %d: sketch %d, set's %d", w, sketches[w], sets[w].Sketch)
+		}
 	}
-	return out, nil
+	return sets, ranks, nil
 }
 
-// TestSketchKernel checks the device sketch against the protocol's
-// reference (sketch.Compute) on its test vectors and on rows built to hit
-// the edges: ties, NaN, ±Inf, ±0, subnormals, bucket edges at √2, fewer
-// than 16 values, all-equal rows, and hidden-state sizes of real models.
+// checkRanks compares row w of the device's ranking with sketch.Rank and
+// its sketch set with sketch.Of.
+func checkRanks(t *testing.T, what string, row []float32, w int, ranks []uint32, got sketch.Set, r sketch.Coefficients) {
+	t.Helper()
+	want := sketch.Rank(nil, row)
+	dev := ranks[2*sketch.Ranked*w:][:2*sketch.Ranked]
+	for k := range sketch.Ranked {
+		wi, wv := uint32(math.MaxUint32), uint32(0)
+		if k < len(want) {
+			wi, wv = uint32(want[k].Index), math.Float32bits(want[k].Value)
+		}
+		if dev[2*k] != wi || dev[2*k+1] != wv {
+			t.Fatalf("%s: rank %d: device (%d, %#x), want (%d, %#x) (row %v)", what, k, dev[2*k], dev[2*k+1], wi, wv, row[:min(len(row), 32)])
+		}
+	}
+	if ws := sketch.Of(row, r); got != ws {
+		t.Fatalf("%s: device set %d %v, want %d %v", what, got.Sketch, got.Alternatives(), ws.Sketch, ws.Alternatives())
+	}
+}
+
+// TestSketchKernel checks the device ranking and the sketch sets built
+// from it against the protocol's reference (sketch.Rank, sketch.Of) on its
+// test vectors and on rows built to hit the edges: ties, NaN, ±Inf, ±0,
+// subnormals, bucket edges at √2, fewer than 20 values, all-equal rows,
+// and hidden-state sizes of real models.
 func TestSketchKernel(t *testing.T) {
 	p := openPair(t, "tiny", false)
 	g := p.gpu.(*Backend)
 	var vecs []struct {
-		Coeffs []int8   `json:"coefficients"`
-		Hidden []uint32 `json:"hidden_f32_bits"`
-		Sketch uint32   `json:"sketch"`
-		Tie    uint32   `json:"tie_sketch"`
+		Coeffs       []int8   `json:"coefficients"`
+		Hidden       []uint32 `json:"hidden_f32_bits"`
+		Sketch       uint32   `json:"sketch"`
+		Alternatives []uint32 `json:"alternatives"`
 	}
 	raw, err := os.ReadFile("../sketch/testdata/vectors.json")
 	if err != nil {
@@ -788,12 +803,12 @@ func TestSketchKernel(t *testing.T) {
 		for j, b := range v.Hidden {
 			h[j] = math.Float32frombits(b)
 		}
-		got, err := g.sketchRows(h, len(h), r)
+		sets, _, err := g.sketchRows(h, len(h), r)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got[0] != v.Sketch || got[1] != v.Tie {
-			t.Errorf("vector %d: device sketch %d, tie %d, want %d, %d", i, got[0], got[1], v.Sketch, v.Tie)
+		if got := sets[0]; got.Sketch != v.Sketch || fmt.Sprint(got.Alternatives()) != fmt.Sprint(v.Alternatives) {
+			t.Errorf("vector %d: device sketch %d, alternatives %v, want %d, %v", i, got.Sketch, got.Alternatives(), v.Sketch, v.Alternatives)
 		}
 	}
 	rng := rand.New(rand.NewPCG(3, 3))
@@ -802,7 +817,7 @@ func TestSketchKernel(t *testing.T) {
 	sqrt2 := float32(math.Sqrt2)
 	edge := []float32{0, float32(math.Copysign(0, -1)), nan, inf, -inf, 1, -1, sqrt2, math.Nextafter32(sqrt2, 0), math.Nextafter32(sqrt2, 2),
 		-sqrt2, 1e-45, -1e-45, 1e-38, 3e38, -3e38, 2, 0.5, float32(math.Ldexp(1, -31)), float32(math.Ldexp(1, 31))}
-	for _, H := range []int{1, 5, 16, 17, 64, 896, 1536, 3584} {
+	for _, H := range []int{1, 5, 16, 17, 19, 20, 21, 64, 896, 1536, 3584} {
 		for trial := 0; trial < 40; trial++ {
 			h := make([]float32, H)
 			for j := range h {
@@ -817,49 +832,45 @@ func TestSketchKernel(t *testing.T) {
 					h[j] = float32(math.Ldexp(rng.Float64()+0.5, rng.IntN(120)-60)) * float32(1-2*rng.IntN(2))
 				}
 			}
-			got, err := g.sketchRows(h, H, sketch.Coefficients(r))
+			sets, ranks, err := g.sketchRows(h, H, sketch.Coefficients(r))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if want, tie := sketch.Of(h, r); got[0] != want || got[1] != tie {
-				t.Fatalf("H=%d trial %d: device sketch %d, tie %d, want %d, %d (row %v)", H, trial, got[0], got[1], want, tie, h[:min(H, 32)])
-			}
+			checkRanks(t, fmt.Sprintf("H=%d trial %d", H, trial), h, 0, ranks, sets[0], r)
 		}
 	}
-	// Several rows in one launch, half of them with a near tie planted at
-	// the edge of the top 16 (the tie sketch's rule, at its boundary too).
+	// Several rows in one launch, most of them with near ties planted
+	// across the edge of the top 16 (inside TieGap, at its boundary, just
+	// outside), one to four of them.
 	H, W := 896, 33
 	h := make([]float32, H*W)
 	for j := range h {
 		h[j] = float32(rng.NormFloat64())
 	}
 	ties := 0
-	for w := 0; w < W; w += 2 {
+	for w := 0; w < W; w++ {
 		row := h[w*H : (w+1)*H]
-		top := sketch.Top(row)
-		m16 := float32(math.Inf(1))
-		for _, j := range top {
-			m16 = min(m16, float32(math.Abs(float64(row[j]))))
+		e := sketch.Rank(nil, row)
+		m16 := float32(math.Abs(float64(e[sketch.TopK-1].Value)))
+		for k := range w % 5 {
+			f := []float32{1 - 1.0/4096, 1 - 1.0/2048, 1 - 1.0/1024, math.Nextafter32(1-1.0/1024, 0)}[(w+k)%4]
+			row[e[sketch.TopK+k].Index] = m16 * f
 		}
-		f := []float32{1, 1 - 1.0/2048, 1 - 1.0/1024, math.Nextafter32(1-1.0/1024, 0)}[(w/2)%4]
-		row[(w*7)%H] = m16 * f
-		if _, tie := sketch.Of(row, r); tie != sketch.Compute(row, r) {
+		if len(sketch.Of(row, r).Alternatives()) > 0 {
 			ties++
 		}
 	}
 	if ties == 0 {
 		t.Fatal("no planted tie took effect")
 	}
-	got, err := g.sketchRows(h, H, sketch.Coefficients(r))
+	sets, ranks, err := g.sketchRows(h, H, sketch.Coefficients(r))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for w := 0; w < W; w++ {
-		if want, tie := sketch.Of(h[w*H:(w+1)*H], r); got[w] != want || got[W+w] != tie {
-			t.Fatalf("row %d of %d: device sketch %d, tie %d, want %d, %d", w, W, got[w], got[W+w], want, tie)
-		}
+		checkRanks(t, fmt.Sprintf("row %d of %d", w, W), h[w*H:(w+1)*H], w, ranks, sets[w], r)
 	}
-	t.Logf("%d rows, %d with a tie sketch", W, ties)
+	t.Logf("%d rows, %d with alternatives", W, ties)
 }
 
 // TestAttentionKernelsAgree runs the grouped-query attention kernel (one

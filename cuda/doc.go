@@ -10,10 +10,12 @@
 // protocol's canonical 256-sum order, which a warp computes with coalesced
 // 16-byte weight loads — so the two backends agree bit for bit except where
 // a libm function rounds its last bit differently;
-// the protocol's tolerances cover the rest. The sampler and the hidden-state
-// sketch also run on the device: for a step that asks for picks and
-// sketches (model.Step.Uniforms, model.Step.Sketch), neither the
-// vocabulary-sized logits nor the hidden states leave the GPU.
+// the protocol's tolerances cover the rest. The sampler and the ranking
+// behind the hidden-state sketch also run on the device: for a step that
+// asks for picks and sketches (model.Step.Uniforms, model.Step.Sketch),
+// neither the vocabulary-sized logits nor the hidden states leave the GPU,
+// only 20 ranked entries a row, from which package sketch builds the
+// sketch set on the host (the rule written once).
 //
 // The backend exists only in binaries built with the `cuda` build tag
 // (`make build-cuda`); elsewhere Open returns ErrNotBuilt.

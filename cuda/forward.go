@@ -28,7 +28,6 @@ type pass struct {
 	span       int
 	chunks     []tileChunk   // attnTiled: runs of whole tiles whose scores fit the buffer
 	want       []int32       // the rows returned, as indices into rows
-	coeffs     []int8        // sketch coefficients per returned row (zero where none was asked)
 	samples    []sampleQuery // the device sampler's queries
 	stats      []statQuery   // the device statistics' queries
 	needLogits []bool        // per step: its returned rows' logits come back
@@ -53,7 +52,7 @@ type sampleQuery struct {
 type passBufs struct {
 	x, xn, qkv, att, gateUp, act      cu.DevicePtr // activations, rows × width
 	tokens, rows, want                cu.DevicePtr // the plan, uploaded
-	sel, logits, coeffs, sketches     cu.DevicePtr // returned rows
+	sel, logits, ranks                cu.DevicePtr // returned rows
 	sampleRow, sampleU, sampleResults cu.DevicePtr // the sampler's queries and answers
 	scores                            cu.DevicePtr // the two-pass and tiled attention's scores
 	tiles                             cu.DevicePtr // the tiled attention's tiles, uploaded
@@ -84,7 +83,7 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 	if err := b.runLayers(ctx, ps, bufs); err != nil {
 		return nil, err
 	}
-	sketches, err := b.passSketches(ps, bufs)
+	ranks, err := b.passRanks(ps, bufs)
 	if err != nil {
 		return nil, err
 	}
@@ -97,7 +96,7 @@ func (b *Backend) Forward(ctx context.Context, steps []model.Step) ([]model.Outp
 	if err != nil {
 		return nil, err
 	}
-	outs, err := b.download(ps, bufs, sketches, picks, stats)
+	outs, err := b.download(ps, bufs, ranks, picks, stats)
 	if err != nil {
 		return nil, err
 	}
@@ -147,11 +146,6 @@ func (b *Backend) plan(steps []model.Step) (*pass, error) {
 		for i := range s.Tokens {
 			if s.All || i == len(s.Tokens)-1 {
 				ps.want = append(ps.want, int32(r))
-				if s.Sketch != nil {
-					ps.coeffs = append(ps.coeffs, s.Sketch[:]...)
-				} else {
-					ps.coeffs = append(ps.coeffs, make([]int8, len(sketch.Coefficients{}))...)
-				}
 			}
 			r++
 		}
@@ -216,7 +210,7 @@ func (b *Backend) passBuffers(ps *pass) (*passBufs, error) {
 		{&bufs.att, "att", f4(R * qd)}, {&bufs.gateUp, "gateUp", f4(R * 2 * I)}, {&bufs.act, "act", f4(R * I)},
 		{&bufs.tokens, "tokens", f4(R)}, {&bufs.rows, "rows", int64(R) * 16}, {&bufs.want, "want", f4(W)},
 		{&bufs.sel, "sel", f4(W * H)}, {&bufs.logits, "logits", f4(W * V)},
-		{&bufs.coeffs, "coeffs", int64(len(ps.coeffs))}, {&bufs.sketches, "sketches", f4(2 * W)},
+		{&bufs.ranks, "ranks", f4(2 * sketch.Ranked * W)},
 		{&bufs.sampleRow, "qrow", f4(Q + 1)}, {&bufs.sampleU, "qu", int64(Q+1) * 8}, {&bufs.sampleResults, "qres", int64(Q+1) * 32},
 	} {
 		var err error
@@ -482,26 +476,40 @@ func (b *Backend) queueLayers(ctx context.Context, ps *pass, bufs *passBufs) err
 	return l.err
 }
 
-// passSketches computes the returned rows' sketches on the device (rows of
-// steps that asked for none get zero coefficients and are dropped later),
-// then their tie sketches: 2W values.
-func (b *Backend) passSketches(ps *pass, bufs *passBufs) ([]uint32, error) {
+// passRanks ranks the returned rows' hidden states on the device for their
+// sketches (rows of steps that asked for none are ranked too and dropped
+// later): sketch.Ranked (index, value bits) pairs a row.
+func (b *Backend) passRanks(ps *pass, bufs *passBufs) ([]uint32, error) {
 	if !ps.anySketch {
 		return nil, nil
 	}
 	W := len(ps.want)
-	if err := cu.MemcpyHtoD(bufs.coeffs, unsafe.Pointer(&ps.coeffs[0]), int64(len(ps.coeffs))); err != nil {
-		return nil, fmt.Errorf("%w: upload sketch coefficients: %v", ErrDevice, err)
-	}
 	b.stage = "sketch"
-	if err := b.launch(b.k.sketch, [2]int{W, 1}, 128, 0, bufs.sketches, bufs.sel, bufs.coeffs, b.cfg.HiddenSize); err != nil {
+	if err := b.launch(b.k.sketchRank, [2]int{W, 1}, 128, 0, bufs.ranks, bufs.sel, b.cfg.HiddenSize); err != nil {
 		return nil, err
 	}
-	sketches := make([]uint32, 2*W)
-	if err := cu.MemcpyDtoH(unsafe.Pointer(&sketches[0]), bufs.sketches, f4(2*W)); err != nil {
-		return nil, fmt.Errorf("%w: sketches: %v", ErrDevice, err)
+	ranks := make([]uint32, 2*sketch.Ranked*W)
+	if err := cu.MemcpyDtoH(unsafe.Pointer(&ranks[0]), bufs.ranks, f4(len(ranks))); err != nil {
+		return nil, fmt.Errorf("%w: sketch ranks: %v", ErrDevice, err)
 	}
-	return sketches, nil
+	return ranks, nil
+}
+
+// sketchSets turns rows [j, j+n) of the device's ranking into sketch sets
+// under coefficients r.
+func sketchSets(ranks []uint32, j, n int, r *sketch.Coefficients) ([]uint32, []sketch.Set) {
+	sketches, sets := make([]uint32, n), make([]sketch.Set, n)
+	var e [sketch.Ranked]sketch.Entry
+	for k := range n {
+		row := ranks[2*sketch.Ranked*(j+k):][:2*sketch.Ranked]
+		m := 0
+		for ; m < sketch.Ranked && row[2*m] != math.MaxUint32; m++ {
+			e[m] = sketch.Entry{Index: int32(row[2*m]), Value: math.Float32frombits(row[2*m+1])}
+		}
+		sets[k] = sketch.FromRanked(e[:m], *r)
+		sketches[k] = sets[k].Sketch
+	}
+	return sketches, sets
 }
 
 // sampleOnDevice answers the sampler's queries: four numbers a query (log
@@ -546,7 +554,7 @@ func (b *Backend) sampleOnDevice(ps *pass, bufs *passBufs) ([]float64, error) {
 // download assembles the outputs: hidden states only for steps that did
 // not ask for their sketches, logits only where asked, picks from the
 // device sampler or, for sampling it does not implement, the host.
-func (b *Backend) download(ps *pass, bufs *passBufs, sketches []uint32, picks []float64, stats []rowStats) ([]model.Output, error) {
+func (b *Backend) download(ps *pass, bufs *passBufs, ranks []uint32, picks []float64, stats []rowStats) ([]model.Output, error) {
 	H, V := b.cfg.HiddenSize, b.cfg.VocabSize
 	var hidden []float32
 	if ps.needHidden {
@@ -570,9 +578,7 @@ func (b *Backend) download(ps *pass, bufs *passBufs, sketches []uint32, picks []
 			}
 		}
 		if s.Sketch != nil {
-			W := len(sketches) / 2
-			outs[si].Sketches = sketches[j : j+nw : j+nw]
-			outs[si].SketchTies = sketches[W+j : W+j+nw : W+j+nw]
+			outs[si].Sketches, outs[si].SketchSets = sketchSets(ranks, j, nw, s.Sketch)
 		}
 		if s.Stats != nil && !ps.needLogits[si] {
 			outs[si].Stats = make([]model.PositionStats, nw)

@@ -1397,67 +1397,33 @@ extern "C" __global__ void gather_rows(float* out, const float* x, const int* id
 }
 
 // ---------------------------------------------------------------------------
-// The protocol's hidden-state sketch (package sketch, docs/protocol.md §7.2)
-// of one row per block, so hidden states never leave the device:
-// Σ_i r_i · bucket(h[idx_i]) mod 2^31 − 1 over the 16 largest |h| (NaN counts
-// as 0, ties to the lower index), idx ascending. The top 16 are found in 16
+// The rank order behind the protocol's hidden-state sketch (package sketch,
+// docs/protocol.md §7.2) of one row per block, so hidden states never leave
+// the device: the SKETCH_RANKED entries of largest |h| (NaN counts as 0,
+// ties to the lower index) in rank order. The host computes the sketch set
+// from them (sketch.FromRanked), so the rule that turns a ranking into
+// accepted sketches is written once, in Go. The entries are found in
 // rounds of a block-wide arg-max, each round over the entries that rank
-// below the previous pick in the order (|h| descending, index ascending), so
-// nothing needs marking. coeffs holds 16 coefficients per row.
+// below the previous pick in the order (|h| descending, index ascending),
+// so nothing needs marking.
 #define SKETCH_THREADS 128
-#define SKETCH_TOP 16
-#define SKETCH_P 2147483647LL
-
-__device__ __forceinline__ int sketch_bucket(float v) {
-    unsigned int u = __float_as_uint(v);
-    unsigned int a = u & 0x7fffffffu;
-    if (a == 0 || a > 0x7f800000u) return 0; // ±0, NaN
-    int sign = (u >> 31) ? -1 : 1;
-    if (a == 0x7f800000u) return sign * 127;
-    int E = (int)(a >> 23);
-    int b = 1; // subnormals: 2·log2|v| + 63 < 1, clamped
-    if (E > 0) {
-        // |v| = m·2^e, m in [1, 2); ⌊2·log2 m⌋ = 1 iff m ≥ √2 (m is exact in f64).
-        double m = 1.0 + (double)(a & 0x7fffffu) / 8388608.0;
-        b = 2 * (E - 127) + (m >= 1.4142135623730951 ? 1 : 0) + 63;
-        b = max(1, min(127, b));
-    }
-    return sign * b;
-}
+#define SKETCH_RANKED 20
 
 // a ranks before b: larger magnitude, or equal magnitude and lower index.
 __device__ __forceinline__ bool sketch_before(float ma, int ia, float mb, int ib) {
     return ma > mb || (ma == mb && ia < ib);
 }
 
-// sketch_over is Σ coeffs[i] · Bucket(x[sel[i]]) mod P over the k indices
-// of sel, sorted ascending in place first.
-__device__ unsigned int sketch_over(const float* x, int* sel, int k, const signed char* coeffs) {
-    for (int i = 1; i < k; i++) { // insertion sort: indices ascending
-        int v = sel[i], j = i - 1;
-        while (j >= 0 && sel[j] > v) { sel[j + 1] = sel[j]; j--; }
-        sel[j + 1] = v;
-    }
-    long long acc = 0;
-    for (int i = 0; i < k; i++) acc += (long long)coeffs[i] * sketch_bucket(x[sel[i]]);
-    acc %= SKETCH_P;
-    if (acc < 0) acc += SKETCH_P;
-    return (unsigned int)acc;
-}
-
-// One block a row: out[row] is the sketch (sketch.Compute), out[rows + row]
-// the tie sketch (sketch.Of: the 16th-ranked index swapped for the 17th
-// where m17 ≥ m16·(1 − 2^-10) in f64, else the sketch again). Rounds of a
-// block-wide arg-max pick the indices in rank order, one more than the top
-// for the tie.
-extern "C" __global__ void sketch(unsigned int* out, const float* h, const signed char* coeffs, int H) {
+// One block a row: out[row·2·SKETCH_RANKED + 2k] is the index ranked k
+// (0-based; 0xffffffff past the row's end), out[… + 2k + 1] the bits of its
+// value as stored (sign and NaN kept: the sketch's bucket reads them).
+extern "C" __global__ void sketch_rank(unsigned int* out, const float* h, int H) {
     __shared__ float wm[SKETCH_THREADS / 32];
     __shared__ int wi[SKETCH_THREADS / 32];
-    __shared__ int sel[SKETCH_TOP + 1];
-    __shared__ float mag[SKETCH_TOP + 1];
     const int row = blockIdx.x, tid = threadIdx.x, lane = tid & 31, warp = tid >> 5;
     const float* x = h + (long)row * H;
-    const int k = min(SKETCH_TOP, H), rounds = min(SKETCH_TOP + 1, H);
+    unsigned int* o = out + (long)row * 2 * SKETCH_RANKED;
+    const int rounds = min(SKETCH_RANKED, H);
     float pm = 1.0f / 0.0f; // previous pick; everything ranks below (+Inf, −1)
     int pi = -1;
     for (int round = 0; round < rounds; round++) {
@@ -1478,24 +1444,17 @@ extern "C" __global__ void sketch(unsigned int* out, const float* h, const signe
         if (tid == 0) {
             for (int w = 1; w < SKETCH_THREADS / 32; w++)
                 if (sketch_before(wm[w], wi[w], wm[0], wi[0])) { wm[0] = wm[w]; wi[0] = wi[w]; }
-            sel[round] = wi[0];
-            mag[round] = wm[0];
+            o[2 * round] = (unsigned int)wi[0];
+            o[2 * round + 1] = __float_as_uint(x[wi[0]]);
         }
         __syncthreads();
         pm = wm[0];
         pi = wi[0];
         __syncthreads();
     }
-    if (tid == 0) {
-        const signed char* r = coeffs + row * SKETCH_TOP;
-        const bool tie = rounds > SKETCH_TOP &&
-                         (double)mag[SKETCH_TOP] >= (double)mag[SKETCH_TOP - 1] * (1.0 - 1.0 / 1024.0);
-        int alt[SKETCH_TOP];
-        for (int i = 0; i < k; i++) alt[i] = sel[i];
-        if (tie) alt[SKETCH_TOP - 1] = sel[SKETCH_TOP];
-        const unsigned int s0 = sketch_over(x, sel, k, r);
-        out[row] = s0;
-        out[gridDim.x + row] = tie ? sketch_over(x, alt, k, r) : s0;
+    for (int k = rounds + tid; k < SKETCH_RANKED; k += SKETCH_THREADS) {
+        o[2 * k] = 0xffffffffu;
+        o[2 * k + 1] = 0;
     }
 }
 

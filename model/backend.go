@@ -78,22 +78,23 @@ type Output struct {
 	Logits [][]float32 // VocabSize each; may be nil for a step with Uniforms
 	Picks  []Picked    // one per Step.Uniforms
 	// Sketches are the hidden states' sketches when the step asked for them
-	// (see Step.Sketch); else nil. SketchTies are their tie sketches
-	// (sketch.Of), which a verifier accepts as well; what a miner commits
-	// is Sketches.
-	Sketches, SketchTies []uint32
+	// (see Step.Sketch); else nil: what a miner commits. SketchSets are
+	// the same rows' sketch sets (sketch.Of: each sketch with the
+	// alternatives near ties admit), which a verifier checks against.
+	Sketches   []uint32
+	SketchSets []sketch.Set
 	// Stats are the returned rows' statistics when the step asked for them
 	// and the backend computes them (see Step.Stats); else nil.
 	Stats []PositionStats
 }
 
-// TieAt is row t's tie sketch: SketchTies[t], or the sketch itself from a
-// backend that returns no tie sketches.
-func (o Output) TieAt(t int) uint32 {
-	if o.SketchTies != nil {
-		return o.SketchTies[t]
+// SketchSet is row t's sketch set: SketchSets[t], or the sketch alone from
+// a backend that returns no sets.
+func (o Output) SketchSet(t int) sketch.Set {
+	if o.SketchSets != nil {
+		return o.SketchSets[t]
 	}
-	return o.Sketches[t]
+	return sketch.Single(o.Sketches[t])
 }
 
 // Picked is the sampler's result at one position.

@@ -236,9 +236,9 @@ func (b *CPU) Forward(ctx context.Context, steps []Step) ([]Output, error) {
 				h := append([]float32(nil), xn[r*H:(r+1)*H]...)
 				outs[si].Hidden = append(outs[si].Hidden, h)
 				if s.Sketch != nil {
-					main, tie := sketch.Of(h, *s.Sketch)
-					outs[si].Sketches = append(outs[si].Sketches, main)
-					outs[si].SketchTies = append(outs[si].SketchTies, tie)
+					set := sketch.Of(h, *s.Sketch)
+					outs[si].Sketches = append(outs[si].Sketches, set.Sketch)
+					outs[si].SketchSets = append(outs[si].SketchSets, set)
 				}
 			}
 			r++

@@ -599,6 +599,6 @@ func TestForgeryRates(t *testing.T) {
 }
 
 func sketchValid(committed, recomputed uint32) bool {
-	_, ok := sketch.Check(committed, recomputed, recomputed, 0)
+	_, ok := sketch.Check(committed, sketch.Single(recomputed), 0)
 	return ok
 }

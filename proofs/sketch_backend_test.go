@@ -27,7 +27,7 @@ func (d deviceSketcher) Forward(ctx context.Context, steps []model.Step) ([]mode
 		if s.Sketch == nil {
 			continue
 		}
-		outs[i].Sketches = nil
+		outs[i].Sketches, outs[i].SketchSets = nil, nil // sketches only: the verifier falls back to sketch.Single
 		for _, h := range outs[i].Hidden {
 			outs[i].Sketches = append(outs[i].Sketches, (sketch.Compute(h, *s.Sketch)+d.skew)%sketch.P)
 		}

@@ -421,7 +421,7 @@ func (v *Verifier) postcheck(ctx context.Context, pd *pending, out model.Output,
 	opened := OpenPositions(v.OpeningSeed, rec.Hash(), n, p.K)
 	res.SketchesOpened = len(opened)
 	for _, t := range opened {
-		d, ok := sketch.Check(rec.Sketches[t], out.Sketches[t], out.TieAt(t), t)
+		d, ok := sketch.Check(rec.Sketches[t], out.SketchSet(t), t)
 		res.MaxSketchDist = max(res.MaxSketchDist, d)
 		if !ok {
 			pd.fail(ErrSketch, "position %d: distance %d over tolerance %d", t, d, sketch.Tolerance(t))

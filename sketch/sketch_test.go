@@ -115,74 +115,103 @@ func TestDistanceAndTolerance(t *testing.T) {
 	}
 }
 
-// valid is Check of a commitment against a sketch without a tie.
+// valid is Check of a commitment against a sketch without alternatives.
 func valid(committed, recomputed uint32) bool {
-	_, ok := Check(committed, recomputed, recomputed, 0)
+	_, ok := Check(committed, Single(recomputed), 0)
 	return ok
 }
 
-// TestTie checks the tie sketch: the swap of ranks 16 and 17 within TieGap
-// (and at its exact boundary), none outside it or with 16 values or fewer,
-// and that Check accepts a commitment near either sketch only.
-func TestTie(t *testing.T) {
+// TestAlternatives checks the swap band of check v3: which pairs across the
+// edge of the top 16 give an alternative (inside TieGap, at its exact
+// boundary, not outside it, not deeper than the band, not with 16 values or
+// fewer), that each is the sketch of the state in which the pair traded
+// places, and that Check accepts a commitment near one of them only.
+func TestAlternatives(t *testing.T) {
 	r := coeffs(5)
-	g := float32(1 - TieGap) // exactly representable: the boundary
+	g := float32(1 - TieGap)     // exactly representable: the boundary
+	type pair struct{ a, b int } // ranks, 1-based
 	tests := []struct {
 		name string
-		m17  float32 // |h| ranked 17th; the 16th is 1
-		j    int     // its index
-		n    int     // values in h
-		tie  bool
+		mags map[int]float32 // |h| by rank 12..21 where not the default
+		n    int             // values in h
+		want []pair
 	}{
-		{"just inside", 0.9999, 30, 40, true},
-		{"boundary", g, 30, 40, true},
-		{"just outside", math.Nextafter32(g, 0), 30, 40, false},
-		{"far", 0.5, 30, 40, false},
-		{"equal magnitude, higher index", -1, 38, 40, true},
-		{"sixteen values", 0.9999, 15, 16, false},
+		{"none", nil, 40, nil},
+		{"16 and 17 just inside", map[int]float32{17: 1.25 * 0.9999}, 40, []pair{{16, 17}}},
+		{"16 and 17 at the boundary", map[int]float32{17: 1.25 * g}, 40, []pair{{16, 17}}},
+		{"16 and 17 just outside", map[int]float32{17: math.Nextafter32(1.25*g, 0)}, 40, nil},
+		{"16, 17, 18 tied", map[int]float32{17: 1.25 * 0.99995, 18: 1.25 * 0.9999}, 40, []pair{{16, 17}, {16, 18}}},
+		{"15, 16, 17 tied", map[int]float32{15: 1.25 * 1.00001, 17: 1.25 * 0.9999}, 40, []pair{{15, 17}, {16, 17}}},
+		{"13 to 21 tied", map[int]float32{13: 1.25 * 1.0004, 14: 1.25 * 1.0003, 15: 1.25 * 1.0002, 16: 1.25 * 1.0001, 17: 1.25, 18: 1.25 * 0.9999, 19: 1.25 * 0.9998, 20: 1.25 * 0.9997, 21: 1.25 * 0.9996}, 40,
+			[]pair{{13, 17}, {13, 18}, {13, 19}, {13, 20}, {14, 17}, {14, 18}, {14, 19}, {14, 20}, {15, 17}, {15, 18}, {15, 19}, {15, 20}, {16, 17}, {16, 18}, {16, 19}, {16, 20}}},
+		{"13 and 14 more than the gap from 17", map[int]float32{13: 1.25 * 1.0008, 14: 1.25 * 1.0006, 15: 1.25 * 1.0004, 16: 1.25 * 1.0002, 17: 1.25 * 0.9996}, 40,
+			[]pair{{15, 17}, {16, 17}}},
+		{"12 tied with 17: outside the band", map[int]float32{12: 1.25 * 1.00003, 13: 1.25 * 1.00002, 14: 1.25 * 1.000015, 15: 1.25 * 1.00001, 17: 1.25 * 0.99999}, 40,
+			[]pair{{13, 17}, {14, 17}, {15, 17}, {16, 17}}},
+		{"eighteen values", map[int]float32{17: 1.25 * 0.9999, 18: 1.25 * 0.9998}, 18, []pair{{16, 17}, {16, 18}}},
+		{"sixteen values", nil, 16, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			// Rank k (1-based) at index perm[k-1], magnitude 1 + 16 − k
+			// for k < 16 (well apart), 1.25 at rank 16, well below from rank
+			// 17 on, except where the case says; signs alternate.
+			rng := rand.New(rand.NewPCG(uint64(tt.n), 1))
+			perm := rng.Perm(tt.n)
 			h := make([]float32, tt.n)
-			for i := range h {
-				h[i] = float32(0.01 * float64(i%7+1))
+			for k := 1; k <= tt.n; k++ {
+				m := float32(1 + 16 - k)
+				if k == 16 {
+					m = 1.25
+				} else if k > 16 {
+					m = 0.5 / float32(k)
+				}
+				if v, ok := tt.mags[k]; ok {
+					m = v
+				}
+				if k%2 == 0 {
+					m = -m
+				}
+				h[perm[k-1]] = m
 			}
-			// Ranks 1..15 well apart (indices 0, 1, 2, 3, 4, 5, 7, …),
-			// rank 16 at index 6, rank 17 at tt.j.
-			for i, k := 0, 0; k < min(15, tt.n-2); i++ {
-				if i != 6 && i != tt.j {
-					h[i] = float32(4 + k)
-					k++
+			rank := func(k int) int { return perm[k-1] }
+			s := Of(h, r)
+			if s.Sketch != Compute(h, r) {
+				t.Fatalf("sketch %d, Compute %d", s.Sketch, Compute(h, r))
+			}
+			alts := s.Alternatives()
+			if len(alts) != len(tt.want) {
+				t.Fatalf("%d alternatives, want %d (%v)", len(alts), len(tt.want), tt.want)
+			}
+			for i, p := range tt.want {
+				// The state in which ranks a and b traded magnitudes (signs
+				// kept; every tied magnitude lies in one bucket).
+				sw := append([]float32(nil), h...)
+				ia, ib := rank(p.a), rank(p.b)
+				sw[ia] = float32(math.Copysign(math.Abs(float64(h[ib])), float64(h[ia])))
+				sw[ib] = float32(math.Copysign(math.Abs(float64(h[ia])), float64(h[ib])))
+				if want := Compute(sw, r); alts[i] != want {
+					t.Fatalf("alternative %d (%d↔%d) = %d, the swapped state's %d, sketch %d", i, p.a, p.b, alts[i], want, s.Sketch)
+				}
+				if _, ok := Check(alts[i], s, 0); !ok {
+					t.Fatalf("Check refuses alternative %d", i)
 				}
 			}
-			h[6] = -1
-			h[tt.j] = tt.m17
-			main, tie := Of(h, r)
-			if main != Compute(h, r) {
-				t.Fatalf("main %d, Compute %d", main, Compute(h, r))
+			// (An alternative can equal the sketch: a swap that keeps every
+			// bucket in its slot of the index order.)
+			if len(alts) > 0 && !slices.ContainsFunc(alts, func(a uint32) bool { return a != s.Sketch }) {
+				t.Fatalf("every alternative equals the sketch %d", s.Sketch)
 			}
-			if !tt.tie {
-				if tie != main {
-					t.Fatalf("tie %d without a tie (main %d)", tie, main)
-				}
-				return
+			if _, ok := Check(s.Sketch, s, 0); !ok {
+				t.Fatal("Check refuses the sketch")
 			}
-			// The tie sketch is the sketch of the state in which the 16th
-			// dropped below the 17th, every other value as it is.
-			sw := append([]float32(nil), h...)
-			sw[6] = -float32(math.Abs(float64(tt.m17))) * 0.999
-			if tie != Compute(sw, r) || tie == main {
-				t.Fatalf("tie %d, the swapped state's %d, main %d", tie, Compute(sw, r), main)
+			far := (s.Sketch + 1000) % P
+			near := Distance(far, s.Sketch) <= Tolerance(0)
+			for _, a := range alts {
+				near = near || Distance(far, a) <= Tolerance(0)
 			}
-			if _, ok := Check(tie, main, tie, 0); !ok {
-				t.Fatal("Check refuses the tie sketch")
-			}
-			if _, ok := Check(main, main, tie, 0); !ok {
-				t.Fatal("Check refuses the main sketch")
-			}
-			far := (tie + 1000) % P
-			if _, ok := Check(far, main, tie, 0); ok != (Distance(far, main) <= Tolerance(0)) {
-				t.Fatalf("Check(%d) = %v, distance to main %d", far, ok, Distance(far, main))
+			if _, ok := Check(far, s, 0); ok != near {
+				t.Fatalf("Check(%d) = %v, want %v", far, ok, near)
 			}
 		})
 	}
@@ -226,19 +255,35 @@ func topBySort(h []float32) []int {
 	return top
 }
 
-// tieBySort is the tie sketch of §7.2 from a full sort of h.
-func tieBySort(h []float32, r Coefficients) uint32 {
+// setBySort is §7.2's sketch set from a full sort of h: the sketch, then
+// for a = 13..16 and b = 17..20 (1-based ranks) with m_b ≥ m_a·(1 − TieGap)
+// the sketch of the top 16 with a replaced by b.
+func setBySort(h []float32, r Coefficients) []uint32 {
 	idx, mag := rankBySort(h)
-	top := slices.Clone(idx[:min(len(idx), TopK)])
-	if len(idx) > TopK && mag(idx[TopK]) >= mag(idx[TopK-1])*(1-TieGap) {
-		top[TopK-1] = idx[TopK]
+	sum := func(top []int) uint32 {
+		top = slices.Clone(top)
+		sort.Ints(top)
+		var acc int64
+		for i, j := range top {
+			acc += int64(r[i]) * int64(Bucket(h[j]))
+		}
+		return uint32(((acc % P) + P) % P)
 	}
-	sort.Ints(top)
-	var acc int64
-	for i, j := range top {
-		acc += int64(r[i]) * int64(Bucket(h[j]))
+	k := min(len(idx), TopK)
+	out := []uint32{sum(idx[:k])}
+	if len(idx) <= TopK {
+		return out
 	}
-	return uint32(((acc % P) + P) % P)
+	for a := TopK - Band; a < TopK; a++ {
+		for b := TopK; b < min(len(idx), TopK+Band); b++ {
+			if mag(idx[b]) >= mag(idx[a])*(1-TieGap) {
+				top := slices.Clone(idx[:TopK])
+				top[a] = idx[b]
+				out = append(out, sum(top))
+			}
+		}
+	}
+	return out
 }
 
 // TestTopMatchesSort compares the one-pass Top and Of with a full sort on
@@ -259,12 +304,46 @@ func TestTopMatchesSort(t *testing.T) {
 		if got, want := Top(h), topBySort(h); !slices.Equal(got, want) {
 			t.Fatalf("h=%v: Top %v, sort %v", h, got, want)
 		}
-		if rng.IntN(4) == 0 && len(h) > TopK+1 { // a near tie at the edge of the top 16
-			h[rng.IntN(len(h))] = h[topBySort(h)[rng.IntN(TopK)]] * float32(1-rng.Float64()*2*TieGap)
+		for range rng.IntN(5) { // near ties at the edge of the top 16
+			if len(h) > TopK+1 {
+				h[rng.IntN(len(h))] = h[topBySort(h)[rng.IntN(TopK)]] * float32(1-rng.Float64()*2*TieGap)
+			}
 		}
 		r := coeffs(uint64(trial))
-		if main, tie := Of(h, r); main != Compute(h, r) || tie != tieBySort(h, r) {
-			t.Fatalf("h=%v: Of %d, %d; Compute %d, sort %d", h, main, tie, Compute(h, r), tieBySort(h, r))
+		s := Of(h, r)
+		if got, want := append([]uint32{s.Sketch}, s.Alternatives()...), setBySort(h, r); s.Sketch != Compute(h, r) || !slices.Equal(got, want) {
+			t.Fatalf("h=%v: Of %v; Compute %d, sort %v", h, got, Compute(h, r), want)
 		}
+	}
+}
+
+// BenchmarkFromRanked is the host's work a row after a device ranked it:
+// the sketch alone (no near tie, ~90% of positions) and the worst case, the
+// full band of 16 alternatives.
+func BenchmarkFromRanked(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	h := make([]float32, 896)
+	for i := range h {
+		h[i] = float32(rng.NormFloat64())
+	}
+	r := coeffs(0)
+	plain := Rank(nil, h)
+	tied := slices.Clone(plain)
+	for k := TopK - Band; k < Ranked; k++ {
+		tied[k].Value = 1.25 * float32(1-float64(k)*1e-5)
+	}
+	for _, bc := range []struct {
+		name string
+		e    []Entry
+		alts int
+	}{{"plain", plain, 0}, {"band", tied, MaxAlternatives}} {
+		b.Run(bc.name, func(b *testing.B) {
+			if n := len(FromRanked(bc.e, r).Alternatives()); n != bc.alts {
+				b.Fatalf("%d alternatives, want %d", n, bc.alts)
+			}
+			for b.Loop() {
+				_ = FromRanked(bc.e, r)
+			}
+		})
 	}
 }

@@ -24,12 +24,14 @@ type vector struct {
 	Hidden []uint32 `json:"hidden_f32_bits"`
 	Top    []int    `json:"top"`
 	Sketch uint32   `json:"sketch"`
-	Tie    uint32   `json:"tie_sketch"` // sketch.Of's second value (== sketch without a near tie)
+	// Alternatives are the sketch set's other members (§7.2, check v3),
+	// in its order; none without a near tie at the top 16's edge.
+	Alternatives []uint32 `json:"alternatives"`
 }
 
 func TestVectors(t *testing.T) {
 	var got []vector
-	for k := 0; k < 4; k++ {
+	for k := 0; k < 5; k++ {
 		seed := challenge.PRF32("vector/sketch", challenge.U64(uint64(k)))
 		s := challenge.NewStream(seed)
 		h := make([]float32, 24)
@@ -39,26 +41,32 @@ func TestVectors(t *testing.T) {
 		if k == 2 {
 			h[3], h[7], h[11] = 0, float32(math.Inf(-1)), float32(math.NaN())
 		}
-		if k == 3 {
-			// A near tie: the 17th-ranked magnitude set to the 16th's times
-			// 1 − 2^-11, inside TieGap.
+		if k >= 3 {
 			idx := make([]int, len(h))
 			for i := range idx {
 				idx[i] = i
 			}
 			sort.SliceStable(idx, func(a, b int) bool { return math.Abs(float64(h[idx[a]])) > math.Abs(float64(h[idx[b]])) })
-			h[idx[16]] = float32(math.Copysign(math.Abs(float64(h[idx[15]]))*(1-1.0/2048), float64(h[idx[16]])))
+			if k == 3 { // a near tie: rank 17 at rank 16's magnitude times 1 − 2^-11
+				h[idx[16]] = float32(math.Copysign(math.Abs(float64(h[idx[15]]))*(1-1.0/2048), float64(h[idx[16]])))
+			} else { // a five-way near tie: ranks 15–18 at rank 14's times 1 − j·2^-13
+				m14 := math.Abs(float64(h[idx[13]]))
+				for j := 1; j <= 4; j++ {
+					h[idx[13+j]] = float32(math.Copysign(m14*(1-float64(j)/8192), float64(h[idx[13+j]])))
+				}
+			}
 		}
 		r := challenge.SketchCoefficients(seed)
 		bits := make([]uint32, len(h))
 		for i, v := range h {
 			bits[i] = math.Float32bits(v)
 		}
-		main, tie := sketch.Of(h, r)
-		if k == 3 && tie == main {
-			t.Fatal("vector 3: the planted near tie gave no tie sketch")
+		set := sketch.Of(h, r)
+		alts := append([]uint32{}, set.Alternatives()...) // [] rather than null in the file
+		if want := []int{0, 0, 0, 1, 6}[k]; len(alts) != want {
+			t.Fatalf("vector %d: %d alternatives, want %d", k, len(alts), want)
 		}
-		got = append(got, vector{Seed: hex(seed[:]), Coeffs: r[:], Hidden: bits, Top: sketch.Top(h), Sketch: main, Tie: tie})
+		got = append(got, vector{Seed: hex(seed[:]), Coeffs: r[:], Hidden: bits, Top: sketch.Top(h), Sketch: set.Sketch, Alternatives: alts})
 	}
 	path := filepath.Join("testdata", "vectors.json")
 	if *update {

@@ -20,7 +20,9 @@
 # within N seconds (a seed still running then is cut and reports nothing;
 # later ones do not start while fewer than MIN_LEFT seconds, default 30,
 # remain), so a calibration larger than one device call
-# allows adds up over calls with distinct seeds.
+# allows adds up over calls with distinct seeds. ONLY_BATCH=B reruns one
+# batch size of each seed with the prompts and uniforms of the full run
+# (calibrate --only-batch), to re-check a batch that rejected.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 split=${1:-3}
@@ -45,7 +47,7 @@ run() { # name model rollouts prompt-max
 		[ -n "${SEEDS:-}" ] && suffix=-$seed
 		echo "== $name: $n rollouts, split-$split, seed $seed ($(date -u +%FT%TZ))" | tee -a "$out/calibrate-split.log"
 		/usr/bin/time -f "%e s" timeout "$left" "$A" calibrate --model "$dir" --backends "cuda,cuda+split$split" --generators "cuda+split$split" \
-			--batches 16,64 --rollouts "$n" --max-new 64 --prompt-max "$pmax" --seed "$seed" \
+			--batches 16,64 --rollouts "$n" --max-new 64 --prompt-max "$pmax" --seed "$seed" ${ONLY_BATCH:+--only-batch "$ONLY_BATCH"} \
 			--out "$out/calib-$name-split$split$suffix.json" 2>&1 | grep -v '^calibrate: group' | tee -a "$out/calibrate-split.log" || true
 	done
 }
