@@ -6,7 +6,7 @@ PKGS    := ./...
 # Go 1.26 ("context deadline exceeded" with no crasher), fixed in Go 1.27.
 FUZZTIME ?= 100000x
 
-.PHONY: all build build-cuda cuda-sdk vet-cuda gpu-in bench-gpu ptx test test-short demo demo-rl kill-test bench lint fmt vectors-check fuzz clean
+.PHONY: all build build-cuda cuda-sdk vet-cuda gpu-in bench-gpu ptx test test-short demo demo-rl kill-test soak bench lint fmt vectors-check fuzz clean
 
 all: build
 
@@ -35,6 +35,11 @@ demo: build
 # no window lost, none posted twice.
 kill-test: build
 	./scripts/killtest.sh $(BIN)/assay
+
+# kill -9 at random moments over many windows (scripts/soak.sh; not in CI:
+# SOAK_SECONDS=600 by default, SOAK_SEED repeats a run's draws).
+soak: build
+	./scripts/soak.sh $(BIN)/assay
 
 # The RL loop: rollouts → export → GRPO (trainer/grpo.py, PyTorch) →
 # announce → miners switch → verified again, on the real TinyStories model

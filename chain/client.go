@@ -294,7 +294,14 @@ func (c *Client) Commit(ctx context.Context, key *ecdsa.PrivateKey, window uint6
 		}
 		return nil, fmt.Errorf("chain: commit window %d: %w (%x)", window, ErrCommitted, got[:8])
 	}
-	return c.transact(ctx, key, c.abi.PackCommit(window, digest), fmt.Sprintf("commit window %d", window))
+	r, err := c.transact(ctx, key, c.abi.PackCommit(window, digest), fmt.Sprintf("commit window %d", window))
+	if errors.Is(err, ErrReverted) {
+		// As in SetWeights: the same commitment, sent before a restart, landed first.
+		if got, cerr := c.CommitmentOf(ctx, from, window); cerr == nil && got != ([32]byte{}) && got == digest {
+			return nil, nil
+		}
+	}
+	return r, err
 }
 
 // CommitmentOf is a miner's commitment for a window (zero: none).
@@ -489,6 +496,12 @@ func (c *Client) SetWeights(ctx context.Context, key *ecdsa.PrivateKey, window u
 		return nil, fmt.Errorf("chain: set weights: wait for %s: %w", tx.Hash(), err)
 	}
 	if r.Status != types.ReceiptStatusSuccessful {
+		// A post this validator sent before a restart (its process killed
+		// while waiting for the receipt) can land first: this repeat then
+		// reverts, and the window is posted with these weights all the same.
+		if w, posted, h, herr := c.LastPost(ctx, from); herr == nil && posted && w == window && h == want {
+			return nil, nil
+		}
 		return r, fmt.Errorf("%w: set weights window %d: tx %s failed", ErrReverted, window, tx.Hash())
 	}
 	return r, nil

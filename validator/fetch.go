@@ -107,8 +107,10 @@ func (v *Validator) fetchAll(ctx context.Context, w uint64, miners []score.Miner
 // head read right after it arrived. It may arrive at any time: the
 // commitment, on chain before the deadline, fixed what the file must be
 // before the opening seed existed, so a late fetch (a validator busy
-// verifying) still counts. Errors are retried FetchAttempts times; a 404
-// is retried without counting until the opening block exists. Each
+// verifying) still counts. Errors are retried FetchAttempts times and for
+// at least FetchPatience after the first (a committed miner that restarts
+// is down for seconds, and its file is as good after); a 404 is retried
+// without counting until the opening block exists. Each
 // attempt holds one of slots, not the waits between attempts: a miner
 // that keeps failing holds no slot another could use meanwhile.
 func (v *Validator) fetch(ctx context.Context, endpoint string, w uint64, slots chan struct{}) ([]byte, uint64, error) {
@@ -117,8 +119,22 @@ func (v *Validator) fetch(ctx context.Context, endpoint string, w uint64, slots 
 		return nil, 0, err
 	}
 	opening := v.cfg.Network.Seeds.OpeningBlock(w)
-	var last error
-	for attempt, failures := 0, 0; failures < v.cfg.FetchAttempts; attempt++ {
+	var (
+		last      error
+		firstFail time.Time
+	)
+	failures := 0
+	failed := func(err error) {
+		last = err
+		failures++
+		if firstFail.IsZero() {
+			firstFail = time.Now()
+		}
+	}
+	more := func() bool {
+		return failures < v.cfg.FetchAttempts || time.Since(firstFail) < v.cfg.FetchPatience
+	}
+	for attempt := 0; more(); attempt++ {
 		if attempt > 0 {
 			if err := ctxsleep.Sleep(ctx, min(time.Duration(attempt)*500*time.Millisecond, 2*time.Second)); err != nil {
 				return nil, 0, err
@@ -136,7 +152,7 @@ func (v *Validator) fetch(ctx context.Context, endpoint string, w uint64, slots 
 			if h, herr := v.headOf(ctx); herr != nil {
 				return nil, 0, herr
 			} else if h >= opening {
-				failures++
+				failed(err)
 			}
 			continue
 		}
@@ -144,8 +160,7 @@ func (v *Validator) fetch(ctx context.Context, endpoint string, w uint64, slots 
 			return nil, 0, fmt.Errorf("%s: %w", u, err) // no retry would change the address
 		}
 		if err != nil {
-			last = err
-			failures++
+			failed(err)
 			continue
 		}
 		h, err := v.headOf(ctx)

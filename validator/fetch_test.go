@@ -302,3 +302,52 @@ func TestUnsizedBodiesHoldWhatTheySent(t *testing.T) {
 		t.Error("downloads did not give back all of the budget")
 	}
 }
+
+// TestFetchPatience: a committed miner down for longer than FetchAttempts
+// quick retries take (a restart: the soak test's honest miner lost a
+// window so) is retried for FetchPatience, and found; without patience it
+// is not, and an endpoint down for good still ends.
+func TestFetchPatience(t *testing.T) {
+	var up atomic.Bool
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !up.Load() {
+			http.Error(w, "restarting", http.StatusServiceUnavailable)
+			return
+		}
+		w.Write([]byte("the committed file"))
+	}))
+	defer srv.Close()
+	tests := []struct {
+		name     string
+		patience time.Duration
+		upAfter  time.Duration // 0: never
+		ok       bool
+	}{
+		{"down past the attempts, patient", 4 * time.Second, 2500 * time.Millisecond, true},
+		{"down past the attempts, no patience", -1, 2500 * time.Millisecond, false},
+		{"down for good", 2 * time.Second, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			up.Store(false)
+			if tt.upAfter > 0 {
+				timer := time.AfterFunc(tt.upAfter, func() { up.Store(true) })
+				defer timer.Stop()
+			}
+			v := fetchValidator(t, func() uint64 { return fetchOpening + 1 })
+			v.cfg.FetchPatience = tt.patience
+			start := time.Now()
+			data, _, err := v.fetch(context.Background(), srv.URL, fetchWindow, make(chan struct{}, 1))
+			took := time.Since(start)
+			if tt.ok != (err == nil) || (tt.ok && string(data) != "the committed file") {
+				t.Fatalf("got %q, %v after %v; want ok=%v", data, err, took, tt.ok)
+			}
+			if !tt.ok && tt.patience > 0 && took < tt.patience {
+				t.Fatalf("gave up after %v, inside the patience %v", took, tt.patience)
+			}
+			if took > max(tt.patience, 0)+5*time.Second {
+				t.Fatalf("took %v: patience %v should end it", took, tt.patience)
+			}
+		})
+	}
+}

@@ -53,10 +53,13 @@ type Config struct {
 	// miner to zero.
 	Lookback int
 	// Fetch bounds: per request timeout, attempts (404s are retried until
-	// the opening block without counting), size cap, miners fetched at
-	// once and the bytes held by downloads in progress.
+	// the opening block without counting) and the least time failures are
+	// retried for (FetchPatience: a committed miner restarting is down for
+	// seconds; negative: attempts only), size cap, miners fetched at once
+	// and the bytes held by downloads in progress.
 	FetchTimeout     time.Duration
 	FetchAttempts    int
+	FetchPatience    time.Duration
 	MaxFileBytes     int64
 	FetchConcurrency int
 	FetchBytes       int64
@@ -123,6 +126,9 @@ func New(cfg Config) (*Validator, error) {
 	}
 	if cfg.FetchAttempts == 0 {
 		cfg.FetchAttempts = 3
+	}
+	if cfg.FetchPatience == 0 {
+		cfg.FetchPatience = 15 * time.Second
 	}
 	if cfg.MaxFileBytes == 0 {
 		cfg.MaxFileBytes = proofs.DefaultFileLimits.MaxFileBytes

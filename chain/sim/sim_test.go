@@ -662,3 +662,78 @@ func TestModelSchedule(t *testing.T) {
 		}
 	}
 }
+
+// TestSetWeightsAfterKilledSend is a validator restarted right after it
+// sent a post that was not mined yet (killed while waiting for the
+// receipt): the restarted one posts the same weights again, the first
+// transaction lands, the second reverts as a repeat — and that is success,
+// not an error that leaves the decision unposted for ever (found by
+// scripts/soak.sh). Blocks are mined by hand so both sends are pending
+// together.
+func TestSetWeightsAfterKilledSend(t *testing.T) {
+	if testing.Short() {
+		t.Skip("heavy (model or chain work): runs in the full, non-race pass of make test")
+	}
+	c := startChain(t, 4, "")
+	ctx := context.Background()
+	cl, err := c.Client(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := c.Keys()
+	stop := c.MineEvery(20 * time.Millisecond)
+	if _, err := cl.Register(ctx, keys[1], "m", false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cl.Register(ctx, keys[2], "", true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cl.AddStake(ctx, keys[2], big.NewInt(1)); err != nil {
+		t.Fatal(err)
+	}
+	stop()
+	mineTo(t, c, 8)
+	from := crypto.PubkeyToAddress(keys[2].PublicKey)
+	base, err := c.Eth().PendingNonceAt(ctx, from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitPending := func(n uint64) {
+		t.Helper()
+		for range 500 {
+			if p, err := c.Eth().PendingNonceAt(ctx, from); err == nil && p >= n {
+				return
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		t.Fatalf("pending nonce never reached %d", n)
+	}
+	post := func() <-chan error {
+		errc := make(chan error, 1)
+		go func() {
+			_, err := cl.SetWeights(ctx, keys[2], 1, []uint32{0}, []uint16{65535})
+			errc <- err
+		}()
+		return errc
+	}
+	killed := post() // its process "dies" waiting: nobody reads its answer until the end
+	waitPending(base + 1)
+	restarted := post()
+	waitPending(base + 2)
+	c.Mine()
+	t.Cleanup(c.MineEvery(20 * time.Millisecond))
+	if err := <-restarted; err != nil {
+		t.Fatalf("the restarted validator's repeat of a landed post: %v", err)
+	}
+	if err := <-killed; err != nil {
+		t.Fatalf("the first post: %v", err)
+	}
+	posts, err := cl.Posts(ctx, 1)
+	if err != nil || len(posts) != 1 {
+		t.Fatalf("posts for window 1: %+v %v", posts, err)
+	}
+	// A repeat with other weights is still an error.
+	if _, err := cl.SetWeights(ctx, keys[2], 1, []uint32{0}, []uint16{1}); !errors.Is(err, chain.ErrReverted) {
+		t.Fatalf("other weights for a posted window: %v, want ErrReverted", err)
+	}
+}
