@@ -63,14 +63,19 @@ func fileURL(endpoint string, w uint64) (string, error) {
 // folder as it arrives and returns the chain head read after each arrival.
 // A miner without a commitment is not fetched: it counts as missing
 // whatever it serves. One miner's slow or hostile endpoint costs only its
-// own slot.
-func (v *Validator) fetchAll(ctx context.Context, w uint64, miners []score.Miner) map[uint32]uint64 {
+// own slot. A file that arrived but could not be kept (the validator's
+// disk full, say) is the validator's fault, not the miner's: the error,
+// ErrStore, says the window cannot be judged from this fetch.
+func (v *Validator) fetchAll(ctx context.Context, w uint64, miners []score.Miner) (map[uint32]uint64, error) {
 	dir := score.FilesDir(FilesRoot(v.cfg.DataDir), w)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		v.log.Error("files dir", "err", err)
+		return nil, fmt.Errorf("%w: files folder of window %d: %v", ErrStore, w, err)
 	}
 	v.pause(ctx, PauseFetching, w)
-	var mu sync.Mutex
+	var (
+		mu       sync.Mutex
+		storeErr error
+	)
 	arrivals := map[uint32]uint64{}
 	slots := make(chan struct{}, v.cfg.FetchConcurrency)
 	var wg sync.WaitGroup
@@ -90,17 +95,21 @@ func (v *Validator) fetchAll(ctx context.Context, w uint64, miners []score.Miner
 				v.log.Warn("window file refused by its header", "window", w, "uid", m.UID, "bytes", len(data), "err", err)
 				data = data[:keptJunk]
 			}
-			if err := atomicfile.WriteBytes(score.FilePath(FilesRoot(v.cfg.DataDir), w, m.UID), 0o600, data); err != nil {
-				v.log.Error("keep file", "window", w, "uid", m.UID, "err", err)
+			err = atomicfile.WriteBytes(score.FilePath(FilesRoot(v.cfg.DataDir), w, m.UID), 0o600, data)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				v.log.Error("window file arrived but cannot be kept", "window", w, "uid", m.UID, "err", err)
+				if storeErr == nil {
+					storeErr = fmt.Errorf("%w: keep the window %d file of uid %d: %v", ErrStore, w, m.UID, err)
+				}
 				return
 			}
-			mu.Lock()
 			arrivals[m.UID] = at
-			mu.Unlock()
 		})
 	}
 	wg.Wait()
-	return arrivals
+	return arrivals, storeErr
 }
 
 // fetch downloads a committed window file of w and returns it with the

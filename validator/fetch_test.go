@@ -177,7 +177,10 @@ func TestFetchOnlyCommitted(t *testing.T) {
 	}))
 	defer srv.Close()
 	v := fetchValidator(t, func() uint64 { return fetchOpening - 1 })
-	arrivals := v.fetchAll(context.Background(), fetchWindow, []score.Miner{{UID: 0, Endpoint: srv.URL}, {UID: 1, Endpoint: srv.URL, Commitment: [32]byte{1}}})
+	arrivals, err := v.fetchAll(context.Background(), fetchWindow, []score.Miner{{UID: 0, Endpoint: srv.URL}, {UID: 1, Endpoint: srv.URL, Commitment: [32]byte{1}}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if _, ok := arrivals[0]; ok || asked.Load() != 1 {
 		t.Fatalf("arrivals %v after %d requests: want only the committed miner fetched", arrivals, asked.Load())
 	}
@@ -207,7 +210,10 @@ func TestFetchNoMinerDelaysAnother(t *testing.T) {
 	})
 	c := [32]byte{1}
 	miners := []score.Miner{{UID: 0, Endpoint: trickle.URL, Commitment: c}, {UID: 1, Endpoint: silent.URL, Commitment: c}, {UID: 2, Endpoint: honest.URL, Commitment: c}, {UID: 3, Endpoint: honest.URL, Commitment: c}}
-	arrivals := v.fetchAll(context.Background(), fetchWindow, miners)
+	arrivals, err := v.fetchAll(context.Background(), fetchWindow, miners)
+	if err != nil {
+		t.Fatal(err)
+	}
 	files := score.DirFiles(score.FilesDir(FilesRoot(v.cfg.DataDir), fetchWindow))
 	for _, uid := range []uint32{2, 3} {
 		if data, ok := files.File(uid); !ok || string(data) != "file" {
@@ -233,7 +239,9 @@ func TestFetchKeepsOnlyWhatIsJudged(t *testing.T) {
 	defer srv.Close()
 	v := fetchValidator(t, func() uint64 { return fetchOpening - 1 })
 	miner := score.Miner{UID: 7, Address: crypto.PubkeyToAddress(key(0).PublicKey), Endpoint: srv.URL, Commitment: [32]byte{1}}
-	v.fetchAll(context.Background(), fetchWindow, []score.Miner{miner})
+	if _, err := v.fetchAll(context.Background(), fetchWindow, []score.Miner{miner}); err != nil {
+		t.Fatal(err)
+	}
 	kept, ok := score.DirFiles(score.FilesDir(FilesRoot(v.cfg.DataDir), fetchWindow)).File(miner.UID)
 	if !ok || len(kept) != keptJunk {
 		t.Fatalf("kept %d bytes (%v), want the first %d", len(kept), ok, keptJunk)

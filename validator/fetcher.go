@@ -8,7 +8,8 @@ import (
 )
 
 // fetched is one window's fetch: the registry at its deadline and the
-// chain head read after each kept file (or why the registry was not read).
+// chain head read after each kept file (or why the registry was not read,
+// or ErrStore: files arrived that could not be kept).
 type fetched struct {
 	miners   []score.Miner
 	arrivals map[uint32]uint64
@@ -25,7 +26,7 @@ type fetcher struct {
 	// registry; fetchAll fetches (the Validator's methods; tests fake them).
 	deadline func(ctx context.Context, w uint64) error
 	miners   func(ctx context.Context, w uint64) ([]score.Miner, error)
-	fetchAll func(ctx context.Context, w uint64, miners []score.Miner) map[uint32]uint64
+	fetchAll func(ctx context.Context, w uint64, miners []score.Miner) (map[uint32]uint64, error)
 	// decided, when set, reports a window already decided (a restart): it
 	// is not fetched again.
 	decided func(w uint64) bool
@@ -65,7 +66,8 @@ func (f *fetcher) run(ctx context.Context, from uint64) {
 			f.slot(w) <- fetched{err: err}
 			continue
 		}
-		f.slot(w) <- fetched{miners: miners, arrivals: f.fetchAll(ctx, w, miners)}
+		arrivals, err := f.fetchAll(ctx, w, miners)
+		f.slot(w) <- fetched{miners: miners, arrivals: arrivals, err: err}
 	}
 }
 

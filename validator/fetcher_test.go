@@ -34,11 +34,11 @@ func TestFetcherKeepsTime(t *testing.T) {
 		}
 		return []score.Miner{{UID: uint32(w)}}, nil
 	}
-	f.fetchAll = func(ctx context.Context, w uint64, ms []score.Miner) map[uint32]uint64 {
+	f.fetchAll = func(ctx context.Context, w uint64, ms []score.Miner) (map[uint32]uint64, error) {
 		mu.Lock()
 		fetchedAt = append(fetchedAt, w)
 		mu.Unlock()
-		return map[uint32]uint64{ms[0].UID: 100 + w}
+		return map[uint32]uint64{ms[0].UID: 100 + w}, nil
 	}
 	f.decided = func(w uint64) bool { return w == 4 }
 	var wg sync.WaitGroup

@@ -18,6 +18,13 @@ type health struct {
 	decided   uint64
 	decidedAt time.Time
 	started   bool
+	store     error // the data dir failing to be written (ErrStore), nil once it works
+}
+
+func (h *health) storeFailing(err error) {
+	h.mu.Lock()
+	h.store = err
+	h.mu.Unlock()
 }
 
 func (h *health) at(w uint64) {
@@ -34,7 +41,7 @@ func (h *health) done(w uint64, t time.Time) {
 
 // healthReport is /healthz's body.
 type healthReport struct {
-	Status        string     `json:"status"` // "ok", "starting", "behind" or "no chain"
+	Status        string     `json:"status"` // "ok", "starting", "behind", "no chain" or "store failing"
 	Window        uint64     `json:"window"` // the window being waited for or decided
 	ChainWindow   uint64     `json:"chain_window"`
 	LastDecided   *uint64    `json:"last_decided,omitempty"`
@@ -45,8 +52,8 @@ type healthReport struct {
 // healthHandler answers 200 while the loop keeps up with the chain and 503
 // when it does not: when the chain is more than one window past the window
 // being worked on (that window's deadline passed a whole window ago, so the
-// validator is stalled or cannot verify as fast as windows come), or when
-// the chain's head cannot be read.
+// validator is stalled or cannot verify as fast as windows come), when the
+// chain's head cannot be read, or while the data dir cannot be written.
 func healthHandler(h *health, head func(context.Context) (uint64, error), seeds challenge.Params) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
@@ -57,12 +64,14 @@ func healthHandler(h *health, head func(context.Context) (uint64, error), seeds 
 			d, at := h.decided, h.decidedAt
 			rep.LastDecided, rep.LastDecidedAt = &d, &at
 		}
-		started := h.started
+		started, store := h.started, h.store
 		h.mu.Unlock()
 		code := http.StatusOK
 		switch b, err := head(ctx); {
 		case err != nil:
 			rep.Status, rep.Error, code = "no chain", err.Error(), http.StatusServiceUnavailable
+		case store != nil:
+			rep.ChainWindow, rep.Status, rep.Error, code = seeds.WindowOf(b), "store failing", store.Error(), http.StatusServiceUnavailable
 		case !started:
 			rep.ChainWindow, rep.Status = seeds.WindowOf(b), "starting"
 		default:

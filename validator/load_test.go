@@ -91,7 +91,10 @@ func TestFetchLoad256(t *testing.T) {
 			}
 		}
 	})
-	arrivals := v.fetchAll(context.Background(), fetchWindow, miners)
+	arrivals, err := v.fetchAll(context.Background(), fetchWindow, miners)
+	if err != nil {
+		t.Fatal(err)
+	}
 	took := time.Since(start)
 	close(done)
 	wg.Wait()

@@ -30,6 +30,7 @@ import (
 	"github.com/assaynet/assay/dashboard"
 	"github.com/assaynet/assay/env"
 	"github.com/assaynet/assay/export"
+	"github.com/assaynet/assay/internal/ctxsleep"
 	"github.com/assaynet/assay/network"
 	"github.com/assaynet/assay/proofs"
 	"github.com/assaynet/assay/score"
@@ -57,9 +58,12 @@ type Config struct {
 	// retried for (FetchPatience: a committed miner restarting is down for
 	// seconds; negative: attempts only), size cap, miners fetched at once
 	// and the bytes held by downloads in progress.
-	FetchTimeout     time.Duration
-	FetchAttempts    int
-	FetchPatience    time.Duration
+	FetchTimeout  time.Duration
+	FetchAttempts int
+	FetchPatience time.Duration
+	// StoreRetry is the wait before trying again when the data dir cannot
+	// be written (ErrStore).
+	StoreRetry       time.Duration
 	MaxFileBytes     int64
 	FetchConcurrency int
 	FetchBytes       int64
@@ -129,6 +133,9 @@ func New(cfg Config) (*Validator, error) {
 	}
 	if cfg.FetchPatience == 0 {
 		cfg.FetchPatience = 15 * time.Second
+	}
+	if cfg.StoreRetry <= 0 {
+		cfg.StoreRetry = 10 * time.Second
 	}
 	if cfg.MaxFileBytes == 0 {
 		cfg.MaxFileBytes = proofs.DefaultFileLimits.MaxFileBytes
@@ -275,7 +282,7 @@ func (v *Validator) Run(ctx context.Context) error {
 		}
 		v.health.done(w, time.Now())
 		if !d.Posted {
-			if err := v.post(ctx, d); err != nil {
+			if err := v.postStored(ctx, d); err != nil {
 				if ctx.Err() != nil {
 					return nil
 				}
@@ -304,7 +311,7 @@ func (v *Validator) resumeUnposted(ctx context.Context) error {
 			continue
 		}
 		v.log.Info("posting a decision stored before a restart", "window", w)
-		if err := v.post(ctx, d); err != nil {
+		if err := v.postStored(ctx, d); err != nil {
 			v.log.Error("could not post a stored decision", "window", w, "err", err)
 		}
 	}
@@ -406,6 +413,12 @@ func (v *Validator) exportWindow(d *score.Decision, m *network.Model, p proofs.P
 
 // ErrNoStake means the validator has no bonded stake, so the contract
 // would refuse every weight it posts.
+// ErrStore means the validator's data dir could not be written (a full
+// disk, say): a window is then neither judged from what it could not keep
+// nor skipped; the loop waits (Config.StoreRetry) and tries again, and
+// /healthz says so.
+var ErrStore = errors.New("validator: the data dir cannot be written")
+
 var ErrNoStake = errors.New("validator: no bonded stake (the contract refuses weights from unstaked validators): start with a stake to bond")
 
 // bond tops the bonded stake up to Config.Stake.
@@ -452,10 +465,28 @@ func (v *Validator) decideFetched(ctx context.Context, f *fetcher, w uint64) (*s
 	if err != nil {
 		return nil, err
 	}
-	if got.err != nil {
-		return nil, got.err
+	for {
+		var d *score.Decision
+		if got.err == nil {
+			if d, err = v.decide(ctx, w, got.miners, got.arrivals); !errors.Is(err, ErrStore) {
+				v.health.storeFailing(nil)
+				return d, err
+			}
+		} else if err = got.err; !errors.Is(err, ErrStore) {
+			return nil, err
+		}
+		// The validator's own disk: the miners' files are still theirs to
+		// serve and their commitments on chain, so wait and fetch again
+		// rather than judge them missing or lose the window.
+		v.health.storeFailing(err)
+		v.log.Error("window waits: the data dir cannot be written (no miner is judged for it)", "window", w, "err", err, "retry_in", v.cfg.StoreRetry)
+		if err := ctxsleep.Sleep(ctx, v.cfg.StoreRetry); err != nil {
+			return nil, err
+		}
+		if got.err != nil {
+			got.arrivals, got.err = v.fetchAll(ctx, w, got.miners)
+		}
 	}
-	return v.decide(ctx, w, got.miners, got.arrivals)
 }
 
 // decide verifies window w's fetched files once its opening block exists,
@@ -504,7 +535,7 @@ func (v *Validator) decide(ctx context.Context, w uint64, miners []score.Miner, 
 	}
 	d.VerifySeconds = time.Since(start).Seconds()
 	if err := saveDecision(cfg.DataDir, d); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: decision of window %d: %v", ErrStore, w, err)
 	}
 	v.pause(ctx, PauseDecided, w)
 	v.decisions.Inc()
@@ -535,7 +566,7 @@ func (v *Validator) post(ctx context.Context, d *score.Decision) error {
 	uids, weights := d.Weights()
 	if len(d.Miners) == 0 { // nothing to say; an all-zero decision is posted (empty)
 		d.Posted = true
-		return saveDecision(v.cfg.DataDir, d)
+		return markPosted(v.cfg.DataDir, d)
 	}
 	r, err := v.cfg.Network.Chain.SetWeights(ctx, v.cfg.Key, d.Window, uids, weights)
 	if err != nil {
@@ -548,7 +579,34 @@ func (v *Validator) post(ctx context.Context, d *score.Decision) error {
 	v.posted.Inc()
 	v.log.Info("weights posted", "window", d.Window, "miners", len(uids), "tx", d.TxHash)
 	v.pause(ctx, PausePosted, d.Window)
-	return saveDecision(v.cfg.DataDir, d)
+	return markPosted(v.cfg.DataDir, d)
+}
+
+// postStored is post, tried again while only recording it fails
+// (ErrStore): the next window's post would make this one's impossible.
+func (v *Validator) postStored(ctx context.Context, d *score.Decision) error {
+	for {
+		err := v.post(ctx, d)
+		if !errors.Is(err, ErrStore) {
+			v.health.storeFailing(nil)
+			return err
+		}
+		v.health.storeFailing(err)
+		v.log.Error("posted, but the data dir cannot record it; trying again", "window", d.Window, "err", err, "retry_in", v.cfg.StoreRetry)
+		if err := ctxsleep.Sleep(ctx, v.cfg.StoreRetry); err != nil {
+			return err
+		}
+	}
+}
+
+// markPosted records d as posted. Failing (ErrStore), the post stands on
+// chain and a later post of the same decision is recognised there
+// (chain.Client.SetWeights), so trying again is safe.
+func markPosted(dataDir string, d *score.Decision) error {
+	if err := saveDecision(dataDir, d); err != nil {
+		return fmt.Errorf("%w: record window %d as posted: %v", ErrStore, d.Window, err)
+	}
+	return nil
 }
 
 // GatedFromDecisions returns the miners with a hard failure in the stored
