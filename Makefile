@@ -6,7 +6,7 @@ PKGS    := ./...
 # Go 1.26 ("context deadline exceeded" with no crasher), fixed in Go 1.27.
 FUZZTIME ?= 100000x
 
-.PHONY: all build build-cuda cuda-sdk vet-cuda gpu-in bench-gpu ptx test test-short demo demo-rl kill-test soak bench lint fmt vectors-check fuzz clean
+.PHONY: all build build-cuda cuda-sdk vet-cuda gpu-in bench-gpu ptx test test-short demo demo-rl kill-test full-disk soak bench lint fmt vectors-check fuzz clean
 
 all: build
 
@@ -35,6 +35,11 @@ demo: build
 # no window lost, none posted twice.
 kill-test: build
 	./scripts/killtest.sh $(BIN)/assay
+
+# The validator's data dir on a tmpfs that fills up (scripts/fulldisk.sh;
+# needs root to mount, skips otherwise): it waits, then goes on, no window lost.
+full-disk: build
+	./scripts/fulldisk.sh $(BIN)/assay
 
 # kill -9 at random moments over many windows (scripts/soak.sh; not in CI:
 # SOAK_SECONDS=600 by default, SOAK_SEED repeats a run's draws).
