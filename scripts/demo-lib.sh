@@ -31,3 +31,15 @@ start_chain() {
 # key N / addr N: dev account N's private key and address (network file).
 key() { grep -o '"key": "[0-9a-f]*"' "$NET" | sed -n "$(( $1 + 1 ))p" | cut -d'"' -f4; }
 addr() { grep -o '"address": "0x[0-9a-fA-F]*"' "$NET" | sed -n "$(( $1 + 1 ))p" | cut -d'"' -f4; }
+
+# start_miners N: honest miners 1..N on the network model (MODEL_DIR), dev
+# accounts 1..N, stores under RUN, ports MPORT+i, flags COMMON, two groups
+# a window; logs in RUN/logs/minerI.log.
+start_miners() {
+  local i
+  for i in $(seq 1 "$1"); do
+    ASSAY_KEY=$(key $i) $ASSAY miner start "${COMMON[@]}" --model "$MODEL_DIR" --store "$RUN/miner$i" \
+      --listen 127.0.0.1:$((MPORT + i)) --max-groups 2 > "$RUN/logs/miner$i.log" 2>&1 &
+    pids+=($!)
+  done
+}

@@ -31,11 +31,7 @@ trap 'cleanup; umount "$MNT" 2>/dev/null || true' EXIT
 [ -f "$D/tiny/model.safetensors" ] || $ASSAY model init --preset tiny --out "$D/tiny"
 start_chain --window-length 6 --stale-windows 1000 --model "$D/tiny"
 COMMON=(--network "$NET" --max-new-tokens 16 --log-format json)
-for i in 1 2; do
-  ASSAY_KEY=$(key $i) $ASSAY miner start "${COMMON[@]}" --model "$D/tiny" --store "$RUN/miner$i" \
-    --listen 127.0.0.1:$((MPORT + i)) --max-groups 2 > "$RUN/logs/miner$i.log" 2>&1 &
-  pids+=($!)
-done
+MODEL_DIR=$D/tiny start_miners 2
 V=$MNT/validator
 HEALTH=127.0.0.1:$((MPORT + 50))
 ASSAY_KEY=$(key 5) $ASSAY validator run "${COMMON[@]}" --stake 1 --model "$D/tiny" --datadir "$V" --listen "$HEALTH" \

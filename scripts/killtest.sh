@@ -27,11 +27,7 @@ fail() { echo "kill-test: FAILED: $*" >&2; exit 1; }
 # A stale limit no restart here reaches: every window must be decided.
 start_chain --window-length 6 --stale-windows 100 --model "$D/tiny"
 COMMON=(--network "$NET" --max-new-tokens 16 --log-format json)
-for i in 1 2; do
-  ASSAY_KEY=$(key $i) $ASSAY miner start "${COMMON[@]}" --model "$D/tiny" --store "$RUN/miner$i" \
-    --listen 127.0.0.1:$((MPORT + i)) --max-groups 2 > "$RUN/logs/miner$i.log" 2>&1 &
-  pids+=($!)
-done
+MODEL_DIR=$D/tiny start_miners 2
 VAL=(validator run "${COMMON[@]}" --stake 1 --model "$D/tiny" --datadir "$RUN/validator")
 decisions() { ls "$RUN/validator/decisions" 2>/dev/null | sed -n 's/window-\([0-9]*\).json/\1/p' | sort -n | tr '\n' ' '; }
 

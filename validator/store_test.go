@@ -1,7 +1,6 @@
 package validator
 
 import (
-	"context"
 	"io"
 	"log/slog"
 	"math/big"
@@ -12,7 +11,6 @@ import (
 
 	"github.com/assaynet/assay/env/sat"
 	"github.com/assaynet/assay/network"
-	"github.com/assaynet/assay/network/networktest"
 	"github.com/assaynet/assay/score"
 )
 
@@ -26,11 +24,7 @@ func TestStoreFailureWaits(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs a network for several windows")
 	}
-	honest, _ := models(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	tn := networktest.Start(ctx, t, networktest.Config{ModelID: honest.ID, Accounts: 6, WindowLength: 6, BlockEvery: 300 * time.Millisecond})
-	defer runMiners(ctx, t, tn, 2, func() network.Models { return network.Fixed{M: honest} })()
+	ctx, tn, honest := honestNetwork(t)
 	dir := t.TempDir()
 	v, err := New(Config{Network: tn.Network, Models: network.Fixed{M: honest}, Env: sat.New(sat.DefaultParams), Key: tn.Chain.Keys()[5],
 		Beacon: tn.Beacon, DataDir: dir, Poll: 50 * time.Millisecond, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),

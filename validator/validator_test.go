@@ -189,13 +189,9 @@ func TestNetworkResumesAfterKill(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs a network for several windows")
 	}
-	honest, _ := models(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	tn := networktest.Start(ctx, t, networktest.Config{ModelID: honest.ID, Accounts: 6, WindowLength: 6, BlockEvery: 300 * time.Millisecond})
+	ctx, tn, honest := honestNetwork(t)
 	net, lb, ch := tn.Network, tn.Beacon, tn.Chain
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	defer runMiners(ctx, t, tn, 2, func() network.Models { return network.Fixed{M: honest} })()
 	dir, exp := t.TempDir(), t.TempDir()
 	vcfg := Config{Network: net, Models: network.Fixed{M: honest}, Env: sat.New(sat.DefaultParams), Key: ch.Keys()[5], Beacon: lb, DataDir: dir,
 		Poll: 50 * time.Millisecond, Logger: quiet, Windows: 3, Stake: big.NewInt(1e18), Export: exp}
@@ -283,6 +279,19 @@ func TestNetworkResumesAfterKill(t *testing.T) {
 // runMiners starts honest miners with the accounts 1..n of tn, each with
 // the model set models gives it, one group a window; the returned func
 // stops them and waits.
+// honestNetwork is a dev network of 6-block windows (a block every
+// 300 ms) with two honest miners of the test model running until the test
+// ends, and a context of three minutes.
+func honestNetwork(t *testing.T) (context.Context, *networktest.Net, *network.Model) {
+	t.Helper()
+	honest, _ := models(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	t.Cleanup(cancel)
+	tn := networktest.Start(ctx, t, networktest.Config{ModelID: honest.ID, Accounts: 6, WindowLength: 6, BlockEvery: 300 * time.Millisecond})
+	t.Cleanup(runMiners(ctx, t, tn, 2, func() network.Models { return network.Fixed{M: honest} }))
+	return ctx, tn, honest
+}
+
 func runMiners(ctx context.Context, t *testing.T, tn *networktest.Net, n int, models func() network.Models) (stop func()) {
 	t.Helper()
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
