@@ -26,6 +26,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"golang.org/x/sync/semaphore"
 
+	"github.com/assaynet/assay/chain"
 	"github.com/assaynet/assay/challenge"
 	"github.com/assaynet/assay/dashboard"
 	"github.com/assaynet/assay/env"
@@ -582,18 +583,30 @@ func (v *Validator) post(ctx context.Context, d *score.Decision) error {
 	return markPosted(v.cfg.DataDir, d)
 }
 
-// postStored is post, tried again while only recording it fails
-// (ErrStore): the next window's post would make this one's impossible.
+// postStored is post, tried again while recording it fails (ErrStore) or
+// the chain cannot be reached: the next window's post would make this
+// one's impossible, and a repeat is safe (chain.Client.SetWeights
+// recognises weights already posted). A revert or a refusal the node
+// would repeat ends it.
 func (v *Validator) postStored(ctx context.Context, d *score.Decision) error {
+	backoff := time.Second
 	for {
 		err := v.post(ctx, d)
-		if !errors.Is(err, ErrStore) {
+		wait := v.cfg.StoreRetry
+		switch {
+		case err == nil || ctx.Err() != nil:
 			v.health.storeFailing(nil)
 			return err
+		case errors.Is(err, ErrStore):
+			v.health.storeFailing(err)
+			v.log.Error("posted, but the data dir cannot record it; trying again", "window", d.Window, "err", err, "retry_in", wait)
+		case errors.Is(err, chain.ErrReverted), errors.Is(err, chain.ErrRejected):
+			return err
+		default:
+			wait, backoff = backoff, min(2*backoff, 30*time.Second)
+			v.log.Warn("weights not posted yet: the chain did not answer; trying again", "window", d.Window, "err", err, "retry_in", wait)
 		}
-		v.health.storeFailing(err)
-		v.log.Error("posted, but the data dir cannot record it; trying again", "window", d.Window, "err", err, "retry_in", v.cfg.StoreRetry)
-		if err := ctxsleep.Sleep(ctx, v.cfg.StoreRetry); err != nil {
+		if err := ctxsleep.Sleep(ctx, wait); err != nil {
 			return err
 		}
 	}

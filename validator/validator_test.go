@@ -284,10 +284,18 @@ func TestNetworkResumesAfterKill(t *testing.T) {
 // ends, and a context of three minutes.
 func honestNetwork(t *testing.T) (context.Context, *networktest.Net, *network.Model) {
 	t.Helper()
+	return honestNetworkWith(t, networktest.Config{})
+}
+
+// honestNetworkWith is honestNetwork with cfg's other fields (its model,
+// accounts, window and block period are honestNetwork's).
+func honestNetworkWith(t *testing.T, cfg networktest.Config) (context.Context, *networktest.Net, *network.Model) {
+	t.Helper()
 	honest, _ := models(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	t.Cleanup(cancel)
-	tn := networktest.Start(ctx, t, networktest.Config{ModelID: honest.ID, Accounts: 6, WindowLength: 6, BlockEvery: 300 * time.Millisecond})
+	cfg.ModelID, cfg.Accounts, cfg.WindowLength, cfg.BlockEvery = honest.ID, 6, 6, 300*time.Millisecond
+	tn := networktest.Start(ctx, t, cfg)
 	t.Cleanup(runMiners(ctx, t, tn, 2, func() network.Models { return network.Fixed{M: honest} }))
 	return ctx, tn, honest
 }

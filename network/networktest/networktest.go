@@ -23,6 +23,9 @@ type Config struct {
 	// BeaconGenesis is the local beacon's genesis (unix seconds; 0: an
 	// hour ago, before every block).
 	BeaconGenesis int64
+	// HTTP serves the chain's JSON-RPC on a loopback port too
+	// (Net.Chain.URL()), for roles that reach it through a proxy.
+	HTTP bool
 }
 
 // Net is a running test network; t's cleanup stops it.
@@ -46,7 +49,11 @@ func Start(ctx context.Context, t testing.TB, cfg Config) *Net {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ch, err := sim.Start(ctx, sim.Config{Accounts: cfg.Accounts, Params: chain.Params{ModelID: cfg.ModelID, WindowLength: cfg.WindowLength,
+	var listen string
+	if cfg.HTTP {
+		listen = "127.0.0.1:0"
+	}
+	ch, err := sim.Start(ctx, sim.Config{Accounts: cfg.Accounts, HTTP: listen, Params: chain.Params{ModelID: cfg.ModelID, WindowLength: cfg.WindowLength,
 		GroupSize: 4, K: 8, SampleNum: 1, SampleDen: 2, BeaconChain: lb.Chain().Hash(), StaleWindows: 1000}})
 	if err != nil {
 		t.Fatal(err)
@@ -62,4 +69,20 @@ func Start(ctx context.Context, t testing.TB, cfg Config) *Net {
 		t.Fatal(err)
 	}
 	return &Net{Beacon: lb, Chain: ch, Network: n}
+}
+
+// Through is the network as seen through the JSON-RPC at url (a proxy of
+// Chain.URL(); Config.HTTP), with the protocol Start uses.
+func (n *Net) Through(ctx context.Context, t testing.TB, url string) *network.Network {
+	t.Helper()
+	cl, err := chain.Dial(ctx, chain.ClientConfig{URL: url, Contract: n.Chain.Contract(), ChainID: sim.ChainID, RetryBase: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(cl.Close)
+	nn, err := network.Load(ctx, cl, n.Network.Protocol)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return nn
 }
