@@ -70,8 +70,7 @@ type Sample struct {
 	LogProb    float64 // |committed − recomputed|, in f32 as the verifier compares
 	SketchDist uint32  // to the nearest of the checker's sketch set, as a verifier measures it (sketch.Check)
 	Tied       bool    // the commitment matched only an alternative (a near-tied swap across the top 16's edge)
-	HasTie     bool    // the checker's sketch set has alternatives (a near tie exists)
-	Alts       int     // how many (each one more accepted residue window for a forger)
+	Alts       int     // the checker's sketch set's alternatives (> 0: a near tie exists; each one more accepted residue window for a forger)
 }
 
 // Pair is the result of one generator → checker pair at one batch size.
@@ -269,7 +268,6 @@ func (p *Pair) check(r model.Rollout, out model.Output, cfg Config, u func(int) 
 		s.SketchDist, _ = sketch.Check(r.Sketches[t], set, t)
 		s.Tied = s.SketchDist < sketch.Distance(r.Sketches[t], set.Sketch)
 		s.Alts = len(set.Alternatives())
-		s.HasTie = s.Alts > 0
 		if s.Slack < -cfg.Margin || s.LogProb > cfg.LogProbTol || cfg.sketchRejects(s.SketchDist, t) {
 			p.Rejected++
 			bad = true
@@ -312,7 +310,7 @@ func (p *Pair) summarize(maxNew int) {
 		if s.Tied {
 			p.SketchTied++
 		}
-		if s.HasTie {
+		if s.Alts > 0 {
 			p.TiePositions++
 		}
 		p.Alternatives += s.Alts

@@ -454,6 +454,12 @@ func (c *Client) SetParams(ctx context.Context, key *ecdsa.PrivateKey, p Params)
 func (c *Client) SetWeights(ctx context.Context, key *ecdsa.PrivateKey, window uint64, uids []uint32, weights []uint16) (*types.Receipt, error) {
 	from := crypto.PubkeyToAddress(key.PublicKey)
 	want := PostHashOf(uids, weights)
+	// landed: this very post is on chain already (an earlier send of it, by
+	// this process or one killed before its receipt came back).
+	landed := func() bool {
+		w, posted, h, err := c.LastPost(ctx, from)
+		return err == nil && posted && w == window && h == want
+	}
 	if w, posted, h, err := c.LastPost(ctx, from); err == nil && posted && w == window {
 		if h == want {
 			return nil, nil
@@ -475,7 +481,7 @@ func (c *Client) SetWeights(ctx context.Context, key *ecdsa.PrivateKey, window u
 		}
 		if strings.Contains(err.Error(), "execution reverted") || strings.Contains(err.Error(), "nonce too low") {
 			// nonce too low: an earlier send of this very transaction landed.
-			if w, posted, h, herr := c.LastPost(ctx, from); herr == nil && posted && w == window && h == want {
+			if landed() {
 				return nil, nil
 			}
 			return nil, wrapRevert("set weights", err)
@@ -499,7 +505,7 @@ func (c *Client) SetWeights(ctx context.Context, key *ecdsa.PrivateKey, window u
 		// A post this validator sent before a restart (its process killed
 		// while waiting for the receipt) can land first: this repeat then
 		// reverts, and the window is posted with these weights all the same.
-		if w, posted, h, herr := c.LastPost(ctx, from); herr == nil && posted && w == window && h == want {
+		if landed() {
 			return nil, nil
 		}
 		return r, fmt.Errorf("%w: set weights window %d: tx %s failed", ErrReverted, window, tx.Hash())

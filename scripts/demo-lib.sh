@@ -1,4 +1,4 @@
-# Shared by scripts/demo.sh and scripts/demo-rl.sh (sourced): the
+# Shared by scripts/demo.sh, demo-rl.sh, killtest.sh, soak.sh and fulldisk.sh (sourced): the
 # background processes and their stopping at exit, the embedded dev chain
 # and the dev accounts it funds. Needs ASSAY, RUN, PORT and fail() from the
 # sourcing script.
@@ -42,4 +42,10 @@ start_miners() {
       --listen 127.0.0.1:$((MPORT + i)) --max-groups 2 > "$RUN/logs/miner$i.log" 2>&1 &
     pids+=($!)
   done
+}
+
+# judged FILE prints "address failure weight" per miner of a decision
+# (address in lower case, failure "-" for none).
+judged() {
+  awk -F'"' '/"address":/ {a=tolower($4); f="-"} /"failure":/ {f=$4} /"weight":/ {w=$3; gsub(/[^0-9]/, "", w); print a, f, w}' "$1"
 }

@@ -83,10 +83,6 @@ nb=$(cat "$RUN/logs/validator-killed.log" "$RUN/logs/validator.log" | grep -c "b
 [ "$nb" -ge 1 ] || fail "the validator submitted no beacon round to the contract (--beacon-on-chain)"
 echo "   the validator submitted $nb beacon rounds to the contract, which verified them; every role read rounds there first"
 
-# judged FILE prints "address failure weight" per miner of a decision.
-judged() {
-  awk -F'"' '/"address":/ {a=tolower($4); f="-"} /"failure":/ {f=$4} /"weight":/ {w=$3; gsub(/[^0-9]/, "", w); print a, f, w}' "$1"
-}
 # The last decided window that shows what the demo claims: every honest
 # miner paid, the cheater at zero for a verification reason (not missing).
 W=""

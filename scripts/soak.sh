@@ -91,10 +91,6 @@ for ((i = 1; i < ${#ws[@]}; i++)); do
   [ $((ws[i])) = $((ws[i - 1] + 1)) ] || fail "windows ${ws[i - 1]} and ${ws[i]} decided with a gap between: a window was lost"
 done
 
-# judged FILE prints "address failure weight" per miner of a decision.
-judged() {
-  awk -F'"' '/"address":/ {a=tolower($4); f="-"} /"failure":/ {f=$4} /"weight":/ {w=$3; gsub(/[^0-9]/, "", w); print a, f, w}' "$1"
-}
 lc() { echo "$1" | tr 'A-F' 'a-f'; }
 # committed LOG: the windows a run's log says it committed.
 committed() { grep '"msg":"window file committed"' "$1" | grep -o '"window":[0-9]*' | cut -d: -f2 | tr '\n' ' '; }

@@ -412,14 +412,14 @@ func (v *Validator) exportWindow(d *score.Decision, m *network.Model, p proofs.P
 	v.log.Info("exported", "window", d.Window, "rollouts", len(rows), "file", path)
 }
 
-// ErrNoStake means the validator has no bonded stake, so the contract
-// would refuse every weight it posts.
 // ErrStore means the validator's data dir could not be written (a full
 // disk, say): a window is then neither judged from what it could not keep
 // nor skipped; the loop waits (Config.StoreRetry) and tries again, and
 // /healthz says so.
 var ErrStore = errors.New("validator: the data dir cannot be written")
 
+// ErrNoStake means the validator has no bonded stake, so the contract
+// would refuse every weight it posts.
 var ErrNoStake = errors.New("validator: no bonded stake (the contract refuses weights from unstaked validators): start with a stake to bond")
 
 // bond tops the bonded stake up to Config.Stake.
@@ -466,28 +466,36 @@ func (v *Validator) decideFetched(ctx context.Context, f *fetcher, w uint64) (*s
 	if err != nil {
 		return nil, err
 	}
-	for {
-		var d *score.Decision
-		if got.err == nil {
-			if d, err = v.decide(ctx, w, got.miners, got.arrivals); !errors.Is(err, ErrStore) {
-				v.health.storeFailing(nil)
-				return d, err
-			}
-		} else if err = got.err; !errors.Is(err, ErrStore) {
-			return nil, err
-		}
-		// The validator's own disk: the miners' files are still theirs to
-		// serve and their commitments on chain, so wait and fetch again
-		// rather than judge them missing or lose the window.
+	// Files that arrived but could not be kept: the validator's own disk.
+	// The miners' files are still theirs to serve and their commitments on
+	// chain, so fetch again rather than judge them missing or lose the window.
+	if errors.Is(got.err, ErrStore) {
+		got.err = v.untilStored(ctx, w, got.err, func() (err error) {
+			got.arrivals, err = v.fetchAll(ctx, w, got.miners)
+			return err
+		})
+	}
+	if got.err != nil {
+		return nil, got.err
+	}
+	return v.decide(ctx, w, got.miners, got.arrivals)
+}
+
+// untilStored waits while a write of window w's data fails (err, the first
+// attempt's result, then retry's every Config.StoreRetry): the window
+// waits, said in the log and /healthz, rather than go on without what it
+// could not keep. Only ctx ending stops it.
+func (v *Validator) untilStored(ctx context.Context, w uint64, err error, retry func() error) error {
+	for err != nil {
 		v.health.storeFailing(err)
 		v.log.Error("window waits: the data dir cannot be written (no miner is judged for it)", "window", w, "err", err, "retry_in", v.cfg.StoreRetry)
-		if err := ctxsleep.Sleep(ctx, v.cfg.StoreRetry); err != nil {
-			return nil, err
+		if serr := ctxsleep.Sleep(ctx, v.cfg.StoreRetry); serr != nil {
+			return serr
 		}
-		if got.err != nil {
-			got.arrivals, got.err = v.fetchAll(ctx, w, got.miners)
-		}
+		err = retry()
 	}
+	v.health.storeFailing(nil)
+	return nil
 }
 
 // decide verifies window w's fetched files once its opening block exists,
@@ -535,8 +543,16 @@ func (v *Validator) decide(ctx context.Context, w uint64, miners []score.Miner, 
 		return nil, err
 	}
 	d.VerifySeconds = time.Since(start).Seconds()
-	if err := saveDecision(cfg.DataDir, d); err != nil {
-		return nil, fmt.Errorf("%w: decision of window %d: %v", ErrStore, w, err)
+	// Stored before anything else happens to it; the verification is not
+	// repeated while the disk refuses it.
+	save := func() error {
+		if err := saveDecision(cfg.DataDir, d); err != nil {
+			return fmt.Errorf("%w: decision of window %d: %v", ErrStore, w, err)
+		}
+		return nil
+	}
+	if err := v.untilStored(ctx, w, save(), save); err != nil {
+		return nil, err
 	}
 	v.pause(ctx, PauseDecided, w)
 	v.decisions.Inc()

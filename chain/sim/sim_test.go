@@ -62,6 +62,22 @@ func mineTo(t *testing.T, c *Chain, n uint64) {
 	}
 }
 
+// minerAndValidator registers keys[1] as a miner and keys[2] as a
+// validator with a stake of 1 wei, so keys[2] may post weights.
+func minerAndValidator(t *testing.T, cl *chain.Client, keys []*ecdsa.PrivateKey) {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := cl.Register(ctx, keys[1], "m", false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cl.Register(ctx, keys[2], "", true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cl.AddStake(ctx, keys[2], big.NewInt(1)); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // autoMine mines every few milliseconds until the test ends, so calls that
 // wait for receipts complete.
 func autoMine(t *testing.T, c *Chain) {
@@ -197,15 +213,7 @@ func TestSetWeightsSurvivesFlakyRPC(t *testing.T) {
 	defer srv.Close()
 	direct, _ := c.Client(ctx)
 	keys := c.Keys()
-	if _, err := direct.Register(ctx, keys[1], "m", false); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := direct.Register(ctx, keys[2], "", true); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := direct.AddStake(ctx, keys[2], big.NewInt(1)); err != nil {
-		t.Fatal(err)
-	}
+	minerAndValidator(t, direct, keys)
 	mineTo(t, c, 8)
 	cl, err := chain.Dial(ctx, chain.ClientConfig{URL: srv.URL, Contract: c.Contract(), ChainID: ChainID, RetryBase: 10 * time.Millisecond})
 	if err != nil {
@@ -682,15 +690,7 @@ func TestSetWeightsAfterKilledSend(t *testing.T) {
 	}
 	keys := c.Keys()
 	stop := c.MineEvery(20 * time.Millisecond)
-	if _, err := cl.Register(ctx, keys[1], "m", false); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := cl.Register(ctx, keys[2], "", true); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := cl.AddStake(ctx, keys[2], big.NewInt(1)); err != nil {
-		t.Fatal(err)
-	}
+	minerAndValidator(t, cl, keys)
 	stop()
 	mineTo(t, c, 8)
 	from := crypto.PubkeyToAddress(keys[2].PublicKey)
