@@ -28,6 +28,9 @@ func Built() bool { return true }
 type weight struct {
 	ptr  cu.DevicePtr
 	bf16 bool
+	// The fp16 mode's copy (Config.TensorHalf): values·2⁻ʰᵉˣᵖ in fp16.
+	half cu.DevicePtr
+	hexp int
 }
 
 // layer holds one decoder layer. The q, k and v projections are one matrix
@@ -57,6 +60,8 @@ type kernels struct {
 	stats               cu.Function
 	split, combine      cu.Function
 	siluSplit           cu.Function
+	splitRowsH          cu.Function // the fp16 mode's split and MLP middle
+	siluSplitH          cu.Function
 	combineNormSplit    cu.Function // a tensor-core layer's seams: residual, norm, split
 	combineRope         cu.Function // the q|k|v product's terms into RoPE and the cache
 }
@@ -86,8 +91,10 @@ type Backend struct {
 	prof              *profiler // Config.Profile
 	stage             string    // the forward pass's stage, for the profiler
 	blas              *cublasLib
-	split             int // bf16 terms per activation on tensor cores, 0 = off
-	splitMin          int // smallest pass that uses them
+	split             int  // bf16 terms per activation on tensor cores, 0 = off
+	half              bool // the two terms are fp16 with row scales (Config.TensorHalf)
+	siluSmemH         int  // combine_silu_split_h's dynamic shared memory limit
+	splitMin          int  // smallest pass that uses them
 	name              string
 	embed             weight
 	head              weight
@@ -98,8 +105,9 @@ type Backend struct {
 	scratch           map[string]*buffer       // per-pass buffers, grown on demand
 	pool              map[int64][]cu.DevicePtr // released KV caches by size
 	closed            bool
-	argVals           [16]uint64 // kernel arguments of the launch in progress
-	argPtrs           [16]unsafe.Pointer
+	argVals           [maxArgs]uint64 // kernel arguments of the launch in progress
+	args              argArea         // the same in C memory, for the driver
+	pdl               bool            // launches overlap the kernel before (Config.NoPDL off)
 }
 
 type buffer struct {
@@ -440,6 +448,11 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 	if b.mod, err = cu.LoadData(src); err != nil {
 		return nil, fmt.Errorf("%w: %v (the driver must support PTX ISA of kernels.ptx, sm_90 target)", ErrKernels, err)
 	}
+	if !functionLayoutOK() {
+		return nil, fmt.Errorf("%w: gorgonia.org/cu's Function is not the bare driver handle this backend launches", ErrKernels)
+	}
+	b.args = newArgArea()
+	b.pdl = !cfg.NoPDL && ptxWaitsEverywhere(src)
 	for _, f := range []struct {
 		dst  *cu.Function
 		name string
@@ -496,6 +509,30 @@ func open(ck *model.Checkpoint, cfg Config) (*Backend, error) {
 		}
 		b.wideTile = &t
 	}
+	if cfg.TensorHalf {
+		switch cfg.TensorSplit {
+		case 0, 2:
+			cfg.TensorSplit = 2
+		default:
+			return nil, fmt.Errorf("cuda: fp16 tensor terms come two to a value, not %d", cfg.TensorSplit)
+		}
+		b.half = true
+		for _, f := range []struct {
+			dst  *cu.Function
+			name string
+		}{{&b.k.splitRowsH, "split_rows_h"}, {&b.k.siluSplitH, "combine_silu_split_h"}} {
+			if *f.dst, err = b.mod.Function(f.name); err != nil {
+				return nil, fmt.Errorf("%w: kernel %s (a PTX file from before the fp16 mode?): %v", ErrKernels, f.name, err)
+			}
+		}
+		if b.siluSmemH, err = optInSharedMemory(dev, b.k.siluSplitH); err != nil {
+			return nil, fmt.Errorf("%w: kernel combine_silu_split_h: %v", ErrKernels, err)
+		}
+		if need := 4 * ck.Config.IntermediateSize; need > b.siluSmemH {
+			return nil, fmt.Errorf("%w: fp16 terms: the MLP's %d activations a row need %d bytes of shared memory, the device gives %d",
+				ErrTensorSplit, ck.Config.IntermediateSize, need, b.siluSmemH)
+		}
+	}
 	switch cfg.TensorSplit {
 	case 0:
 	case 2, 3:
@@ -533,6 +570,9 @@ func (b *Backend) checkFits(ck *model.Checkpoint) error {
 		sz := int64(t.Numel()) * 4
 		if t.DType == model.BF16 {
 			sz = int64(t.Numel()) * 2
+			if b.half {
+				sz *= 2 // the fp16 copy
+			}
 		}
 		need += sz
 	}
@@ -622,6 +662,18 @@ func (b *Backend) uploadStacked(what string, ts ...*model.Tensor) (weight, error
 	return weight{ptr: p, bf16: bf16}, nil
 }
 
+// uploadHalf uploads the bf16 matrices ts stacked as one fp16 matrix
+// scaled by 2⁻ᵉ (halfWeights) and returns it with e.
+func (b *Backend) uploadHalf(what string, ts ...*model.Tensor) (cu.DevicePtr, int, error) {
+	var bits []uint16
+	for _, t := range ts {
+		bits = append(bits, unsafe.Slice((*uint16)(unsafe.Pointer(&t.Data[0])), len(t.Data)/2)...)
+	}
+	h, e, _ := halfWeights(bits)
+	p, err := b.uploadBytes(what+" (fp16)", unsafe.Pointer(&h[0]), int64(len(h))*2)
+	return p, e, err
+}
+
 func (b *Backend) upload(ck *model.Checkpoint) error {
 	cfg := ck.Config
 	tensor := func(name string) *model.Tensor {
@@ -629,7 +681,9 @@ func (b *Backend) upload(ck *model.Checkpoint) error {
 		return t
 	}
 	var err error
-	w := func(names ...string) weight {
+	// w uploads a matrix (stacked from several), tc: one that runs on
+	// tensor cores, which the fp16 mode also keeps as fp16.
+	w := func(tc bool, names ...string) weight {
 		if err != nil {
 			return weight{}
 		}
@@ -638,7 +692,9 @@ func (b *Backend) upload(ck *model.Checkpoint) error {
 			ts[i] = tensor(n)
 		}
 		var x weight
-		x, err = b.uploadStacked(names[0], ts...)
+		if x, err = b.uploadStacked(names[0], ts...); err == nil && tc && b.half && x.bf16 {
+			x.half, x.hexp, err = b.uploadHalf(names[0], ts...)
+		}
 		return x
 	}
 	f := func(name string) cu.DevicePtr {
@@ -649,19 +705,20 @@ func (b *Backend) upload(ck *model.Checkpoint) error {
 		p, err = b.uploadF32(name, tensor(name).Float32())
 		return p
 	}
-	b.embed = w("model.embed_tokens.weight")
-	if tensor("lm_head.weight") == tensor("model.embed_tokens.weight") {
+	tied := tensor("lm_head.weight") == tensor("model.embed_tokens.weight")
+	b.embed = w(tied, "model.embed_tokens.weight")
+	if tied {
 		b.head = b.embed
 	} else {
-		b.head = w("lm_head.weight")
+		b.head = w(true, "lm_head.weight")
 	}
 	b.norm = f("model.norm.weight")
 	for l := 0; l < cfg.Layers; l++ {
 		n := model.LayerTensorNames(l)
 		L := layer{
 			attnNorm: f(n.AttnNorm), mlpNorm: f(n.MLPNorm),
-			qkv: w(n.Q, n.K, n.V), o: w(n.O),
-			gateUp: w(n.Gate, n.Up), down: w(n.Down),
+			qkv: w(true, n.Q, n.K, n.V), o: w(true, n.O),
+			gateUp: w(true, n.Gate, n.Up), down: w(true, n.Down),
 		}
 		if cfg.QKVBias() && err == nil {
 			var bias []float32
@@ -721,6 +778,7 @@ func (b *Backend) closeLocked() error {
 		}
 	}
 	b.allocs, b.scratch, b.pool = nil, nil, nil
+	b.args.free()
 	if b.mod != (cu.Module{}) {
 		b.mod.Unload()
 	}
@@ -789,7 +847,6 @@ func (b *Backend) launch3(fn cu.Function, grid [3]int, block, smem int, args ...
 		panic(fmt.Sprintf("cuda: %d launch arguments", len(args)))
 	}
 	vals := b.argVals[:len(args)]
-	params := b.argPtrs[:len(args)]
 	for i, a := range args {
 		switch v := a.(type) {
 		case cu.DevicePtr:
@@ -805,15 +862,11 @@ func (b *Backend) launch3(fn cu.Function, grid [3]int, block, smem int, args ...
 		default:
 			panic(fmt.Sprintf("cuda: launch argument %d of type %T", i, a))
 		}
-		params[i] = unsafe.Pointer(&vals[i])
 	}
 	if b.record(fn, grid, block, smem, vals) {
 		return nil
 	}
-	if err := fn.Launch(grid[0], grid[1], grid[2], block, 1, 1, smem, b.strm, params); err != nil {
-		return fmt.Errorf("%w: launch: %v", ErrDevice, err)
-	}
-	return nil
+	return b.launchRaw(fn, grid, block, smem, vals)
 }
 
 // Cache is a KV cache in device memory: [layer][K|V][maxLen][kvDim] f32.
@@ -1004,7 +1057,7 @@ func (b *Backend) tensorRows(rows int, w weight) bool {
 // activations into bf16 terms, one cuBLAS GEMM over all terms stacked as
 // rows, then sum the terms per output.
 func (b *Backend) tensorLinear(out, x cu.DevicePtr, w weight, bias cu.DevicePtr, rows, in, outDim, add int) error {
-	xs, err := b.tensorSplit("split-x", x, rows*in)
+	xs, err := b.tensorSplit("split-x", x, rows, in)
 	if err != nil {
 		return err
 	}
@@ -1013,8 +1066,21 @@ func (b *Backend) tensorLinear(out, x cu.DevicePtr, w weight, bias cu.DevicePtr,
 		return err
 	}
 	m := rows * outDim
-	return b.launchAs(b.stage+" combine", b.k.combine, [2]int{(m + 255) / 256, 1}, 256, 0, out, ys, bias, int64(m), outDim, b.split, add)
+	es, ce := b.termScale(w)
+	return b.launchAs(b.stage+" combine", b.k.combine, [2]int{(m + 255) / 256, 1}, 256, 0, out, ys, bias, int64(m), outDim, b.split, add, es, ce)
 }
+
+// termScale is what a combine after a product of w takes in the fp16
+// mode: the row exponents and w's; nothing (0, 0) for bf16 terms.
+func (b *Backend) termScale(w weight) (cu.DevicePtr, int) {
+	if !b.half {
+		return 0, 0
+	}
+	return b.rowExps(), w.hexp
+}
+
+// rowExps is the pass's row exponents (passBuffers sizes it).
+func (b *Backend) rowExps() cu.DevicePtr { return b.scratch["split-e"].ptr }
 
 // tensorMLP is the MLP after its norm on tensor cores: the gate|up
 // product, then combine, SiLU and the split of the down product's input in
@@ -1022,7 +1088,7 @@ func (b *Backend) tensorLinear(out, x cu.DevicePtr, w weight, bias cu.DevicePtr,
 // replaces), then the down product added into x.
 func (b *Backend) tensorMLP(x, xn cu.DevicePtr, L *layer, rows int) error {
 	H := b.cfg.HiddenSize
-	xs, err := b.tensorSplit("split-x", xn, rows*H)
+	xs, err := b.tensorSplit("split-x", xn, rows, H)
 	if err != nil {
 		return err
 	}
@@ -1030,7 +1096,7 @@ func (b *Backend) tensorMLP(x, xn cu.DevicePtr, L *layer, rows int) error {
 	if err != nil {
 		return err
 	}
-	return b.addTerms(x, ys, rows)
+	return b.addTerms(x, ys, rows, L.down)
 }
 
 // tensorMLPTerms runs the MLP on the split normed rows xs up to the down
@@ -1050,7 +1116,13 @@ func (b *Backend) tensorMLPTerms(xs cu.DevicePtr, L *layer, rows int) (cu.Device
 	if err != nil {
 		return 0, err
 	}
-	if err := b.launchAs("silu split", b.k.siluSplit, [2]int{(n + 255) / 256, 1}, 256, 0, acts, ys, int64(n), I, b.split); err != nil {
+	if b.half {
+		es, ce := b.termScale(L.gateUp)
+		err = b.launchAs("silu split", b.k.siluSplitH, [2]int{rows, 1}, 256, 4*I, acts, es, ys, ce, rows, I)
+	} else {
+		err = b.launchAs("silu split", b.k.siluSplit, [2]int{(n + 255) / 256, 1}, 256, 0, acts, ys, int64(n), I, b.split)
+	}
+	if err != nil {
 		return 0, err
 	}
 	b.stage = "down"
@@ -1058,9 +1130,10 @@ func (b *Backend) tensorMLPTerms(xs cu.DevicePtr, L *layer, rows int) (cu.Device
 }
 
 // addTerms adds the terms ys of a product into the rows×H residual x.
-func (b *Backend) addTerms(x, ys cu.DevicePtr, rows int) error {
+func (b *Backend) addTerms(x, ys cu.DevicePtr, rows int, down weight) error {
 	m := rows * b.cfg.HiddenSize
-	return b.launchAs("down combine", b.k.combine, [2]int{(m + 255) / 256, 1}, 256, 0, x, ys, cu.DevicePtr(0), int64(m), b.cfg.HiddenSize, b.split, 1)
+	es, ce := b.termScale(down)
+	return b.launchAs("down combine", b.k.combine, [2]int{(m + 255) / 256, 1}, 256, 0, x, ys, cu.DevicePtr(0), int64(m), b.cfg.HiddenSize, b.split, 1, es, ce)
 }
 
 // fusedLayer reports whether a pass of R rows runs layer L as tensorLayer:
@@ -1082,7 +1155,11 @@ func (b *Backend) tensorLayer(ps *pass, bufs *passBufs, li int, pending cu.Devic
 	H, hd := cfg.HiddenSize, cfg.HeadDim
 	qd, kvd := cfg.Heads*hd, cfg.KVHeads*hd
 	R, L := len(ps.rows), &b.layers[li]
-	xs, err := b.normSplit(bufs.x, pending, L.attnNorm, R)
+	var prevDown weight // the previous layer's down product, pending
+	if li > 0 {
+		prevDown = b.layers[li-1].down
+	}
+	xs, err := b.normSplit(bufs.x, pending, prevDown, L.attnNorm, R)
 	if err != nil {
 		return 0, err
 	}
@@ -1092,8 +1169,9 @@ func (b *Backend) tensorLayer(ps *pass, bufs *passBufs, li int, pending cu.Devic
 		return 0, err
 	}
 	items := (cfg.Heads+cfg.KVHeads)*hd/2 + kvd
+	es, ce := b.termScale(L.qkv)
 	if err := b.launchAs("qkv combine rope", b.k.combineRope, [2]int{R, (items + 127) / 128}, 128, 0,
-		bufs.qkv, ys, L.qkvBias, bufs.rows, b.invFreq, cfg.Heads, cfg.KVHeads, hd, li, R, b.split); err != nil {
+		bufs.qkv, ys, L.qkvBias, bufs.rows, b.invFreq, cfg.Heads, cfg.KVHeads, hd, li, R, b.split, es, ce); err != nil {
 		return 0, err
 	}
 	b.stage = "attention"
@@ -1103,35 +1181,42 @@ func (b *Backend) tensorLayer(ps *pass, bufs *passBufs, li int, pending cu.Devic
 		return 0, l.err
 	}
 	b.stage = "o"
-	if xs, err = b.tensorSplit("split-x", bufs.att, R*qd); err != nil {
+	if xs, err = b.tensorSplit("split-x", bufs.att, R, qd); err != nil {
 		return 0, err
 	}
 	if ys, err = b.tensorGEMM(xs, L.o, R, qd, H); err != nil {
 		return 0, err
 	}
-	if xs, err = b.normSplit(bufs.x, ys, L.mlpNorm, R); err != nil {
+	if xs, err = b.normSplit(bufs.x, ys, L.o, L.mlpNorm, R); err != nil {
 		return 0, err
 	}
 	return b.tensorMLPTerms(xs, L, R)
 }
 
-// normSplit adds the terms ys (0: none) into the R×H rows x, norms them
-// with w and returns their bf16 terms (in "split-x") for the next product.
-func (b *Backend) normSplit(x, ys, w cu.DevicePtr, R int) (cu.DevicePtr, error) {
+// normSplit adds the terms ys (0: none) of a product of prev into the R×H
+// rows x, norms them with w and returns their terms (in "split-x") for the
+// next product.
+func (b *Backend) normSplit(x, ys cu.DevicePtr, prev weight, w cu.DevicePtr, R int) (cu.DevicePtr, error) {
 	H := b.cfg.HiddenSize
 	xs, err := b.buf("split-x", int64(b.split*R*H)*2)
 	if err != nil {
 		return 0, err
 	}
+	es, ce := b.termScale(prev)
 	return xs, b.launchAs("combine norm split", b.k.combineNormSplit, [2]int{R, 1}, 256, 0,
-		xs, x, ys, w, H, b.cfg.RMSNormEps, R, b.split)
+		xs, x, ys, w, H, b.cfg.RMSNormEps, R, b.split, es, ce)
 }
 
-// tensorSplit writes the bf16 terms of n f32 values into the named buffer.
-func (b *Backend) tensorSplit(name string, x cu.DevicePtr, n int) (cu.DevicePtr, error) {
+// tensorSplit writes the terms of rows×in f32 values into the named
+// buffer (the fp16 mode: a block a row, its exponent into "split-e").
+func (b *Backend) tensorSplit(name string, x cu.DevicePtr, rows, in int) (cu.DevicePtr, error) {
+	n := rows * in
 	xs, err := b.buf(name, int64(b.split*n)*2)
 	if err != nil {
 		return 0, err
+	}
+	if b.half {
+		return xs, b.launchAs(b.stage+" split", b.k.splitRowsH, [2]int{rows, 1}, 256, 0, xs, b.rowExps(), x, rows, in)
 	}
 	return xs, b.launchAs(b.stage+" split", b.k.split, [2]int{(n + 255) / 256, 1}, 256, 0, xs, x, int64(n), b.split)
 }
@@ -1147,7 +1232,11 @@ func (b *Backend) tensorGEMM(xs cu.DevicePtr, w weight, rows, in, outDim int) (c
 	if b.prof != nil {
 		end = b.prof.begin(b.stage + " gemm")
 	}
-	err = b.gemm(ys, w.ptr, xs, outDim, b.split*rows, in)
+	if b.half {
+		err = b.gemm(ys, w.half, xs, outDim, b.split*rows, in, true)
+	} else {
+		err = b.gemm(ys, w.ptr, xs, outDim, b.split*rows, in, false)
+	}
 	end()
 	return ys, err
 }

@@ -43,11 +43,12 @@ static int assay_cublas_set_stream(assay_cublas* c, void* h, void* s) { return c
 // C(m×n, f32, column-major) = op(A)·B with A, B bf16 and f32 accumulation
 // (CUBLAS_COMPUTE_32F = 68, CUDA_R_16BF = 14, CUDA_R_32F = 0,
 // CUBLAS_GEMM_DEFAULT = -1, CUBLAS_OP_N = 0, CUBLAS_OP_T = 1).
-static int assay_gemm_bf16(assay_cublas* c, void* h, int transa, int m, int n, int k,
-                           unsigned long long a, int lda, unsigned long long b, int ldb,
-                           unsigned long long out, int ldc) {
+// dtype 14 (CUDA_R_16BF) or 2 (CUDA_R_16F, the fp16 mode) for both inputs.
+static int assay_gemm_16(assay_cublas* c, void* h, int transa, int m, int n, int k,
+                         unsigned long long a, int lda, unsigned long long b, int ldb,
+                         unsigned long long out, int ldc, int dtype) {
 	float alpha = 1.0f, beta = 0.0f;
-	return c->gemmEx(h, transa, 0, m, n, k, &alpha, (const void*)a, 14, lda, (const void*)b, 14, ldb,
+	return c->gemmEx(h, transa, 0, m, n, k, &alpha, (const void*)a, dtype, lda, (const void*)b, dtype, ldb,
 	                 &beta, (void*)out, 0, ldc, 68, -1);
 }
 */
@@ -107,11 +108,15 @@ func (l *cublasLib) close() {
 	l.c = nil
 }
 
-// gemmWT computes out[n][m] = Σ_k x[n][k]·w[m][k] for bf16 w ([m][k]) and
-// bf16 x ([n][k]), f32 out, row-major — column-major out(m×n) = wᵀ·x.
-func (l *cublasLib) gemmWT(out, w, x cu.DevicePtr, m, n, k int) error {
-	st := C.assay_gemm_bf16(l.c, l.h, 1, C.int(m), C.int(n), C.int(k),
-		C.ulonglong(w), C.int(k), C.ulonglong(x), C.int(k), C.ulonglong(out), C.int(m))
+// gemmWT computes out[n][m] = Σ_k x[n][k]·w[m][k] for bf16 (half: fp16) w
+// ([m][k]) and x ([n][k]), f32 out, row-major — column-major out(m×n) = wᵀ·x.
+func (l *cublasLib) gemmWT(out, w, x cu.DevicePtr, m, n, k int, half bool) error {
+	dtype := C.int(14)
+	if half {
+		dtype = 2
+	}
+	st := C.assay_gemm_16(l.c, l.h, 1, C.int(m), C.int(n), C.int(k),
+		C.ulonglong(w), C.int(k), C.ulonglong(x), C.int(k), C.ulonglong(out), C.int(m), dtype)
 	if st != 0 {
 		return fmt.Errorf("%w: cublasGemmEx %dx%dx%d: status %d", ErrDevice, m, n, k, int(st))
 	}

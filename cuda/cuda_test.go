@@ -99,7 +99,8 @@ func envConfig() Config {
 	return Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), MatTile: os.Getenv("ASSAY_CUDA_TILE"), MatTileWide: os.Getenv("ASSAY_CUDA_TILE_WIDE"), TensorSplit: envInt("ASSAY_CUDA_SPLIT"),
 		TensorMinRows: envInt("ASSAY_CUDA_SPLIT_MIN_ROWS"),
 		Attention:     os.Getenv("ASSAY_CUDA_ATTN"), AttentionHeadsPerBlock: envInt("ASSAY_CUDA_HPB"), Unfused: os.Getenv("ASSAY_CUDA_MLP") == "unfused",
-		Profile: os.Getenv("ASSAY_CUDA_PROFILE") == "1", NoGraphs: os.Getenv("ASSAY_CUDA_GRAPHS") == "0"}
+		Profile: os.Getenv("ASSAY_CUDA_PROFILE") == "1", NoGraphs: os.Getenv("ASSAY_CUDA_GRAPHS") == "0",
+		NoPDL: os.Getenv("ASSAY_CUDA_PDL") == "0", TensorHalf: os.Getenv("ASSAY_CUDA_HALF") == "1"}
 }
 
 func envInt(name string) int {
@@ -586,8 +587,9 @@ func TestTensorSplitDrift(t *testing.T) {
 	const margin, logprobTol = 1e-5, 1e-3
 	s := model.Sampling{Temperature: 1}
 	for _, tc := range cases {
-		for _, split := range []int{2, 3} {
-			t.Run(fmt.Sprintf("%s/split=%d", tc.name, split), func(t *testing.T) {
+		for _, mode := range []string{"split=2", "split=3", "f16x2"} {
+			split, half := int(mode[len(mode)-1]-'0'), mode == "f16x2"
+			t.Run(tc.name+"/"+mode, func(t *testing.T) {
 				if testing.Short() && strings.HasPrefix(tc.name, "qwen") {
 					t.Skip("large shapes skipped in -short")
 				}
@@ -596,7 +598,7 @@ func TestTensorSplitDrift(t *testing.T) {
 					t.Fatal(err)
 				}
 				defer ck.Close()
-				g, err := Open(ck, Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), TensorSplit: split, TensorMinRows: 1})
+				g, err := Open(ck, Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), TensorSplit: split, TensorHalf: half, TensorMinRows: 1})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -625,7 +627,7 @@ func TestTensorSplitDrift(t *testing.T) {
 					}
 					st.verify(t, cpu, prompt, rs, s, u, margin)
 				}
-				t.Logf("%s split-%d: logits |Δ| max %.3g p99.9 %.3g; GPU→CPU %v", tc.name, split, stats.Quantile(dl, 1), stats.Quantile(dl, 0.999), &st)
+				t.Logf("%s %s: logits |Δ| max %.3g p99.9 %.3g; GPU→CPU %v", tc.name, mode, stats.Quantile(dl, 1), stats.Quantile(dl, 0.999), &st)
 				if m := stats.Quantile(st.logp, 1); m > logprobTol {
 					t.Errorf("|Δlogprob| %.3g exceeds the protocol tolerance %g", m, logprobTol)
 				}
@@ -1067,9 +1069,10 @@ func longPasses(t *testing.T, b model.Backend, prompt, forks int) []model.Output
 // every pass on tensor cores; qwen2.5-0.5b's q|k|v bias included.
 func TestFusedKernelsAgree(t *testing.T) {
 	for _, name := range []string{"tiny", "qwen2.5-0.5b"} {
-		for _, split := range []int{2, 3} {
-			t.Run(fmt.Sprintf("%s/split%d", name, split), func(t *testing.T) {
-				c := Config{TensorSplit: split, TensorMinRows: 1}
+		for _, mode := range []string{"split2", "split3", "f16x2"} {
+			split, half := int(mode[len(mode)-1]-'0'), mode == "f16x2"
+			t.Run(name+"/"+mode, func(t *testing.T) {
+				c := Config{TensorSplit: split, TensorHalf: half, TensorMinRows: 1}
 				u := c
 				u.Unfused = true
 				agree(t, name, nil, u, c)
@@ -1238,8 +1241,9 @@ func attentionPasses(t *testing.T, b model.Backend, vocab int) []model.Output {
 	return out
 }
 
-// TestGraphsAgree replays passes as CUDA graphs and requires the same bits
-// as launching every kernel: batch-1 decode across an attention length
+// TestGraphsAgree replays passes as CUDA graphs, and launches kernels with
+// programmatic serialization (Config.NoPDL off), and requires the same bits
+// as launching every kernel after the last: batch-1 decode across an attention length
 // bucket (the two-pass attention, the fused gate/up SiLU), the ragged
 // prefill and the 16-row decode of attentionPasses, exact and on tensor
 // cores (cuBLAS inside the graph). The graphs must have been replayed and
@@ -1261,26 +1265,37 @@ func TestGraphsAgree(t *testing.T) {
 						t.Skipf("%s stores %s weights; tensor cores need bf16", name, q.DType)
 					}
 				}
-				var outs [2][]model.Output
-				var st GraphStats
-				for k, noGraphs := range []bool{true, false} {
-					c := Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), NoGraphs: noGraphs, TensorSplit: split, TensorMinRows: 1}
+				// Launch by launch without overlap (the reference), launch by
+				// launch with programmatic serialization, graphs with it.
+				cfgs := []struct {
+					name            string
+					noGraphs, noPDL bool
+				}{{"plain launches", true, true}, {"overlapping launches", true, false}, {"graphs", false, false}}
+				outs := make([][]model.Output, len(cfgs))
+				for k, cf := range cfgs {
+					c := Config{PTXFile: os.Getenv("ASSAY_CUDA_PTX"), NoGraphs: cf.noGraphs, NoPDL: cf.noPDL, TensorSplit: split, TensorMinRows: 1}
 					g, err := Open(ck, c)
 					if err != nil {
 						t.Fatal(err)
 					}
 					b := g.(*Backend)
+					if b.pdl == cf.noPDL {
+						t.Fatalf("%s: programmatic serialization %v, want %v (does every kernel of the PTX start with pdl_enter?)", cf.name, b.pdl, !cf.noPDL)
+					}
 					outs[k] = append(decodeAcrossBucket(t, g, ck.Config.VocabSize), attentionPasses(t, g, ck.Config.VocabSize)...)
-					st = b.GraphStats()
+					st := b.GraphStats()
 					b.Close()
-				}
-				n, diff := bitDiffs(outs[0], outs[1])
-				t.Logf("%s split %d: %d values, %d differ; graphs: %+v", name, split, n, diff, st)
-				if n == 0 || diff != 0 {
-					t.Errorf("graphs change %d of %d values", diff, n)
-				}
-				if st.Disabled != nil || st.Replays == 0 || st.Captures == 0 {
-					t.Errorf("graphs not used: %+v", st)
+					if !cf.noGraphs && (st.Disabled != nil || st.Replays == 0 || st.Captures == 0) {
+						t.Errorf("graphs not used: %+v", st)
+					}
+					if k == 0 {
+						continue
+					}
+					n, diff := bitDiffs(outs[0], outs[k])
+					t.Logf("%s split %d, %s: %d values, %d differ from plain launches; graphs: %+v", name, split, cf.name, n, diff, st)
+					if n == 0 || diff != 0 {
+						t.Errorf("%s change %d of %d values", cf.name, diff, n)
+					}
 				}
 			})
 		}
@@ -1311,4 +1326,31 @@ func decodeAcrossBucket(t *testing.T, b model.Backend, vocab int) []model.Output
 		out = append(out, o...)
 	}
 	return out
+}
+
+// TestPTXWaitsEverywhere: overlapping launches are turned on only for a
+// PTX in which every kernel waits for its predecessor.
+func TestPTXWaitsEverywhere(t *testing.T) {
+	src := embeddedPTX // the PTX the tests run: embedded or ASSAY_CUDA_PTX's
+	if f := os.Getenv("ASSAY_CUDA_PTX"); f != "" {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src = string(raw)
+	}
+	for _, c := range []struct {
+		src  string
+		want bool
+	}{
+		{"", false},
+		{".visible .entry a() { griddepcontrol.wait; ret; }", true},
+		{".visible .entry a() { griddepcontrol.wait; ret; } .visible .entry b() { ret; }", false},
+		{".visible .entry a() { ret; } .visible .entry b() { griddepcontrol.wait; ret; }", false},
+		{src, true},
+	} {
+		if got := ptxWaitsEverywhere(c.src); got != c.want {
+			t.Errorf("ptxWaitsEverywhere(%.60q…) = %v, want %v", c.src, got, c.want)
+		}
+	}
 }

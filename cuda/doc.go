@@ -54,6 +54,14 @@ type Config struct {
 	// bit (docs/protocol.md §6.2.1 has the measured drift). 0 keeps every
 	// product exact.
 	TensorSplit int
+	// TensorHalf, with TensorSplit 2 (or 0, which it then means), makes the
+	// two terms fp16 instead of bf16: each activation row scaled by a power
+	// of two chosen from its largest magnitude, the weights converted to
+	// fp16 the same way per matrix (a second copy on the device beside the
+	// bf16 one the exact kernels read). Two GEMMs for 22 significant bits
+	// where split-3 spends three for 24; not the canonical order either
+	// (drift in docs/protocol.md §6.2.1).
+	TensorHalf bool
 	// TensorMinRows is the smallest pass (in rows) that uses tensor cores;
 	// 0 means 4 (below it the exact kernels are faster).
 	TensorMinRows int
@@ -91,6 +99,15 @@ type Config struct {
 	// instead of replaying passes seen before as CUDA graphs (the same
 	// kernels and bits; kept for comparison).
 	NoGraphs bool
+	// NoPDL, when set, launches each kernel only after the one before it
+	// has finished. By default kernels are launched with programmatic
+	// stream serialization: the next kernel's blocks are placed while the
+	// previous kernel runs and wait on the device (griddepcontrol.wait,
+	// first thing in every kernel) until it is done, which hides part of
+	// the gap between small kernels. The same kernels and bits; kept for
+	// comparison. A PTX file whose kernels do not all wait
+	// (Config.PTXFile from an older build) always runs without it.
+	NoPDL bool
 }
 
 var (

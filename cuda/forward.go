@@ -56,6 +56,7 @@ type passBufs struct {
 	sampleRow, sampleU, sampleResults cu.DevicePtr // the sampler's queries and answers
 	scores                            cu.DevicePtr // the two-pass and tiled attention's scores
 	tiles                             cu.DevicePtr // the tiled attention's tiles, uploaded
+	exps                              cu.DevicePtr // the fp16 mode's row exponents (rowExps)
 }
 
 // Forward runs one batched pass: plan on the host, upload, the layers, then
@@ -212,6 +213,9 @@ func (b *Backend) passBuffers(ps *pass) (*passBufs, error) {
 		{&bufs.sel, "sel", f4(W * H)}, {&bufs.logits, "logits", f4(W * V)},
 		{&bufs.ranks, "ranks", f4(2 * sketch.Ranked * W)},
 		{&bufs.sampleRow, "qrow", f4(Q + 1)}, {&bufs.sampleU, "qu", int64(Q+1) * 8}, {&bufs.sampleResults, "qres", int64(Q+1) * 32},
+		// The fp16 mode's row exponents, sized for the pass up front: a
+		// split writes them and the combine after its product reads them.
+		{&bufs.exps, "split-e", f4(R)},
 	} {
 		var err error
 		if *bf.dst, err = b.buf(bf.name, bf.bytes); err != nil {
@@ -432,7 +436,8 @@ func (b *Backend) queueLayers(ctx context.Context, ps *pass, bufs *passBufs) err
 			continue
 		}
 		if pending != 0 {
-			l.do(func() error { return b.addTerms(bufs.x, pending, R) })
+			down := b.layers[li-1].down
+			l.do(func() error { return b.addTerms(bufs.x, pending, R, down) })
 			pending = 0
 		}
 		b.stage = "norm"
@@ -465,7 +470,7 @@ func (b *Backend) queueLayers(ctx context.Context, ps *pass, bufs *passBufs) err
 		l.linear(bufs.x, bufs.act, L.down, 0, R, I, H, true)
 	}
 	if pending != 0 {
-		l.do(func() error { return b.addTerms(bufs.x, pending, R) })
+		l.do(func() error { return b.addTerms(bufs.x, pending, R, b.layers[len(b.layers)-1].down) })
 	}
 	b.stage = "norm"
 	l.run(b.k.rmsnorm, [2]int{R, 1}, 256, 0, bufs.xn, bufs.x, b.norm, H, eps)

@@ -52,7 +52,7 @@ func benchGEMM(b *testing.B, g *Backend, m, n, k int) {
 		b.Fatal(err)
 	}
 	defer cu.MemFree(out)
-	if err := g.blas.gemmWT(out, w, x, m, n, k); err != nil { // warm-up
+	if err := g.blas.gemmWT(out, w, x, m, n, k, false); err != nil { // warm-up
 		b.Fatal(err)
 	}
 	if err := cu.Synchronize(); err != nil {
@@ -60,7 +60,7 @@ func benchGEMM(b *testing.B, g *Backend, m, n, k int) {
 	}
 	b.ResetTimer()
 	for range b.N {
-		if err := g.blas.gemmWT(out, w, x, m, n, k); err != nil {
+		if err := g.blas.gemmWT(out, w, x, m, n, k, false); err != nil {
 			b.Fatal(err)
 		}
 	}

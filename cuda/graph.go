@@ -40,7 +40,7 @@ import (
 type op struct {
 	// No implicit padding: the cache hashes ops as bytes.
 	fn                 cu.Function
-	args               [16]uint64
+	args               [maxArgs]uint64
 	grid               [3]int32
 	block, smem, nargs int32
 	gemm, pad          int32
@@ -106,12 +106,16 @@ func (b *Backend) record(fn cu.Function, grid [3]int, block, smem int, vals []ui
 
 // gemm is cuBLAS's product on the backend's stream, recorded while a pass
 // records.
-func (b *Backend) gemm(out, w, x cu.DevicePtr, m, n, k int) error {
+func (b *Backend) gemm(out, w, x cu.DevicePtr, m, n, k int, half bool) error {
 	if b.graph != nil && b.graph.on {
-		b.graph.rec = append(b.graph.rec, op{gemm: 1, nargs: 6, args: [16]uint64{uint64(out), uint64(w), uint64(x), uint64(m), uint64(n), uint64(k)}})
+		h := uint64(0)
+		if half {
+			h = 1
+		}
+		b.graph.rec = append(b.graph.rec, op{gemm: 1, nargs: 7, args: [maxArgs]uint64{uint64(out), uint64(w), uint64(x), uint64(m), uint64(n), uint64(k), h}})
 		return nil
 	}
-	return b.blas.gemmWT(out, w, x, m, n, k)
+	return b.blas.gemmWT(out, w, x, m, n, k, half)
 }
 
 // recordPass runs queue with launches recorded, then runs the recording:
@@ -198,21 +202,18 @@ func (b *Backend) capture(ops []op) (C.CUgraphExec, error) {
 
 // launchOps launches recorded ops on the backend's stream.
 func (b *Backend) launchOps(ops []op) error {
-	var params [16]unsafe.Pointer
 	for i := range ops {
 		o := &ops[i]
 		if o.gemm != 0 {
 			a := o.args
-			if err := b.blas.gemmWT(cu.DevicePtr(a[0]), cu.DevicePtr(a[1]), cu.DevicePtr(a[2]), int(a[3]), int(a[4]), int(a[5])); err != nil {
+			if err := b.blas.gemmWT(cu.DevicePtr(a[0]), cu.DevicePtr(a[1]), cu.DevicePtr(a[2]), int(a[3]), int(a[4]), int(a[5]), a[6] != 0); err != nil {
 				return err
 			}
 			continue
 		}
-		for j := range o.nargs {
-			params[j] = unsafe.Pointer(&o.args[j])
-		}
-		if err := o.fn.Launch(int(o.grid[0]), int(o.grid[1]), int(o.grid[2]), int(o.block), 1, 1, int(o.smem), b.strm, params[:o.nargs]); err != nil {
-			return fmt.Errorf("%w: launch: %v", ErrDevice, err)
+		grid := [3]int{int(o.grid[0]), int(o.grid[1]), int(o.grid[2])}
+		if err := b.launchRaw(o.fn, grid, int(o.block), int(o.smem), o.args[:o.nargs]); err != nil {
+			return err
 		}
 	}
 	return nil

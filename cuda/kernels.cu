@@ -16,6 +16,28 @@
 typedef unsigned short bf16_t;
 typedef unsigned long long u64;
 
+// pdl_enter starts every kernel. The backend launches kernels with
+// programmatic stream serialization (Config.NoPDL off, sm_90): a kernel's
+// blocks may then be placed on the multiprocessors while the kernel before
+// it still runs, and griddepcontrol.wait holds them until that kernel has
+// finished and its writes are visible — so nothing is read or written
+// early and the arithmetic is unchanged; what overlaps is the launch and
+// the placement of blocks. launch_dependents right after lets the next
+// kernel be placed in turn (only after this one's predecessor finished,
+// so at most two kernels overlap). Without the launch attribute both are
+// no-ops.
+__device__ __forceinline__ void pdl_enter() {
+#if __CUDA_ARCH__ >= 900
+#ifdef PDL_EARLY // measured variant: the next kernel placed before this one may start
+    asm volatile("griddepcontrol.launch_dependents;" ::: "memory");
+    asm volatile("griddepcontrol.wait;" ::: "memory");
+#else
+    asm volatile("griddepcontrol.wait;" ::: "memory");
+    asm volatile("griddepcontrol.launch_dependents;" ::: "memory");
+#endif
+#endif
+}
+
 __device__ __forceinline__ float bf16_to_f32(bf16_t v) {
     return __uint_as_float(((unsigned int)v) << 16);
 }
@@ -32,8 +54,8 @@ __device__ void embed_impl(float* out, const W* table, const int* tokens, int R,
     long base = (long)tokens[r] * H;
     for (int i = threadIdx.x; i < H; i += blockDim.x) out[(long)r * H + i] = load_w(table, base + i);
 }
-extern "C" __global__ void embed_bf16(float* out, const bf16_t* table, const int* tokens, int R, int H) { embed_impl(out, table, tokens, R, H); }
-extern "C" __global__ void embed_f32(float* out, const float* table, const int* tokens, int R, int H) { embed_impl(out, table, tokens, R, H); }
+extern "C" __global__ void embed_bf16(float* out, const bf16_t* table, const int* tokens, int R, int H) { pdl_enter(); embed_impl(out, table, tokens, R, H); }
+extern "C" __global__ void embed_f32(float* out, const float* table, const int* tokens, int R, int H) { pdl_enter(); embed_impl(out, table, tokens, R, H); }
 
 // ---------------------------------------------------------------------------
 // RMSNorm per row: out = w * (x * inv), inv = f32(1/sqrt(mean(x²) + eps)),
@@ -57,6 +79,19 @@ extern "C" __global__ void embed_f32(float* out, const float* table, const int* 
 // the normed value. rmsnorm and combine_norm_split share it so their sums,
 // inv and products are the same instructions in the same order (HOLD only
 // sets how many are held: the held slots past H add +0 to the sum).
+// block_max is the largest m of the block's threads, for every thread
+// (NaN-free inputs: magnitudes). Ends with the block synchronized.
+__device__ __forceinline__ float block_max(float m) {
+    __shared__ float part[32];
+    for (int o = 16; o > 0; o >>= 1) m = fmaxf(m, __shfl_xor_sync(0xffffffff, m, o));
+    __syncthreads(); // part may still be read by an earlier call
+    if ((threadIdx.x & 31) == 0) part[threadIdx.x >> 5] = m;
+    __syncthreads();
+    float r = 0.0f;
+    for (int k = 0; k < (int)(blockDim.x + 31) / 32; k++) r = fmaxf(r, part[k]);
+    return r;
+}
+
 template <int HOLD, class Src, class Dst>
 __device__ __forceinline__ void rmsnorm_row(Src& src, Dst& dst, const float* w, int H, double eps) {
     __shared__ double part[NORM_THREADS / 32];
@@ -88,6 +123,14 @@ __device__ __forceinline__ void rmsnorm_row(Src& src, Dst& dst, const float* w, 
 #pragma unroll
     for (int k = 0; k < NORM_THREADS / 32; k++) total += part[k];
     const float inv = (float)(1.0 / sqrt(total / (double)H + eps));
+    if (Dst::needsMax) {
+        // The same products as below, for the row's largest magnitude.
+        float m = 0.0f;
+#pragma unroll
+        for (int k = 0; k < HOLD; k++) m = fmaxf(m, fabsf(wv[k] * (xv[k] * inv)));
+        for (int i = t + HOLD * NORM_THREADS; i < H; i += NORM_THREADS) m = fmaxf(m, fabsf(w[i] * (src.again(i) * inv)));
+        dst.begin(block_max(m));
+    }
 #pragma unroll
     for (int k = 0; k < HOLD; k++) {
         int i = t + k * NORM_THREADS;
@@ -112,11 +155,14 @@ struct RowSrc {
 };
 
 struct RowDst {
+    static constexpr bool needsMax = false;
     float* row;
+    __device__ void begin(float) {}
     __device__ void operator()(int i, float v) const { row[i] = v; }
 };
 
 extern "C" __global__ void __launch_bounds__(NORM_THREADS) rmsnorm(float* out, const float* x, const float* w, int H, double eps) {
+    pdl_enter();
     const int r = blockIdx.x;
     RowSrc src{x + (long)r * H};
     RowDst dst{out + (long)r * H};
@@ -201,20 +247,45 @@ __device__ void linear_impl(float* __restrict__ out, const float* __restrict__ x
         }
     }
 }
+// prefetch_rows asks L2 for the first PREFETCH_BYTES of weight rows c0 …
+// c0 + n − 1 (clipped to N), the rows a block of a product is about to
+// stream. Called before pdl_enter: weights are never written by a pass, so
+// fetching them while the kernel before still runs is safe, and a block
+// placed early (programmatic serialization) then starts on L2 hits. A hint:
+// results do not depend on it. Only the first row tile of a product asks.
+#ifndef PREFETCH_BYTES
+#define PREFETCH_BYTES 16384
+#endif
+template <typename W>
+__device__ __forceinline__ void prefetch_rows(const W* w, int K, int N, long c0, int n) {
+#if PREFETCH_BYTES > 0
+    if (blockIdx.y != 0 || c0 >= N) return;
+    n = (int)min((long)n, (long)N - c0);
+    const char* p = (const char*)(w + c0 * K);
+    const long bytes = min((long)n * K * (long)sizeof(W), (long)PREFETCH_BYTES);
+    for (long off = (long)threadIdx.x * 128; off < bytes; off += (long)blockDim.x * 128)
+        asm volatile("prefetch.global.L2 [%0];" ::"l"(p + off));
+#endif
+}
+
 // Kernels linear_<weights>_<prefix><RB>x<C> for both weight types; the
-// backend picks one by batch rows.
-#define LINEAR_KERNELS(PREFIX, IMPL, RB, C)                                                                    \
+// backend picks one by batch rows. COLS is the weight rows a block reads.
+#define LINEAR_KERNELS(PREFIX, IMPL, RB, C, COLS)                                                              \
     extern "C" __global__ void linear_bf16_##PREFIX##RB##x##C(float* out, const float* x, const bf16_t* w,     \
-                                                               const float* bias, int R, int K, int N,       \
-                                                               int add) {                                    \
-        IMPL<bf16_t, RB, C>(out, x, w, bias, R, K, N, add);                                                  \
-    }                                                                                                        \
+                                                               const float* bias, int R, int K, int N,         \
+                                                               int add) {                                      \
+        prefetch_rows(w, K, N, (long)blockIdx.x * (COLS), COLS);                                               \
+        pdl_enter();                                                                                           \
+        IMPL<bf16_t, RB, C>(out, x, w, bias, R, K, N, add);                                                    \
+    }                                                                                                          \
     extern "C" __global__ void linear_f32_##PREFIX##RB##x##C(float* out, const float* x, const float* w,       \
-                                                              const float* bias, int R, int K, int N,        \
-                                                              int add) {                                     \
-        IMPL<float, RB, C>(out, x, w, bias, R, K, N, add);                                                   \
+                                                              const float* bias, int R, int K, int N,          \
+                                                              int add) {                                       \
+        prefetch_rows(w, K, N, (long)blockIdx.x * (COLS), COLS);                                               \
+        pdl_enter();                                                                                           \
+        IMPL<float, RB, C>(out, x, w, bias, R, K, N, add);                                                     \
     }
-#define LINEAR(RB, C) LINEAR_KERNELS(, linear_impl, RB, C)
+#define LINEAR(RB, C) LINEAR_KERNELS(, linear_impl, RB, C, C)
 LINEAR(1, 1)
 LINEAR(1, 2)
 LINEAR(1, 4)
@@ -357,7 +428,7 @@ __device__ void linear_warp_impl(float* __restrict__ out, const float* __restric
 template <typename W, int RB, int C> __device__ void linear_warp_plain(float* out, const float* x, const W* w, const float* bias, int R, int K, int N, int add) {
     linear_warp_impl<W, RB, C, false>(out, x, w, bias, R, K, N, add);
 }
-#define LINEAR_WARP(RB, C) LINEAR_KERNELS(w, linear_warp_plain, RB, C)
+#define LINEAR_WARP(RB, C) LINEAR_KERNELS(w, linear_warp_plain, RB, C, 4 * (C))
 LINEAR_WARP(1, 1)
 LINEAR_WARP(1, 2)
 // The same product with a column group's 256 partial sums split over two
@@ -452,16 +523,22 @@ __device__ void linear_split_impl(float* __restrict__ out, const float* __restri
         __syncthreads(); // part is reused by the next row
     }
 }
-#define LINEAR_SPLIT(RB, C) LINEAR_KERNELS(s, linear_split_impl, RB, C)
+#define LINEAR_SPLIT(RB, C) LINEAR_KERNELS(s, linear_split_impl, RB, C, 2 * (C))
 LINEAR_SPLIT(1, 1)
 LINEAR_SPLIT(1, 2)
 
 // gate_up_silu_bf16/_f32: out[r, j] = silu(x·gate_j)·(x·up_j), N = I, one
 // warp a column, four warps a block.
 extern "C" __global__ void gate_up_silu_bf16(float* out, const float* x, const bf16_t* w, int R, int K, int N) {
+    prefetch_rows(w, K, 2 * N, (long)blockIdx.x * 4, 4);     // gate rows
+    prefetch_rows(w, K, 2 * N, N + (long)blockIdx.x * 4, 4); // up rows
+    pdl_enter();
     linear_warp_impl<bf16_t, 1, 2, true>(out, x, w, nullptr, R, K, N, 0);
 }
 extern "C" __global__ void gate_up_silu_f32(float* out, const float* x, const float* w, int R, int K, int N) {
+    prefetch_rows(w, K, 2 * N, (long)blockIdx.x * 4, 4);     // gate rows
+    prefetch_rows(w, K, 2 * N, N + (long)blockIdx.x * 4, 4); // up rows
+    pdl_enter();
     linear_warp_impl<float, 1, 2, true>(out, x, w, nullptr, R, K, N, 0);
 }
 
@@ -525,6 +602,7 @@ struct ProjSrc {
 
 extern "C" __global__ void rope_store(float* qkv, const RowInfo* rows, const float* invFreq, int heads, int kvHeads,
                                       int headDim, int layer) {
+    pdl_enter();
     ProjSrc src{qkv, (heads + 2 * kvHeads) * headDim};
     rope_impl(qkv, src, rows, invFreq, heads, kvHeads, headDim, layer, false);
 }
@@ -540,6 +618,7 @@ extern "C" __global__ void rope_store(float* qkv, const RowInfo* rows, const flo
 #define ATT_THREADS 256
 extern "C" __global__ void attention(float* out, const float* q, const RowInfo* rows, int heads, int kvHeads,
                                      int headDim, int layer, float scale) {
+    pdl_enter();
     extern __shared__ double sh[];
     int h = blockIdx.x, r = blockIdx.y;
     RowInfo ri = rows[r];
@@ -680,6 +759,7 @@ __device__ __forceinline__ void att_probabilities(float* sc, double* ex, const f
 
 extern "C" __global__ void __launch_bounds__(ATT_THREADS, 4) attention_group(float* out, const float* q, const RowInfo* rows, int heads, int kvHeads,
                                            int headDim, int layer, float scale, int hpb) {
+    pdl_enter();
     extern __shared__ double shg[];
     // Block x covers query heads first … first+G−1 of KV head kh.
     const int G = hpb, split = heads / kvHeads / hpb;
@@ -868,6 +948,7 @@ __device__ __forceinline__ void adc_values(float* acc, const float* vs, const fl
 
 extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_decode(float* out, const float* q, const RowInfo* rows, int heads, int kvHeads,
                                                                           int headDim, int layer, float scale, int hpb) {
+    pdl_enter();
     extern __shared__ __align__(16) float sdc[];
     const int G = hpb, split = heads / kvHeads / hpb;
     const int kh = blockIdx.x / split, r = blockIdx.y;
@@ -987,6 +1068,7 @@ extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_decode(float
 #define ATT_VC 128 // positions of values a chunk stages
 extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_scores(float* sc, const float* q, const RowInfo* rows, int heads,
                                                                           int kvHeads, int headDim, int layer, float scale, int ldS) {
+    pdl_enter();
     const int G = heads / kvHeads, kh = blockIdx.x, r = blockIdx.y;
     const RowInfo ri = rows[r];
     const int n = ri.pos + 1, t0 = blockIdx.z * ATT_ST;
@@ -1032,6 +1114,7 @@ extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_scores(float
 
 #define ATT_SMX 2048 // exponentials a softmax block keeps; longer rows recompute them
 extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_softmax(float* sc, const RowInfo* rows, int heads, int ldS) {
+    pdl_enter();
     __shared__ double ex[ATT_SMX];
     __shared__ float redm[ATT_THREADS / 32];
     __shared__ double total;
@@ -1075,6 +1158,7 @@ extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_softmax(floa
 #define ATT_PPT (ATT_VC * ATT_GMAX / ATT_THREADS)  // staged probabilities a thread loads, at most
 extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_values(float* out, const float* sc, const RowInfo* rows, int heads,
                                                                           int kvHeads, int headDim, int layer, int ldS, int dsShift) {
+    pdl_enter();
     __shared__ float pb[ATT_GMAX * ATT_VC]; // [G][ATT_VC] a chunk's probabilities
     __shared__ float vb[ATT_VC * 32];       // [ATT_VC][ds] a chunk's values
     const int ds = 1 << dsShift;
@@ -1168,6 +1252,7 @@ struct Tile {
 extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_scores_tiled(float* sc, const float* q, const RowInfo* rows,
                                                                                 const Tile* tiles, int heads, int kvHeads, int headDim,
                                                                                 int layer, float scale, int ldS, int r0) {
+    pdl_enter();
     extern __shared__ float4 sht4[];
     float* sht = (float*)sht4;
     const int G = heads / kvHeads, kh = blockIdx.x;
@@ -1251,6 +1336,7 @@ extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_scores_tiled
 extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_values_tiled(float* out, const float* sc, const RowInfo* rows,
                                                                                 const Tile* tiles, int heads, int kvHeads, int headDim,
                                                                                 int layer, int ldS, int r0) {
+    pdl_enter();
     __shared__ float4 vb4[ATT_TVC * ATT_HDMAX / 4]; // [position][headDim]
     __shared__ float4 pb4[ATT_TVC * ATT_TPS / 4];   // [position][row][head]
     float* vb = (float*)vb4;
@@ -1343,6 +1429,7 @@ extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_values_tiled
 // not coalesced, run 30.) Grid ⌈rows · heads / 8⌉ of ATT_THREADS threads.
 #define ATT_SWC 256 // exponentials a warp keeps at a time
 extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_softmax_warps(float* sc, const RowInfo* rows, int heads, int ldS, int R) {
+    pdl_enter();
     __shared__ double ex[ATT_THREADS / 32][ATT_SWC];
     const int warp = threadIdx.x >> 5, lane = threadIdx.x & 31;
     const long i = (long)blockIdx.x * (ATT_THREADS / 32) + warp;
@@ -1379,6 +1466,7 @@ extern "C" __global__ void __launch_bounds__(ATT_THREADS) attention_softmax_warp
 // out = silu(gate) * up, as model/cpu.go: g / (1 + f32(exp(-g))) * up, from
 // the fused projection: row r of gu is [gate (I) | up (I)].
 extern "C" __global__ void silu_mul(float* out, const float* gu, int I, long n) {
+    pdl_enter();
     long i = (long)blockIdx.x * blockDim.x + threadIdx.x;
     if (i < n) {
         long r = i / I, c = i % I;
@@ -1391,6 +1479,7 @@ extern "C" __global__ void silu_mul(float* out, const float* gu, int I, long n) 
 
 // out[j, :] = x[idx[j], :]
 extern "C" __global__ void gather_rows(float* out, const float* x, const int* idx, int H) {
+    pdl_enter();
     int j = blockIdx.x;
     const float* src = x + (long)idx[j] * H;
     for (int i = threadIdx.x; i < H; i += blockDim.x) out[(long)j * H + i] = src[i];
@@ -1418,6 +1507,7 @@ __device__ __forceinline__ bool sketch_before(float ma, int ia, float mb, int ib
 // (0-based; 0xffffffff past the row's end), out[… + 2k + 1] the bits of its
 // value as stored (sign and NaN kept: the sketch's bucket reads them).
 extern "C" __global__ void sketch_rank(unsigned int* out, const float* h, int H) {
+    pdl_enter();
     __shared__ float wm[SKETCH_THREADS / 32];
     __shared__ int wi[SKETCH_THREADS / 32];
     const int row = blockIdx.x, tid = threadIdx.x, lane = tid & 31, warp = tid >> 5;
@@ -1469,6 +1559,7 @@ extern "C" __global__ void sketch_rank(unsigned int* out, const float* h, int H)
 #define SAMPLE_THREADS 1024
 extern "C" __global__ void sample(double* res, const float* logits, const int* rowOf, const double* us, int V,
                                   double temp) {
+    pdl_enter();
     __shared__ double red[SAMPLE_THREADS];
     __shared__ double red2[SAMPLE_THREADS];
     __shared__ double mxs;
@@ -1565,6 +1656,7 @@ __device__ __forceinline__ double warp_sum(double v) {
 
 extern "C" __global__ void position_stats(double* res, const float* logits, const int* rowOf, const int* toks, int V,
                                           double temp) {
+    pdl_enter();
     __shared__ float wmax[STATS_THREADS / 32];
     __shared__ double part[5][STATS_THREADS / 32];
     int q = blockIdx.x, tid = threadIdx.x, lane = tid & 31, warp = tid >> 5;
@@ -1632,6 +1724,43 @@ __device__ __forceinline__ bf16_t f32_to_bf16_rne(float v) {
     return (bf16_t)(u >> 16);
 }
 
+// The fp16 mode (cuda.Config.TensorHalf): two fp16 terms of x·2⁻ᵉ, e a
+// power of two chosen per activation row from its largest magnitude so the
+// row fills fp16's range from the top (half_exp; the host's halfExp), and
+// weights in fp16 scaled the same way per matrix (exponent ce). A
+// product's value is then (y1 + y0)·2^(e + ce): the scalings are exact,
+// the terms hold 22 of f32's 24 significant bits (2 × 11) where bf16's
+// three hold 24 (3 × 8), at two GEMMs instead of three. Row exponents live
+// in one int a row (es), written by each split and read by the combine
+// after the product.
+#define HALF_TOP 14
+__device__ __forceinline__ int half_exp(float m) {
+    if (!(m > 0.0f) || isinf(m)) return 0;
+    int e;
+    frexpf(m, &e);
+    return e - 1 - HALF_TOP;
+}
+__device__ __forceinline__ unsigned short f32_to_f16_rne(float v) {
+    unsigned short h;
+    asm("cvt.rn.f16.f32 %0, %1;" : "=h"(h) : "f"(v));
+    return h;
+}
+__device__ __forceinline__ float f16_to_f32(unsigned short h) {
+    float v;
+    asm("cvt.f32.f16 %0, %1;" : "=f"(v) : "h"(h));
+    return v;
+}
+// split_store_h writes the two fp16 terms of v·2⁻ᵉ: out[i], out[n + i].
+__device__ __forceinline__ void split_store_h(bf16_t* out, long n, long i, float v, int e) {
+    const float s = ldexpf(v, -e);
+    const unsigned short h0 = f32_to_f16_rne(s);
+    out[i] = h0;
+    out[n + i] = f32_to_f16_rne(s - f16_to_f32(h0));
+}
+// scaled is a combined product value of a row with exponent e (rows' es
+// plus the weights' ce) in the fp16 mode, v itself in the bf16 mode.
+__device__ __forceinline__ float scaled(float v, const int* es, long r, int ce) { return es ? ldexpf(v, es[r] + ce) : v; }
+
 // combined_t is a product's value i summed over its T terms, the last term
 // first: (y_{T−1} + … + y_1) + y_0, y_t = ys[t*n + i]. The term count is a
 // template parameter so the loop unrolls and a thread's loads of several
@@ -1671,9 +1800,48 @@ __device__ __forceinline__ void split_store(bf16_t* out, long n, long i, float v
 
 // out[t*n + i] = term t of x[i], for t < terms.
 extern "C" __global__ void split_bf16(bf16_t* out, const float* x, long n, int terms) {
+    pdl_enter();
     long i = (long)blockIdx.x * blockDim.x + threadIdx.x;
     if (i >= n) return;
     split_store(out, n, i, x[i], terms);
+}
+
+// split_rows_h is split_bf16 in the fp16 mode: a block a row of K, its
+// exponent into es[r], its terms at out[r·K + c] and out[R·K + r·K + c].
+extern "C" __global__ void split_rows_h(bf16_t* out, int* es, const float* x, int R, int K) {
+    pdl_enter();
+    const int r = blockIdx.x;
+    const float* xr = x + (long)r * K;
+    float m = 0.0f;
+    for (int c = threadIdx.x; c < K; c += blockDim.x) m = fmaxf(m, fabsf(xr[c]));
+    const int e = half_exp(block_max(m));
+    if (threadIdx.x == 0) es[r] = e;
+    for (int c = threadIdx.x; c < K; c += blockDim.x) split_store_h(out, (long)R * K, (long)r * K + c, xr[c], e);
+}
+
+// combine_silu_split_h is combine_silu_split in the fp16 mode: a block a
+// row; the row's activations go through shared memory (I floats, dynamic)
+// because their exponent needs all of them before the first term is
+// written. es[r] is the gate|up input's exponent on entry and the
+// activation's on return.
+extern "C" __global__ void combine_silu_split_h(bf16_t* out, int* es, const float* ys, int ce, int R, int I) {
+    pdl_enter();
+    extern __shared__ float act[];
+    const int r = blockIdx.x;
+    const long m = 2L * R * I, n = (long)R * I;
+    const int ein = es[r] + ce;
+    float mx = 0.0f;
+    for (int c = threadIdx.x; c < I; c += blockDim.x) {
+        const long gi = (long)r * 2 * I + c, ui = gi + I;
+        const float g = ldexpf(combined_t<2>(ys, m, gi), ein), u = ldexpf(combined_t<2>(ys, m, ui), ein);
+        const float e = (float)exp(-(double)g);
+        const float v = g / (1.0f + e) * u;
+        act[c] = v;
+        mx = fmaxf(mx, fabsf(v));
+    }
+    const int eo = half_exp(block_max(mx)); // synchronized: every es[r] read is done
+    if (threadIdx.x == 0) es[r] = eo;
+    for (int c = threadIdx.x; c < I; c += blockDim.x) split_store_h(out, n, (long)r * I + c, act[c], eo);
 }
 
 // The MLP's middle on tensor cores in one pass: combine_terms of the
@@ -1684,6 +1852,7 @@ extern "C" __global__ void split_bf16(bf16_t* out, const float* x, long n, int t
 // 2I each, term t at t·rows·2I); out gets the terms of the activation
 // (rows × I each, term t at t·n), n = rows·I.
 extern "C" __global__ void combine_silu_split(bf16_t* out, const float* ys, long n, int I, int terms) {
+    pdl_enter();
     long i = (long)blockIdx.x * blockDim.x + threadIdx.x;
     if (i >= n) return;
     long r = i / I, c = i % I, m = 2 * n;
@@ -1697,10 +1866,11 @@ extern "C" __global__ void combine_silu_split(bf16_t* out, const float* ys, long
 // out[i] = (y_{S−1} + … + y_1) + y_0 (+ bias[i mod N]) (+ out[i] when add),
 // y_t = ys[t*n + i].
 extern "C" __global__ void combine_terms(float* out, const float* ys, const float* bias, long n, int N, int terms,
-                                         int add) {
+                                         int add, const int* es, int ce) {
+    pdl_enter();
     long i = (long)blockIdx.x * blockDim.x + threadIdx.x;
     if (i >= n) return;
-    float s = combined(ys, n, i, terms);
+    float s = scaled(combined(ys, n, i, terms), es, i / N, ce);
     if (bias) s = s + bias[i % N];
     if (add) s = out[i] + s;
     out[i] = s;
@@ -1714,6 +1884,8 @@ struct CombineSrc {
     float* x;         // the row
     const float* ys;  // the product's T terms, nil for x as it is
     long n, off;      // term stride (rows·H), the row's offset in a term
+    const int* es;    // the fp16 mode's row exponents (nil: bf16 terms)
+    int e;            // this row's exponent plus the weights' (fp16 mode)
     // hold loads x and every term of the held elements first, then sums
     // them (combine_terms' order, the residual first) and stores x.
     template <int HOLD>
@@ -1733,13 +1905,19 @@ struct CombineSrc {
             float s = yv[k][T - 1];
 #pragma unroll
             for (int u = T - 2; u >= 0; u--) s = s + yv[k][u];
+            if (es) s = ldexpf(s, e);
             if (i < H) {
                 xv[k] = xv[k] + s;
                 x[i] = xv[k];
             }
         }
     }
-    __device__ float first(int i) const { return ys ? x[i] + combined_t<T>(ys, n, off + i) : x[i]; }
+    __device__ float first(int i) const {
+        if (!ys) return x[i];
+        float s = combined_t<T>(ys, n, off + i);
+        if (es) s = ldexpf(s, e);
+        return x[i] + s;
+    }
     __device__ void keep(int i, float v) const {
         if (ys) x[i] = v;
     }
@@ -1748,17 +1926,39 @@ struct CombineSrc {
 
 template <int T>
 struct SplitDst {
+    static constexpr bool needsMax = false;
     bf16_t* xs;
     long n, off;
+    __device__ void begin(float) {}
     __device__ void operator()(int i, float v) const { split_store_t<T>(xs, n, off + i, v); }
+};
+
+// SplitDstH is SplitDst in the fp16 mode: the row's exponent from its
+// largest normed magnitude, written to es[r].
+struct SplitDstH {
+    static constexpr bool needsMax = true;
+    bf16_t* xs;
+    int* es;
+    long n, off;
+    int e;
+    __device__ void begin(float m) {
+        e = half_exp(m);
+        if (threadIdx.x == 0) es[blockIdx.x] = e;
+    }
+    __device__ void operator()(int i, float v) const { split_store_h(xs, n, off + i, v, e); }
 };
 
 template <int T>
 __device__ __forceinline__ void combine_norm_split_t(bf16_t* xs, float* x, const float* ys, const float* w, int H,
-                                                     double eps, int R) {
+                                                     double eps, int R, int* es, int ce) {
     const int r = blockIdx.x;
     const long n = (long)R * H, off = (long)r * H;
-    CombineSrc<T> src{x + off, ys, n, off};
+    CombineSrc<T> src{x + off, ys, n, off, es, es ? es[r] + ce : 0};
+    if (es) {
+        SplitDstH dst{xs, es, n, off, 0};
+        rmsnorm_row<16>(src, dst, w, H, eps);
+        return;
+    }
     SplitDst<T> dst{xs, n, off};
     rmsnorm_row<16>(src, dst, w, H, eps);
 }
@@ -1771,11 +1971,12 @@ __device__ __forceinline__ void combine_norm_split_t(bf16_t* xs, float* x, const
 // t·R·H + r·H. Grid R, NORM_THREADS threads.
 extern "C" __global__ void __launch_bounds__(NORM_THREADS) combine_norm_split(bf16_t* xs, float* x, const float* ys,
                                                                               const float* w, int H, double eps, int R,
-                                                                              int terms) {
+                                                                              int terms, int* es, int ce) {
+    pdl_enter();
     if (terms == 3)
-        combine_norm_split_t<3>(xs, x, ys, w, H, eps, R);
+        combine_norm_split_t<3>(xs, x, ys, w, H, eps, R, nullptr, 0);
     else
-        combine_norm_split_t<2>(xs, x, ys, w, H, eps, R);
+        combine_norm_split_t<2>(xs, x, ys, w, H, eps, R, es, ce);
 }
 
 // TermSrc is a tensor-core product's value plus its bias: combine_terms.
@@ -1784,8 +1985,10 @@ struct TermSrc {
     const float* bias;
     long n;
     int N, terms;
+    const int* es; // the fp16 mode's row exponents (nil: bf16 terms)
+    int ce;
     __device__ float operator()(int r, int j) const {
-        float s = combined(ys, n, (long)r * N + j, terms);
+        float s = scaled(combined(ys, n, (long)r * N + j, terms), es, r, ce);
         if (bias) s = s + bias[j];
         return s;
     }
@@ -1796,8 +1999,9 @@ struct TermSrc {
 // and the f32 projection's re-read fewer. Grid and block as rope_store.
 extern "C" __global__ void combine_rope_store(float* qkv, const float* ys, const float* bias, const RowInfo* rows,
                                               const float* invFreq, int heads, int kvHeads, int headDim, int layer,
-                                              int R, int terms) {
+                                              int R, int terms, const int* es, int ce) {
+    pdl_enter();
     const int N = (heads + 2 * kvHeads) * headDim;
-    TermSrc src{ys, bias, (long)R * N, N, terms};
+    TermSrc src{ys, bias, (long)R * N, N, terms, es, ce};
     rope_impl(qkv, src, rows, invFreq, heads, kvHeads, headDim, layer, true);
 }

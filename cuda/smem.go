@@ -35,12 +35,10 @@ func optInSharedMemory(dev cu.Device, fn cu.Function) (int, error) {
 		return 0, fmt.Errorf("static shared memory: %v", err)
 	}
 	dyn := optin - static
-	var raw C.CUfunction
-	if unsafe.Sizeof(fn) != unsafe.Sizeof(raw) {
+	if !functionLayoutOK() {
 		return 0, fmt.Errorf("gorgonia.org/cu's Function is not a CUfunction (%d bytes)", unsafe.Sizeof(fn))
 	}
-	raw = *(*C.CUfunction)(unsafe.Pointer(&fn))
-	if rc := C.assay_set_max_dynamic_smem(raw, C.int(dyn)); rc != 0 {
+	if rc := C.assay_set_max_dynamic_smem(cFunction(fn), C.int(dyn)); rc != 0 {
 		return 0, fmt.Errorf("cuFuncSetAttribute(max dynamic shared memory %d): CUresult %d", dyn, int(rc))
 	}
 	return dyn, nil

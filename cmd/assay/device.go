@@ -16,13 +16,14 @@ import (
 )
 
 var deviceFlag = &cli.StringFlag{Name: "device", Value: "cpu", EnvVars: envs("device"), Category: "Model",
-	Usage: "compute device: cpu, cuda, cuda:N, or cuda[:N]+split2|+split3 for tensor-core products (not bit-identical; docs/protocol.md §6.2.1; CUDA needs a binary from `make build-cuda`); a comma-separated list (cuda:0,cuda:1) spreads the work over the devices, each holding the model"}
+	Usage: "compute device: cpu, cuda, cuda:N, or cuda[:N]+split2|+split3|+f16x2 for tensor-core products (not bit-identical; docs/protocol.md §6.2.1; CUDA needs a binary from `make build-cuda`); a comma-separated list (cuda:0,cuda:1) spreads the work over the devices, each holding the model"}
 
 // device is a parsed --device value.
 type device struct {
 	kind    string // "cpu" or "cuda"
 	ordinal int
-	split   int // bf16 terms per activation on tensor cores; 0 = exact products
+	split   int  // bf16 terms per activation on tensor cores; 0 = exact products
+	half    bool // +f16x2: two fp16 terms with row scales instead (split 2)
 }
 
 // parseDevice parses "cpu", "cuda", "cuda:1" or "cuda:1+split3".
@@ -50,8 +51,10 @@ func parseDevice(s string) (device, error) {
 			}
 		case "split2", "split3":
 			d.split = int(split[5] - '0')
+		case "f16x2":
+			d.split, d.half = 2, true
 		default:
-			return device{}, fmt.Errorf("--device %q: option %q: want split2 or split3", s, split)
+			return device{}, fmt.Errorf("--device %q: option %q: want split2, split3 or f16x2", s, split)
 		}
 		return d, nil
 	}
@@ -98,7 +101,12 @@ func openDevice(spec string, threads int, bf16 bool) network.OpenBackend {
 			if err != nil {
 				return nil, err
 			}
-			return cuda.Open(ck, cuda.Config{Device: d.ordinal, PTXFile: os.Getenv("ASSAY_CUDA_PTX"), TensorSplit: d.split, TensorMinRows: minRows})
+			// ASSAY_CUDA_PDL=0: each kernel launched after the previous one
+			// finished (for comparisons; the bits are the same).
+			// ASSAY_CUDA_HALF=1: fp16 terms, as +f16x2 does.
+			half := d.half || os.Getenv("ASSAY_CUDA_HALF") == "1"
+			return cuda.Open(ck, cuda.Config{Device: d.ordinal, PTXFile: os.Getenv("ASSAY_CUDA_PTX"), TensorSplit: d.split, TensorMinRows: minRows,
+				NoPDL: os.Getenv("ASSAY_CUDA_PDL") == "0", TensorHalf: half})
 		}
 		return model.NewCPU(ck, model.CPUConfig{Threads: threads, BF16Activations: bf16})
 	}
@@ -120,7 +128,7 @@ func openDevices(list []string, threads int, bf16 bool) network.OpenBackend {
 			}
 			if i == 0 {
 				first = d
-			} else if d.kind != first.kind || d.split != first.split {
+			} else if d.kind != first.kind || d.split != first.split || d.half != first.half {
 				return nil, fmt.Errorf("--device %q: every listed device must be of one kind with the same products (%q is not like %q)",
 					strings.Join(list, ","), spec, list[0])
 			}

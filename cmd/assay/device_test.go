@@ -21,7 +21,7 @@ func TestParseDevice(t *testing.T) {
 	}{
 		{"cpu", "cpu", 0, 0, false}, {"", "cpu", 0, 0, false}, {"CUDA", "cuda", 0, 0, false},
 		{"cuda:3", "cuda", 3, 0, false}, {"gpu:1", "cuda", 1, 0, false},
-		{"cuda+split3", "cuda", 0, 3, false}, {"cuda:2+split2", "cuda", 2, 2, false},
+		{"cuda+split3", "cuda", 0, 3, false}, {"cuda:2+split2", "cuda", 2, 2, false}, {"cuda:1+f16x2", "cuda", 1, 2, false},
 		{"cuda:-1", "", 0, 0, true}, {"cuda:x", "", 0, 0, true}, {"cpu:1", "", 0, 0, true}, {"tpu", "", 0, 0, true},
 		{"cuda+split4", "", 0, 0, true}, {"cuda+", "", 0, 0, true}, {"cpu+split3", "", 0, 0, true}, {"cuda+fast", "", 0, 0, true},
 	} {
