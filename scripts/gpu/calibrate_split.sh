@@ -8,7 +8,9 @@
 # bit for bit against the CPU engine in the same session. Reports and plots
 # land in $OUT.
 #
-#   scripts/gpu/calibrate_split.sh [split]     (default 3)
+#   scripts/gpu/calibrate_split.sh [split]     (2, 3 or f16x2; default 3)
+#
+# (f16x2: the two fp16 terms with row scales, --device cuda+f16x2.)
 #
 # TINYSTORIES=N first runs N rollouts on the real TinyStories checkpoint
 # (.gpu-in/shared, as scripts/gpu/cuda_tests.sh prepare copies it) re-stored
@@ -26,6 +28,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 split=${1:-3}
+opt=split$split
+[ "$split" = f16x2 ] && opt=f16x2
 out=${OUT:-/tmp/out}
 mkdir -p "$out"
 [ -f .gpu-in/assay.gz ] && gunzip -f .gpu-in/assay.gz
@@ -45,10 +49,10 @@ run() { # name model rollouts prompt-max
 		fi
 		suffix=
 		[ -n "${SEEDS:-}" ] && suffix=-$seed
-		echo "== $name: $n rollouts, split-$split, seed $seed ($(date -u +%FT%TZ))" | tee -a "$out/calibrate-split.log"
-		/usr/bin/time -f "%e s" timeout "$left" "$A" calibrate --model "$dir" --backends "cuda,cuda+split$split" --generators "cuda+split$split" \
+		echo "== $name: $n rollouts, $opt, seed $seed ($(date -u +%FT%TZ))" | tee -a "$out/calibrate-split.log"
+		/usr/bin/time -f "%e s" timeout "$left" "$A" calibrate --model "$dir" --backends "cuda,cuda+$opt" --generators "cuda+$opt" \
 			--batches 16,64 --rollouts "$n" --max-new 64 --prompt-max "$pmax" --seed "$seed" ${ONLY_BATCH:+--only-batch "$ONLY_BATCH"} \
-			--out "$out/calib-$name-split$split$suffix.json" 2>&1 | grep -v '^calibrate: group' | tee -a "$out/calibrate-split.log" || true
+			--out "$out/calib-$name-$opt$suffix.json" 2>&1 | grep -v '^calibrate: group' | tee -a "$out/calibrate-split.log" || true
 	done
 }
 # Random bf16 checkpoints of the Qwen shapes (TinyStories stores f32
