@@ -1079,7 +1079,8 @@ func (b *Backend) termScale(w weight) (cu.DevicePtr, int) {
 	return b.rowExps(), w.hexp
 }
 
-// rowExps is the pass's row exponents (passBuffers sizes it).
+// rowExps is the pass's row exponents (passBuffers allocates them in the
+// fp16 mode).
 func (b *Backend) rowExps() cu.DevicePtr { return b.scratch["split-e"].ptr }
 
 // tensorMLP is the MLP after its norm on tensor cores: the gate|up
@@ -1232,11 +1233,11 @@ func (b *Backend) tensorGEMM(xs cu.DevicePtr, w weight, rows, in, outDim int) (c
 	if b.prof != nil {
 		end = b.prof.begin(b.stage + " gemm")
 	}
+	wp := w.ptr
 	if b.half {
-		err = b.gemm(ys, w.half, xs, outDim, b.split*rows, in, true)
-	} else {
-		err = b.gemm(ys, w.ptr, xs, outDim, b.split*rows, in, false)
+		wp = w.half
 	}
+	err = b.gemm(ys, wp, xs, outDim, b.split*rows, in, b.half)
 	end()
 	return ys, err
 }

@@ -56,7 +56,6 @@ type passBufs struct {
 	sampleRow, sampleU, sampleResults cu.DevicePtr // the sampler's queries and answers
 	scores                            cu.DevicePtr // the two-pass and tiled attention's scores
 	tiles                             cu.DevicePtr // the tiled attention's tiles, uploaded
-	exps                              cu.DevicePtr // the fp16 mode's row exponents (rowExps)
 }
 
 // Forward runs one batched pass: plan on the host, upload, the layers, then
@@ -213,12 +212,17 @@ func (b *Backend) passBuffers(ps *pass) (*passBufs, error) {
 		{&bufs.sel, "sel", f4(W * H)}, {&bufs.logits, "logits", f4(W * V)},
 		{&bufs.ranks, "ranks", f4(2 * sketch.Ranked * W)},
 		{&bufs.sampleRow, "qrow", f4(Q + 1)}, {&bufs.sampleU, "qu", int64(Q+1) * 8}, {&bufs.sampleResults, "qres", int64(Q+1) * 32},
-		// The fp16 mode's row exponents, sized for the pass up front: a
-		// split writes them and the combine after its product reads them.
-		{&bufs.exps, "split-e", f4(R)},
 	} {
 		var err error
 		if *bf.dst, err = b.buf(bf.name, bf.bytes); err != nil {
+			return nil, err
+		}
+	}
+	if b.half {
+		// The row exponents (rowExps), sized for the pass up front: a split
+		// writes them and the combine after its product reads them, so the
+		// buffer must not move within the pass.
+		if _, err := b.buf("split-e", f4(R)); err != nil {
 			return nil, err
 		}
 	}
