@@ -13,7 +13,8 @@ import "math"
 // scale: far under the f32 accumulation of any product they enter.
 
 // halfTop is the binary exponent the largest scaled magnitude gets
-// (values in [2¹⁴, 2¹⁵): fp16's largest finite value is 65504).
+// (values in [2¹⁴, 2¹⁵): fp16's largest finite value is 65504); kernels.cu's
+// HALF_TOP and half_exp are the same rule for activation rows.
 const halfTop = 14
 
 // halfExp is the power of two e such that max·2⁻ᵉ lies in [2¹⁴, 2¹⁵); 0
